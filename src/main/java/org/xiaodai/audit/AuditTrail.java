@@ -1,0 +1,24 @@
+package org.xiaodai.audit;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The audit trail's public face. Recording joins the caller's transaction: no change without its entry. */
+public interface AuditTrail {
+
+    /** Appends an entry for a state change; the actor and client address come from the current request. */
+    void record(AuditRecord record);
+
+    /** Appends an entry for a view of unmasked personal data (查看敏感信息). */
+    void recordSensitiveRead(String entityType, Object entityId, UUID institutionId, String fields);
+
+    /** Recomputes every hash from the first entry on and reports the first broken one. */
+    AuditVerification verify();
+
+    /**
+     * The latest entries, newest first.
+     *
+     * @param institutionId only entries about this institution, or null for all (the caller decides scope)
+     */
+    List<AuditEntryView> latest(UUID institutionId, int limit);
+}

@@ -1,0 +1,51 @@
+package org.xiaodai.iam;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.xiaodai.shared.Actor;
+
+/**
+ * The authenticated caller as every module sees it.
+ *
+ * @param userId           the user
+ * @param username         login name
+ * @param displayName      name shown on screens
+ * @param organisationId   the platform, regulator or institution the user belongs to
+ * @param organisationKind what that organisation is
+ * @param scope            what the user may read
+ * @param permissions      permission codes granted through roles
+ * @param passwordChangeRequired the user must set a new password before doing anything else
+ */
+public record CurrentUser(UUID userId, String username, String displayName, UUID organisationId,
+                          OrganisationKind organisationKind, DataScope scope, Set<String> permissions,
+                          boolean passwordChangeRequired)
+        implements java.io.Serializable, Actor {
+
+    @Override
+    public UUID actorId() {
+        return userId;
+    }
+
+    @Override
+    public String actorName() {
+        return username;
+    }
+
+    @Override
+    public UUID actorOrganisationId() {
+        return organisationId;
+    }
+
+    public boolean has(Permission permission) {
+        return permissions.contains(permission.code());
+    }
+
+    public boolean isRegulator() {
+        return organisationKind == OrganisationKind.REGULATOR;
+    }
+
+    public boolean isPlatform() {
+        return organisationKind == OrganisationKind.PLATFORM;
+    }
+}

@@ -1,0 +1,134 @@
+package org.xiaodai.iam.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xiaodai.audit.AuditRecord;
+import org.xiaodai.audit.AuditTrail;
+import org.xiaodai.iam.CurrentUser;
+import org.xiaodai.iam.Permission;
+import org.xiaodai.shared.problem.ProblemException;
+
+/**
+ * API bearer tokens: random 256-bit secrets shown once; only their SHA-256 is stored, so a
+ * database leak yields no usable token. Tokens expire and can be revoked.
+ */
+@Service
+public class ApiTokens {
+
+    static final String PREFIX = "xd_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final JdbcClient jdbc;
+    private final IamRepository repository;
+    private final Principals principals;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final IamProperties properties;
+
+    ApiTokens(JdbcClient jdbc, IamRepository repository, Principals principals, AuditTrail audit, Clock clock,
+              IamProperties properties) {
+        this.jdbc = jdbc;
+        this.repository = repository;
+        this.principals = principals;
+        this.audit = audit;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** A newly issued token: the only time the secret is visible. */
+    public record IssuedToken(UUID id, String token, Instant expiresAt) {
+    }
+
+    public record TokenView(UUID id, UUID userId, String username, String name, Instant createdAt, Instant expiresAt,
+                            Instant revokedAt, Instant lastUsedAt) {
+    }
+
+    @Transactional
+    public IssuedToken issue(CurrentUser user, String name) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(properties.tokenLifetime());
+        String label = name == null || name.isBlank() ? "api" : name.strip();
+        UUID id = jdbc.sql("""
+                insert into iam_api_token (user_id, token_hash, name, created_at, expires_at) values (?, ?, ?, ?, ?) returning id
+                """).params(user.userId(), hash(token), label.length() > 60 ? label.substring(0, 60) : label,
+                        Timestamp.from(now), Timestamp.from(expiresAt))
+                .query(UUID.class).single();
+        audit.record(AuditRecord.created("iam.token.issued", "api-token", id, user.organisationId(),
+                Map.of("user", user.username(), "expiresAt", expiresAt.toString())));
+        return new IssuedToken(id, token, expiresAt);
+    }
+
+    /** The user a presented token stands for, if it is known, unexpired, unrevoked and its user enabled. */
+    @Transactional
+    public Optional<CurrentUser> resolve(String token) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<UUID> userId = jdbc.sql("""
+                update iam_api_token set last_used_at = ? where token_hash = ? and revoked_at is null and expires_at > ?
+                returning user_id
+                """).params(Timestamp.from(now), hash(token), Timestamp.from(now)).query(UUID.class).optional();
+        return userId.flatMap(repository::user).filter(UserRow::enabled)
+                .filter(u -> u.lockedUntil() == null || !u.lockedUntil().isAfter(now))
+                .map(principals::of);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenView> visibleTo(CurrentUser caller) {
+        boolean admin = caller.has(Permission.TOKEN_MANAGE);
+        UUID institution = caller.isPlatform() ? null : caller.organisationId();
+        return jdbc.sql("""
+                select t.*, u.username, u.institution_id from iam_api_token t join iam_user u on u.id = t.user_id
+                where (:admin and (cast(:i as uuid) is null or u.institution_id = :i)) or t.user_id = :me
+                order by t.created_at desc limit 200
+                """).param("admin", admin).param("i", institution).param("me", caller.userId())
+                .query((rs, n) -> new TokenView(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+                        rs.getString("username"), rs.getString("name"), instant(rs.getTimestamp("created_at")),
+                        instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
+                        instant(rs.getTimestamp("last_used_at"))))
+                .list();
+    }
+
+    /** Revokes a token the caller owns or administers; 404 for anything else. */
+    @Transactional
+    public void revoke(CurrentUser caller, UUID tokenId) {
+        TokenView token = visibleTo(caller).stream().filter(t -> t.id().equals(tokenId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("api-token"));
+        if (token.revokedAt() != null) {
+            return;
+        }
+        jdbc.sql("update iam_api_token set revoked_at = ? where id = ?").params(Timestamp.from(clock.instant()), tokenId).update();
+        audit.record(AuditRecord.changed("iam.token.revoked", "api-token", tokenId, caller.organisationId(),
+                Map.of("revoked", false), Map.of("revoked", true, "by", caller.username())));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

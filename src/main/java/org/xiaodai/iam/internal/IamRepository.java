@@ -1,0 +1,123 @@
+package org.xiaodai.iam.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.xiaodai.iam.OrganisationKind;
+import org.xiaodai.iam.ScopeLevel;
+
+/** SQL for organisations, branches and users. */
+@Repository
+class IamRepository {
+
+    private final JdbcClient jdbc;
+
+    IamRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<OrganisationRow> organisation(UUID id) {
+        return jdbc.sql("select * from iam_organisation where id = ?").param(id).query(IamRepository::organisation).optional();
+    }
+
+    Optional<OrganisationRow> organisationByCode(String code) {
+        return jdbc.sql("select * from iam_organisation where code = ?").param(code).query(IamRepository::organisation).optional();
+    }
+
+    List<OrganisationRow> organisations() {
+        return jdbc.sql("select * from iam_organisation order by kind, code").query(IamRepository::organisation).list();
+    }
+
+    UUID insertOrganisation(OrganisationKind kind, String code, String name, String uscc, String region, Instant at) {
+        return jdbc.sql("""
+                insert into iam_organisation (kind, code, name, uscc, region_code, created_at)
+                values (?, ?, ?, ?, ?, ?) returning id
+                """).params(kind.name(), code, name, uscc, region, Timestamp.from(at)).query(UUID.class).single();
+    }
+
+    Optional<UserRow> userByUsername(String username) {
+        return jdbc.sql("select * from iam_user where username = ?").param(username).query(IamRepository::user).optional();
+    }
+
+    Optional<UserRow> user(UUID id) {
+        return jdbc.sql("select * from iam_user where id = ?").param(id).query(IamRepository::user).optional();
+    }
+
+    List<UserRow> users(UUID institutionIdOrNull) {
+        return jdbc.sql("select * from iam_user where (cast(:i as uuid) is null or institution_id = :i) order by username")
+                .param("i", institutionIdOrNull).query(IamRepository::user).list();
+    }
+
+    UUID insertUser(NewUser user, String passwordHash, Instant at) {
+        return jdbc.sql("""
+                insert into iam_user (institution_id, branch_id, username, display_name, password_hash,
+                    must_change_password, data_scope, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """).params(user.institutionId(), user.branchId(), user.username(), user.displayName(), passwordHash,
+                        user.mustChangePassword(), user.scope().name(), Timestamp.from(at))
+                .query(UUID.class).single();
+    }
+
+    void recordFailure(UUID userId, int failures, Instant lockedUntil) {
+        jdbc.sql("update iam_user set failed_attempts = ?, locked_until = ? where id = ?")
+                .params(failures, lockedUntil == null ? null : Timestamp.from(lockedUntil), userId).update();
+    }
+
+    void recordSuccess(UUID userId) {
+        jdbc.sql("update iam_user set failed_attempts = 0, locked_until = null where id = ? and failed_attempts <> 0")
+                .param(userId).update();
+    }
+
+    void updatePassword(UUID userId, String hash, boolean mustChange, Instant at) {
+        jdbc.sql("""
+                update iam_user set password_hash = ?, must_change_password = ?, password_changed_at = ?,
+                    failed_attempts = 0, locked_until = null, version = version + 1 where id = ?
+                """).params(hash, mustChange, Timestamp.from(at), userId).update();
+    }
+
+    void setEnabled(UUID userId, boolean enabled) {
+        jdbc.sql("update iam_user set enabled = ?, version = version + 1 where id = ?").params(enabled, userId).update();
+    }
+
+    /** Permission codes from every role the user holds. */
+    Set<String> permissionsOf(UUID userId) {
+        return new TreeSet<>(jdbc.sql("""
+                select distinct rp.permission from iam_user_role ur join iam_role_permission rp on rp.role_id = ur.role_id
+                where ur.user_id = ?
+                """).param(userId).query(String.class).list());
+    }
+
+    List<String> roleCodesOf(UUID userId) {
+        return jdbc.sql("select r.code from iam_user_role ur join iam_role r on r.id = ur.role_id where ur.user_id = ? order by r.code")
+                .param(userId).query(String.class).list();
+    }
+
+    Optional<String> branchPath(UUID branchId) {
+        return branchId == null ? Optional.empty()
+                : jdbc.sql("select path from iam_branch where id = ?").param(branchId).query(String.class).optional();
+    }
+
+    private static OrganisationRow organisation(ResultSet rs, int n) throws SQLException {
+        return new OrganisationRow(rs.getObject("id", UUID.class), OrganisationKind.valueOf(rs.getString("kind")),
+                rs.getString("code"), rs.getString("name"), rs.getString("uscc"), rs.getString("region_code"),
+                rs.getString("status"));
+    }
+
+    private static UserRow user(ResultSet rs, int n) throws SQLException {
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new UserRow(rs.getObject("id", UUID.class), rs.getObject("institution_id", UUID.class),
+                rs.getObject("branch_id", UUID.class), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("password_hash"), rs.getBoolean("must_change_password"),
+                ScopeLevel.valueOf(rs.getString("data_scope")), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
+                locked == null ? null : locked.toInstant());
+    }
+}

@@ -1,0 +1,102 @@
+package org.xiaodai.iam.internal;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.xiaodai.iam.OrganisationKind;
+import org.xiaodai.iam.Permission;
+import org.xiaodai.iam.ScopeLevel;
+import org.xiaodai.iam.domain.BuiltInRole;
+
+/**
+ * On every start: keeps the built-in roles and their permissions in step with {@link BuiltInRole};
+ * on the first start: creates the platform operator and its administrator {@code admin}, whose
+ * password is {@code XIAODAI_BOOTSTRAP_ADMIN_PASSWORD} or, when that is not set, a random one
+ * printed once to the console (and never logged).
+ */
+@Component
+@Order(0)
+class IdentityBootstrap implements ApplicationRunner {
+
+    static final String PLATFORM_CODE = "PLATFORM";
+    static final String ADMIN = "admin";
+    private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+    private final JdbcClient jdbc;
+    private final Roles roles;
+    private final Organisations organisations;
+    private final Users users;
+    private final IamRepository repository;
+    private final IamProperties properties;
+
+    IdentityBootstrap(JdbcClient jdbc, Roles roles, Organisations organisations, Users users, IamRepository repository,
+                      IamProperties properties) {
+        this.jdbc = jdbc;
+        this.roles = roles;
+        this.organisations = organisations;
+        this.users = users;
+        this.repository = repository;
+        this.properties = properties;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        syncBuiltInRoles();
+        if (repository.userByUsername(ADMIN).isEmpty()) {
+            createPlatformAdmin();
+        }
+    }
+
+    private void syncBuiltInRoles() {
+        for (BuiltInRole role : BuiltInRole.values()) {
+            List<String> permissions = role.permissions().stream().map(Permission::code).toList();
+            var existing = jdbc.sql("select id from iam_role where institution_id is null and code = ?")
+                    .param(role.name()).query(java.util.UUID.class).optional();
+            if (existing.isEmpty()) {
+                roles.insert(null, role.name(), role.name(), true, permissions);
+            } else {
+                jdbc.sql("delete from iam_role_permission where role_id = ? and permission <> all(?)")
+                        .params(existing.get(), permissions.toArray(String[]::new)).update();
+                permissions.forEach(p -> jdbc.sql("insert into iam_role_permission values (?, ?) on conflict do nothing")
+                        .params(existing.get(), p).update());
+            }
+        }
+    }
+
+    private void createPlatformAdmin() {
+        var platform = repository.organisationByCode(PLATFORM_CODE).map(OrganisationRow::id).orElseGet(() ->
+                organisations.registerUnchecked(new Organisations.NewOrganisation(OrganisationKind.PLATFORM,
+                        PLATFORM_CODE, "Xiaodai platform", null, "000000")).id());
+        String configured = properties.bootstrapAdminPassword();
+        boolean generated = configured == null || configured.isBlank();
+        String password = generated ? Users.temporaryPassword() : configured;
+        var admin = users.createUnchecked(new Users.CreateUser(platform, null, ADMIN, "Platform administrator",
+                ScopeLevel.ALL, password), generated);
+        roles.grantUnchecked(admin.id(), roles.builtInRoleId(BuiltInRole.PLATFORM_ADMIN.name()), null, null);
+        if (generated) {
+            printOnce(password);
+        } else {
+            log.info("Platform administrator 'admin' created with the password from XIAODAI_BOOTSTRAP_ADMIN_PASSWORD");
+        }
+    }
+
+    /** Straight to the console, not the log: the secret must not end up in log storage. */
+    @SuppressWarnings("java:S106")
+    private static void printOnce(String password) {
+        String line = "=".repeat(64);
+        System.out.println(String.join(System.lineSeparator(), Arrays.asList(line,
+                "  Xiaodai first start: platform administrator created",
+                "  username: " + ADMIN,
+                "  password: " + password + "   (shown once; you must change it at first login)",
+                line)));
+    }
+}

@@ -1,0 +1,169 @@
+package org.xiaodai.iam.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xiaodai.audit.AuditRecord;
+import org.xiaodai.audit.AuditTrail;
+import org.xiaodai.iam.ChangeRequests;
+import org.xiaodai.iam.CurrentUser;
+import org.xiaodai.iam.Permission;
+import org.xiaodai.shared.problem.FieldProblem;
+import org.xiaodai.shared.problem.ProblemException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Roles and their permissions. Built-in roles are shared by all organisations; an institution can
+ * define custom ones. Granting a role goes through maker-checker: {@link #requestGrant} files the
+ * change and a second user's approval applies it ({@link GrantHandler}).
+ */
+@Service
+public class Roles {
+
+    static final String GRANT_KIND = "iam.role.grant";
+    private final JdbcClient jdbc;
+    private final Users users;
+    private final ChangeRequests changes;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Roles(JdbcClient jdbc, Users users, ChangeRequests changes, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.changes = changes;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A role as shown on screens and in the API; {@code institutionId} null for built-in roles. */
+    public record RoleView(UUID id, UUID institutionId, String code, String name, boolean builtIn, List<String> permissions) {
+    }
+
+    public record NewRole(String code, String name, List<String> permissions) {
+    }
+
+    /** Payload of a grant waiting for approval. */
+    public record Grant(UUID userId, UUID roleId) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<RoleView> visibleTo(CurrentUser caller) {
+        UUID institution = caller.isPlatform() || caller.isRegulator() ? null : caller.organisationId();
+        return jdbc.sql("""
+                select r.*, coalesce(array_agg(p.permission order by p.permission) filter (where p.permission is not null), '{}') as perms
+                from iam_role r left join iam_role_permission p on p.role_id = r.id
+                where r.institution_id is null or cast(:i as uuid) is null or r.institution_id = :i
+                group by r.id order by r.built_in desc, r.code
+                """).param("i", institution)
+                .query((rs, n) -> new RoleView(rs.getObject("id", UUID.class), rs.getObject("institution_id", UUID.class),
+                        rs.getString("code"), rs.getString("name"), rs.getBoolean("built_in"),
+                        List.of((String[]) rs.getArray("perms").getArray())))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public RoleView get(CurrentUser caller, UUID roleId) {
+        return visibleTo(caller).stream().filter(r -> r.id().equals(roleId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("role"));
+    }
+
+    /** A custom role of the caller's institution. */
+    @Transactional
+    public RoleView create(CurrentUser caller, NewRole request) {
+        Organisations.requirePermission(caller, Permission.ROLE_MANAGE);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.code() == null || !request.code().matches("[A-Z][A-Z0-9_]{1,39}")) {
+            problems.add(FieldProblem.of("code", request.code() == null ? "required" : "format"));
+        }
+        Organisations.requireText(problems, "name", request.name(), 60);
+        List<String> permissions = request.permissions() == null ? List.of() : request.permissions();
+        if (permissions.isEmpty()) {
+            problems.add(FieldProblem.of("permissions", "required"));
+        }
+        permissions.stream().filter(p -> !Permission.isKnown(p)).findFirst()
+                .ifPresent(p -> problems.add(FieldProblem.of("permissions", "unknown", p)));
+        if (problems.isEmpty() && visibleTo(caller).stream().anyMatch(r -> r.code().equals(request.code()))) {
+            problems.add(FieldProblem.of("code", "duplicate"));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        UUID id = insert(caller.organisationId(), request.code(), request.name().trim(), false, permissions);
+        RoleView view = get(caller, id);
+        audit.record(AuditRecord.created("iam.role.created", "role", id, caller.organisationId(), view));
+        return view;
+    }
+
+    UUID insert(UUID institutionId, String code, String name, boolean builtIn, List<String> permissions) {
+        UUID id = jdbc.sql("insert into iam_role (institution_id, code, name, built_in, created_at) values (?, ?, ?, ?, ?) returning id")
+                .params(institutionId, code, name, builtIn, Timestamp.from(clock.instant())).query(UUID.class).single();
+        permissions.stream().distinct().forEach(p -> jdbc.sql("insert into iam_role_permission (role_id, permission) values (?, ?)")
+                .params(id, p).update());
+        return id;
+    }
+
+    /** Files a grant for approval by a second user; returns the change request id. */
+    @Transactional
+    public UUID requestGrant(CurrentUser maker, UUID userId, UUID roleId) {
+        Organisations.requirePermission(maker, Permission.ROLE_GRANT);
+        Users.UserView user = users.get(maker, userId);
+        RoleView role = get(maker, roleId);
+        if (user.roles().contains(role.code())) {
+            throw ProblemException.invalid("roleId", "alreadyGranted");
+        }
+        return changes.submit(maker, user.institutionId(), GRANT_KIND,
+                role.code() + " → " + user.username(), new Grant(userId, roleId));
+    }
+
+    /** Grants without approval: bootstrap and demo data only. */
+    @Transactional
+    public void grantUnchecked(UUID userId, UUID roleId, UUID grantedBy, UUID approvedBy) {
+        jdbc.sql("""
+                insert into iam_user_role (user_id, role_id, granted_at, granted_by, approved_by) values (?, ?, ?, ?, ?)
+                on conflict do nothing
+                """).params(userId, roleId, Timestamp.from(clock.instant()), grantedBy, approvedBy).update();
+    }
+
+    @Transactional(readOnly = true)
+    public UUID builtInRoleId(String code) {
+        return jdbc.sql("select id from iam_role where institution_id is null and code = ?").param(code)
+                .query(UUID.class).single();
+    }
+
+    /** Applies an approved role grant. */
+    @org.springframework.stereotype.Component
+    static class GrantHandler implements ChangeRequests.ChangeHandler {
+        private final Roles roles;
+        private final JsonMapper json;
+        private final AuditTrail audit;
+
+        GrantHandler(@org.springframework.context.annotation.Lazy Roles roles, JsonMapper json, AuditTrail audit) {
+            this.roles = roles;
+            this.json = json;
+            this.audit = audit;
+        }
+
+        @Override
+        public String kind() {
+            return GRANT_KIND;
+        }
+
+        @Override
+        public void apply(String payloadJson, UUID institutionId, CurrentUser checker, UUID makerId) {
+            Grant grant = json.readValue(payloadJson, Grant.class);
+            Users.UserView before = roles.users.get(checker, grant.userId());
+            roles.get(checker, grant.roleId());
+            roles.grantUnchecked(grant.userId(), grant.roleId(), makerId, checker.userId());
+            Users.UserView after = roles.users.get(checker, grant.userId());
+            audit.record(AuditRecord.changed("iam.role.granted", "user", grant.userId(), institutionId,
+                    Map.of("roles", before.roles()), Map.of("roles", after.roles())));
+        }
+    }
+}

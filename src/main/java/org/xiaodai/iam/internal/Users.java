@@ -1,0 +1,173 @@
+package org.xiaodai.iam.internal;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xiaodai.audit.AuditRecord;
+import org.xiaodai.audit.AuditTrail;
+import org.xiaodai.iam.CurrentUser;
+import org.xiaodai.iam.Permission;
+import org.xiaodai.iam.ScopeLevel;
+import org.xiaodai.iam.domain.PasswordPolicy;
+import org.xiaodai.shared.problem.FieldProblem;
+import org.xiaodai.shared.problem.ProblemException;
+
+/** Users: creation, listing within scope, passwords, enabling and unlocking. */
+@Service
+public class Users {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final IamRepository repository;
+    private final Organisations organisations;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+    private final java.time.Clock clock;
+    private final PasswordPolicy policy;
+
+    Users(IamRepository repository, Organisations organisations, PasswordEncoder passwords, AuditTrail audit,
+          java.time.Clock clock, IamProperties properties) {
+        this.repository = repository;
+        this.organisations = organisations;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+        this.policy = new PasswordPolicy(properties.passwordMinLength());
+    }
+
+    /** A user as shown on screens and in the API: never the password hash. */
+    public record UserView(UUID id, UUID institutionId, UUID branchId, String username, String displayName,
+                           ScopeLevel dataScope, boolean enabled, boolean locked, boolean mustChangePassword,
+                           List<String> roles) {
+    }
+
+    /** A request to create a user; {@code initialPassword} must meet the policy and is changed at first login. */
+    public record CreateUser(UUID institutionId, UUID branchId, String username, String displayName,
+                             ScopeLevel dataScope, String initialPassword) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserView> visibleTo(CurrentUser caller) {
+        UUID institution = caller.isPlatform() || caller.isRegulator() ? null : caller.organisationId();
+        return repository.users(institution).stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public UserView get(CurrentUser caller, UUID id) {
+        return repository.user(id).filter(u -> caller.scope().canSeeInstitution(u.institutionId()))
+                .map(this::view).orElseThrow(() -> ProblemException.notFound("user"));
+    }
+
+    @Transactional
+    public UserView create(CurrentUser caller, CreateUser request) {
+        Organisations.requirePermission(caller, Permission.USER_MANAGE);
+        UUID institution = request.institutionId() == null ? caller.organisationId() : request.institutionId();
+        if (!caller.isPlatform() && !institution.equals(caller.organisationId())) {
+            throw ProblemException.invalid("institutionId", "outsideScope");
+        }
+        organisations.get(caller, institution);
+        return createUnchecked(new CreateUser(institution, request.branchId(), request.username(),
+                request.displayName(), request.dataScope(), request.initialPassword()), true);
+    }
+
+    /** Creation without a caller: bootstrap and demo data only. */
+    @Transactional
+    public UserView createUnchecked(CreateUser request, boolean mustChangePassword) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String username = request.username() == null ? null : request.username().trim();
+        if (username == null || !username.matches("[A-Za-z0-9._-]{3,40}")) {
+            problems.add(FieldProblem.of("username", username == null || username.isEmpty() ? "required" : "format"));
+        } else if (repository.userByUsername(username).isPresent()) {
+            problems.add(FieldProblem.of("username", "duplicate"));
+        }
+        Organisations.requireText(problems, "displayName", request.displayName(), 60);
+        if (request.dataScope() == null) {
+            problems.add(FieldProblem.of("dataScope", "required"));
+        }
+        policy.violations(request.initialPassword(), username).forEach(rule ->
+                problems.add(new FieldProblem("initialPassword", rule, "problem.password." + rule, List.of(policy.minLength()))));
+        if (request.branchId() != null && repository.branchPath(request.branchId()).isEmpty()) {
+            problems.add(FieldProblem.of("branchId", "unknown"));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        UUID id = repository.insertUser(new NewUser(request.institutionId(), request.branchId(), username,
+                request.displayName().trim(), request.dataScope(), mustChangePassword),
+                passwords.encode(request.initialPassword()), clock.instant());
+        UserView view = view(repository.user(id).orElseThrow());
+        audit.record(AuditRecord.created("iam.user.created", "user", id, request.institutionId(), view));
+        return view;
+    }
+
+    /** The user changes their own password; the old one must be right and the new one meet the policy. */
+    @Transactional
+    public void changeOwnPassword(UUID userId, String oldPassword, String newPassword) {
+        UserRow user = repository.user(userId).orElseThrow(() -> ProblemException.notFound("user"));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (oldPassword == null || !passwords.matches(oldPassword, user.passwordHash())) {
+            problems.add(FieldProblem.of("oldPassword", "wrong"));
+        }
+        policy.violations(newPassword, user.username()).forEach(rule ->
+                problems.add(new FieldProblem("newPassword", rule, "problem.password." + rule, List.of(policy.minLength()))));
+        if (newPassword != null && oldPassword != null && newPassword.equals(oldPassword)) {
+            problems.add(FieldProblem.of("newPassword", "unchanged"));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        repository.updatePassword(userId, passwords.encode(newPassword), false, clock.instant());
+        audit.record(AuditRecord.changed("iam.user.password-changed", "user", userId, user.institutionId(),
+                null, Map.of("by", "self")));
+    }
+
+    /** An administrator sets a temporary password (changed at next login) and clears any lock. */
+    @Transactional
+    public String resetPassword(CurrentUser caller, UUID userId) {
+        Organisations.requirePermission(caller, Permission.USER_MANAGE);
+        UserView target = get(caller, userId);
+        String temporary = temporaryPassword();
+        repository.updatePassword(userId, passwords.encode(temporary), true, clock.instant());
+        audit.record(AuditRecord.changed("iam.user.password-reset", "user", userId, target.institutionId(),
+                null, Map.of("by", caller.username())));
+        return temporary;
+    }
+
+    @Transactional
+    public UserView setEnabled(CurrentUser caller, UUID userId, boolean enabled) {
+        Organisations.requirePermission(caller, Permission.USER_MANAGE);
+        UserView before = get(caller, userId);
+        repository.setEnabled(userId, enabled);
+        if (enabled) {
+            repository.recordSuccess(userId);
+        }
+        UserView after = get(caller, userId);
+        audit.record(AuditRecord.changed("iam.user.enabled-changed", "user", userId, before.institutionId(), before, after));
+        return after;
+    }
+
+    /** A random password that meets the policy (upper, lower, digits, symbol). */
+    static String temporaryPassword() {
+        String upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        String lower = "abcdefghijkmnopqrstuvwxyz";
+        String digits = "23456789";
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            out.append(upper.charAt(RANDOM.nextInt(upper.length())));
+            out.append(lower.charAt(RANDOM.nextInt(lower.length())));
+            out.append(digits.charAt(RANDOM.nextInt(digits.length())));
+        }
+        return out.append('#').toString();
+    }
+
+    private UserView view(UserRow u) {
+        boolean locked = u.lockedUntil() != null && u.lockedUntil().isAfter(clock.instant());
+        return new UserView(u.id(), u.institutionId(), u.branchId(), u.username(), u.displayName(), u.dataScope(),
+                u.enabled(), locked, u.mustChangePassword(), repository.roleCodesOf(u.id()));
+    }
+}
