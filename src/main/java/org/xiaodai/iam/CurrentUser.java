@@ -37,6 +37,11 @@ public record CurrentUser(UUID userId, String username, String displayName, UUID
         return organisationId;
     }
 
+    @Override
+    public boolean seesAllInstitutions() {
+        return scope.level() == ScopeLevel.ALL || scope.level() == ScopeLevel.REGION;
+    }
+
     public boolean has(Permission permission) {
         return permissions.contains(permission.code());
     }

@@ -14,4 +14,14 @@ public interface Actor {
 
     /** The organisation (platform, regulator or institution) the actor belongs to. */
     UUID actorOrganisationId();
+
+    /** True for the platform operator and the regulator, whose reads span every institution. */
+    boolean seesAllInstitutions();
+
+    /** The current request's actor, or empty for anonymous and system work. */
+    static java.util.Optional<Actor> current() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Actor actor
+                ? java.util.Optional.of(actor) : java.util.Optional.empty();
+    }
 }

@@ -14,8 +14,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -150,8 +148,7 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     private static Actor currentActor() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof Actor actor ? actor : null;
+        return Actor.current().orElse(null);
     }
 
     private static String clientAddress() {
@@ -168,9 +165,5 @@ class JdbcAuditTrail implements AuditTrail {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Instant micros(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -17,7 +17,8 @@ public class ProblemException extends RuntimeException {
     private final transient Object[] args;
 
     public ProblemException(HttpStatus status, String code, List<FieldProblem> fieldProblems, Object... args) {
-        super(code);
+        super(code + (fieldProblems.isEmpty() ? "" : " " + fieldProblems.stream()
+                .map(f -> f.field() + ":" + f.rule()).toList()));
         this.status = status;
         this.code = code;
         this.fieldProblems = List.copyOf(fieldProblems);

@@ -1,0 +1,158 @@
+package org.xiaodai.iam;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xiaodai.support.Api;
+import org.xiaodai.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class IdentityApiIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void issuesTokenForValidCredentialsAndStoresOnlyItsHash() {
+        Api.Response response = api.post("/api/v1/auth/token", null, Map.of("username", "a-admin", "password", Api.DEMO_PASSWORD));
+        assertThat(response.status()).isEqualTo(200);
+        String token = response.json().get("token").asString();
+        assertThat(response.json().get("expiresAt").asString()).isNotBlank();
+        assertThat(jdbc.sql("select count(*) from iam_api_token where token_hash = ?").param(token).query(Long.class).single())
+                .isZero();
+        assertThat(api.get("/api/v1/users", token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesWrongPasswordWithProblemDetailInUsersLanguage() {
+        Api.Response zh = api.send("POST", "/api/v1/auth/token", null,
+                Api.json(Map.of("username", "a-admin", "password", "nope")), "application/json", "zh-CN");
+        assertThat(zh.status()).isEqualTo(401);
+        assertThat(zh.isProblem()).isTrue();
+        assertThat(zh.json().get("title").asString()).isEqualTo("用户名或密码错误");
+        Api.Response en = api.send("POST", "/api/v1/auth/token", null,
+                Api.json(Map.of("username", "a-admin", "password", "nope")), "application/json", "en");
+        assertThat(en.json().get("title").asString()).isEqualTo("Wrong username or password");
+    }
+
+    @Test
+    void locksAccountAfterFiveWrongPasswordsEvenWithTheRightOneAfterwards() {
+        String admin = api.token("a-admin", Api.DEMO_PASSWORD);
+        createUser(admin, "lock-me", "Lockme@2026x");
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.post("/api/v1/auth/token", null, Map.of("username", "lock-me", "password", "Wrong@2026x")).status())
+                    .isEqualTo(401);
+        }
+        Api.Response locked = api.post("/api/v1/auth/token", null, Map.of("username", "lock-me", "password", "Lockme@2026x"));
+        assertThat(locked.status()).isEqualTo(401);
+        assertThat(locked.json().get("type").asString()).endsWith("/account-locked");
+    }
+
+    @Test
+    void newUserMustChangePasswordBeforeGettingAToken() {
+        String admin = api.token("a-admin", Api.DEMO_PASSWORD);
+        createUser(admin, "first-login", "First@2026x");
+        Api.Response refused = api.post("/api/v1/auth/token", null, Map.of("username", "first-login", "password", "First@2026x"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("type").asString()).endsWith("/password-change-required");
+
+        Api.Response weak = api.post("/api/v1/auth/password", null,
+                Map.of("username", "first-login", "oldPassword", "First@2026x", "newPassword", "short"));
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.json().get("errors").get(0).get("field").asString()).isEqualTo("newPassword");
+
+        assertThat(api.post("/api/v1/auth/password", null,
+                Map.of("username", "first-login", "oldPassword", "First@2026x", "newPassword", "Second@2026y")).status())
+                .isEqualTo(204);
+        assertThat(api.token("first-login", "Second@2026y")).startsWith("xd_");
+    }
+
+    @Test
+    void revokedTokenIsRefused() {
+        String token = api.token("a-officer", Api.DEMO_PASSWORD);
+        JsonNode tokens = api.get("/api/v1/auth/tokens", token).json();
+        String newest = tokens.get(0).get("id").asString();
+        assertThat(api.send("DELETE", "/api/v1/auth/tokens/" + newest, token, null).status()).isEqualTo(204);
+        Api.Response after = api.get("/api/v1/auth/tokens", token);
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.json().get("type").asString()).endsWith("/invalid-token");
+    }
+
+    @Test
+    void roleGrantWaitsForASecondUsersApproval() {
+        String maker = api.token("a-admin", Api.DEMO_PASSWORD);
+        String userId = createUser(maker, "grant-me", "Grantme@2026x");
+        String roleId = roleId(maker, "FINANCE");
+
+        Api.Response filed = api.post("/api/v1/users/" + userId + "/role-grants", maker, Map.of("roleId", roleId));
+        assertThat(filed.status()).isEqualTo(202);
+        String request = filed.json().get("changeRequestId").asString();
+        assertThat(roles(maker, userId)).doesNotContain("FINANCE");
+
+        Api.Response selfApproval = api.post("/api/v1/change-requests/" + request + "/approve", maker, Map.of("note", "ok"));
+        assertThat(selfApproval.status()).isEqualTo(403);
+        assertThat(selfApproval.json().get("type").asString()).endsWith("/maker-cannot-check");
+
+        String checker = api.token("a-approver", Api.DEMO_PASSWORD);
+        assertThat(api.post("/api/v1/change-requests/" + request + "/approve", checker, Map.of("note", "ok")).status())
+                .isEqualTo(200);
+        assertThat(roles(maker, userId)).contains("FINANCE");
+        assertThat(api.post("/api/v1/change-requests/" + request + "/approve", checker, Map.of()).status()).isEqualTo(409);
+    }
+
+    @Test
+    void bootstrapAdminUsesTheConfiguredPassword() {
+        assertThat(api.token("admin", Api.ADMIN_PASSWORD)).startsWith("xd_");
+    }
+
+    @Test
+    void branchesFormATreeAndSubtreesArePrefixes() {
+        String admin = api.token("a-admin", Api.DEMO_PASSWORD);
+        String institution = jdbc.sql("select id from iam_organisation where code = 'HZXD'").query(String.class).single();
+        JsonNode branches = api.get("/api/v1/institutions/" + institution + "/branches", admin).json();
+        String hq = branches.get(0).get("id").asString();
+        Api.Response child = api.post("/api/v1/institutions/" + institution + "/branches", admin,
+                Map.of("parentId", hq, "code", "T" + UUID.randomUUID().toString().substring(0, 5), "name", "测试支行"));
+        assertThat(child.status()).isEqualTo(201);
+        assertThat(child.json().get("depth").asInt()).isEqualTo(1);
+        String path = jdbc.sql("select path from iam_branch where id = ?").param(UUID.fromString(child.json().get("id").asString()))
+                .query(String.class).single();
+        assertThat(path).startsWith("/" + hq + "/");
+    }
+
+    private String createUser(String token, String username, String password) {
+        Api.Response created = api.post("/api/v1/users", token, Map.of("username", username, "displayName", "测试",
+                "dataScope", "OWN", "initialPassword", password));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    private String roleId(String token, String code) {
+        for (JsonNode role : api.get("/api/v1/roles", token).json()) {
+            if (role.get("code").asString().equals(code)) {
+                return role.get("id").asString();
+            }
+        }
+        throw new AssertionError("no role " + code);
+    }
+
+    private String roles(String token, String userId) {
+        return api.get("/api/v1/users/" + userId, token).json().get("roles").toString();
+    }
+}
