@@ -1,0 +1,223 @@
+package org.xiaodai;
+
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.xiaodai.support.Api;
+import org.xiaodai.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every REST endpoint the application maps, so a new endpoint is covered without anyone
+ * remembering to add it: data scope (another institution's id is a 404), the regulator's read-only
+ * access to lending data (every write a 403), and bad input (always a 4xx problem detail, never a 500).
+ */
+@IntegrationTest
+class ApiSurfaceIntegrationTest {
+
+    /** Regulator writes that are not lending writes: its own credentials and tokens, supervision, the public calculator. */
+    static final List<String> REGULATOR_ALLOWED = List.of("/api/v1/auth/", "/api/v1/account/", "/api/v1/supervision/",
+            "/api/v1/calculator/");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    JdbcClient jdbc;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    record Endpoint(RequestMethod method, String pattern, HandlerMethod handler) {
+        boolean hasPathVariable() {
+            return pattern.contains("{");
+        }
+
+        String path(Function<String, String> idFor) {
+            StringBuilder out = new StringBuilder();
+            String[] segments = pattern.split("/");
+            for (int i = 0; i < segments.length; i++) {
+                if (i > 0) {
+                    out.append('/');
+                }
+                out.append(segments[i].startsWith("{") ? idFor.apply(segments[i - 1]) : segments[i]);
+            }
+            return out.toString();
+        }
+    }
+
+    List<Endpoint> apiEndpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            for (String pattern : entry.getKey().getPatternValues()) {
+                if (!pattern.startsWith("/api/v1/")) {
+                    continue;
+                }
+                entry.getKey().getMethodsCondition().getMethods()
+                        .forEach(m -> endpoints.add(new Endpoint(m, pattern, entry.getValue())));
+            }
+        }
+        assertThat(endpoints).hasSizeGreaterThan(10);
+        return endpoints;
+    }
+
+    @Test
+    void everyGetByIdOfAnotherInstitutionsRecordIsNotFound() {
+        String bAdmin = api.token("b-admin", Api.DEMO_PASSWORD);
+        Map<String, String> foreignIds = foreignRecords(bAdmin);
+        String aAdmin = api.token("a-admin", Api.DEMO_PASSWORD);
+        List<String> checked = new ArrayList<>();
+        for (Endpoint endpoint : apiEndpoints()) {
+            if (endpoint.method() != RequestMethod.GET || !endpoint.hasPathVariable()) {
+                continue;
+            }
+            String path = endpoint.path(segment -> {
+                assertThat(foreignIds).as("no foreign record fixture for /%s/{id}: add one to this test", segment)
+                        .containsKey(segment);
+                return foreignIds.get(segment);
+            });
+            Api.Response own = api.get(path, bAdmin);
+            assertThat(own.status()).as("owner reads %s", path).isEqualTo(200);
+            Api.Response response = api.get(path, aAdmin);
+            assertThat(response.status()).as("GET %s by another institution", path).isEqualTo(404);
+            assertThat(response.isProblem()).isTrue();
+            checked.add(path);
+        }
+        assertThat(checked).isNotEmpty();
+    }
+
+    @Test
+    void regulatorGetsForbiddenOnEveryLendingWrite() {
+        String regulator = api.token("regulator", Api.DEMO_PASSWORD);
+        List<String> checked = new ArrayList<>();
+        for (Endpoint endpoint : apiEndpoints()) {
+            if (endpoint.method() == RequestMethod.GET || REGULATOR_ALLOWED.stream().anyMatch(endpoint.pattern()::startsWith)) {
+                continue;
+            }
+            String path = endpoint.path(segment -> UUID.randomUUID().toString());
+            Api.Response response = api.send(endpoint.method().name(), path, regulator, "{}");
+            assertThat(response.status()).as("%s %s by the regulator", endpoint.method(), path).isEqualTo(403);
+            assertThat(response.isProblem()).isTrue();
+            checked.add(endpoint.method() + " " + path);
+        }
+        assertThat(checked).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void everyWriteEndpointAnswersBadInputWithAProblemDetailNeverA500() {
+        String admin = api.token("admin", Api.ADMIN_PASSWORD);
+        int checked = 0;
+        for (Endpoint endpoint : apiEndpoints()) {
+            if (endpoint.method() != RequestMethod.POST && endpoint.method() != RequestMethod.PUT
+                    && endpoint.method() != RequestMethod.PATCH) {
+                continue;
+            }
+            Class<?> body = requestBodyType(endpoint.handler());
+            if (body == null) {
+                continue;
+            }
+            String path = endpoint.path(segment -> UUID.randomUUID().toString());
+            for (Map.Entry<String, String> bad : badBodies(body).entrySet()) {
+                Api.Response response = api.send(endpoint.method().name(), path, admin, bad.getValue());
+                assertThat(response.status()).as("%s %s with %s: %s", endpoint.method(), path, bad.getKey(), response.body())
+                        .isBetween(400, 499);
+                assertThat(response.isProblem()).as("%s %s with %s is a problem detail", endpoint.method(), path, bad.getKey())
+                        .isTrue();
+            }
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(5);
+    }
+
+    /** Malformed, wrongly typed, missing and oversize bodies for one request type. */
+    static Map<String, String> badBodies(Class<?> type) {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("malformed JSON", "{\"a\": ");
+        bodies.put("not JSON at all", "<xml/>");
+        bodies.put("an array", "[1, 2]");
+        bodies.put("null", "null");
+        bodies.put("empty", "");
+        bodies.put("oversize", "{\"x\": \"" + "的".repeat(200_000) + "\"}");
+        if (type.isRecord()) {
+            Map<String, Object> wrong = new LinkedHashMap<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                wrong.put(component.getName(), wrongValueFor(component.getType()));
+            }
+            bodies.put("wrong types", Api.json(wrong));
+            boolean anyRequired = java.util.Arrays.stream(type.getRecordComponents()).anyMatch(c ->
+                    c.isAnnotationPresent(jakarta.validation.constraints.NotNull.class)
+                            || c.isAnnotationPresent(jakarta.validation.constraints.NotBlank.class)
+                            || c.isAnnotationPresent(jakarta.validation.constraints.NotEmpty.class));
+            if (anyRequired) {
+                bodies.put("missing fields", "{}");
+            }
+        }
+        return bodies;
+    }
+
+    private static Object wrongValueFor(Class<?> type) {
+        if (type == String.class) {
+            return Map.of("nested", List.of(1, 2));
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "perhaps";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "twelve";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return Map.of("not", "a list");
+        }
+        return "not-a-" + type.getSimpleName();
+    }
+
+    private static Class<?> requestBodyType(HandlerMethod handler) {
+        for (Parameter parameter : handler.getMethod().getParameters()) {
+            if (parameter.isAnnotationPresent(RequestBody.class)) {
+                return parameter.getType();
+            }
+        }
+        return null;
+    }
+
+    /** One record of institution NBXD per resource segment, created through the API by its admin. */
+    private Map<String, String> foreignRecords(String bAdmin) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("institutions", jdbc.sql("select id from iam_organisation where code = 'NBXD'").query(String.class).single());
+        String userId = jdbc.sql("select id from iam_user where username = 'b-officer'").query(String.class).single();
+        ids.put("users", userId);
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace('-', 'X');
+        Api.Response role = api.post("/api/v1/roles", bAdmin, Map.of("code", "B_ROLE_" + suffix, "name", "B 自定义角色",
+                "permissions", List.of("loan:view")));
+        assertThat(role.status()).as(role.body()).isEqualTo(201);
+        ids.put("roles", role.json().get("id").asString());
+        Api.Response grant = api.post("/api/v1/users/" + userId + "/role-grants", bAdmin,
+                Map.of("roleId", role.json().get("id").asString()));
+        assertThat(grant.status()).as(grant.body()).isEqualTo(202);
+        ids.put("change-requests", grant.json().get("changeRequestId").asString());
+        return ids;
+    }
+}

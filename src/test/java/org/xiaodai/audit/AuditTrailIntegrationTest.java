@@ -1,0 +1,109 @@
+package org.xiaodai.audit;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xiaodai.support.Api;
+import org.xiaodai.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+class AuditTrailIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void recordsWhoWhatWhenWhereAndTheStateOfEveryChange() {
+        String admin = api.token("a-admin", Api.DEMO_PASSWORD);
+        Api.Response created = api.post("/api/v1/users", admin, Map.of("username", "audited-" + suffix(),
+                "displayName", "审计", "dataScope", "OWN", "initialPassword", "Audit@2026xy"));
+        String userId = created.json().get("id").asString();
+
+        Map<String, Object> entry = jdbc.sql("select * from audit_entry where action = 'iam.user.created' and entity_id = ?")
+                .param(userId).query().singleRow();
+        assertThat(entry.get("actor_name")).isEqualTo("a-admin");
+        assertThat(entry.get("client_address")).isEqualTo("127.0.0.1");
+        assertThat(entry.get("occurred_at")).isNotNull();
+        assertThat((String) entry.get("after_state")).contains("audited-").doesNotContain("Audit@2026xy");
+        assertThat(entry.get("institution_id")).isNotNull();
+    }
+
+    @Test
+    void theApplicationsConnectionCannotUpdateOrDeleteEntries() {
+        assertThatThrownBy(() -> jdbc.sql("update audit_entry set actor_name = 'x' where seq = 1").update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_entry where seq = 1").update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_entry").update())
+                .rootCause().hasMessageContaining("append-only");
+    }
+
+    @Test
+    void verificationNamesExactlyTheEntryASuperuserTamperedWith() throws Exception {
+        String admin = api.token("admin", Api.ADMIN_PASSWORD);
+        assertThat(api.get("/api/v1/audit/verify", admin).json().get("ok").asBoolean()).isTrue();
+
+        long victim = jdbc.sql("select seq from audit_entry where action = 'iam.user.created' order by seq limit 1 offset 2")
+                .query(Long.class).single();
+        String victimId = jdbc.sql("select id from audit_entry where seq = ?").param(victim).query(String.class).single();
+        asSuperuser("update audit_entry set after_state = replace(after_state, 'OWN', 'INSTITUTION') where seq = " + victim
+                + "; update audit_entry set actor_name = 'mallory' where seq = " + victim);
+
+        JsonNode report = api.get("/api/v1/audit/verify", admin).json();
+        assertThat(report.get("ok").asBoolean()).isFalse();
+        assertThat(report.get("firstBrokenSeq").asLong()).isEqualTo(victim);
+        assertThat(report.get("firstBrokenId").asString()).isEqualTo(victimId);
+        assertThat(report.get("reason").asString()).isEqualTo("hashMismatch");
+
+        asSuperuser("update audit_entry set after_state = replace(after_state, 'INSTITUTION', 'OWN'), actor_name = "
+                + "(select actor_name from audit_entry a where a.seq = " + victim + ") where seq = " + victim);
+    }
+
+    @Test
+    void regulatorAndAdminsReadEntriesButOfficersMayNot() {
+        assertThat(api.get("/api/v1/audit/entries", api.token("a-officer", Api.DEMO_PASSWORD)).status()).isEqualTo(403);
+        JsonNode own = api.get("/api/v1/audit/entries?limit=500", api.token("b-admin", Api.DEMO_PASSWORD)).json();
+        String nbxd = jdbc.sql("select id from iam_organisation where code = 'NBXD'").query(String.class).single();
+        own.forEach(e -> assertThat(e.get("institutionId").asString()).isEqualTo(nbxd));
+        assertThat(api.get("/api/v1/audit/entries", api.token("regulator", Api.DEMO_PASSWORD)).status()).isEqualTo(200);
+    }
+
+    /** A second connection as the database superuser, with triggers off: what an intruder with DBA rights could do. */
+    private void asSuperuser(String sql) throws Exception {
+        String url;
+        try (Connection app = dataSource.getConnection()) {
+            url = app.getMetaData().getURL();
+        }
+        try (Connection superuser = DriverManager.getConnection(url, "postgres", "");
+             var statement = superuser.createStatement()) {
+            statement.execute("set session_replication_role = replica; " + sql);
+        }
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
