@@ -17,7 +17,8 @@ public final class PersonalDataScrubber {
 
     private static final Pattern CARD = Pattern.compile("(?<![0-9])(\\d{6})\\d{6,9}(\\d{4})(?![0-9])");
 
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(1[3-9]\\d)\\d{4}(\\d{4})(?![0-9])");
+    /** With or without the country code (+86 / 86). */
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])((?:\\+?86)?1[3-9]\\d)\\d{4}(\\d{4})(?![0-9])");
 
     /** {@code "password": "…"} as it appears in JSON text, escaped quotes included. */
     private static final Pattern JSON_PASSWORD = Pattern.compile(
