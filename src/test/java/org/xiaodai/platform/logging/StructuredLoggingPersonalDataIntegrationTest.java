@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,6 +30,9 @@ class StructuredLoggingPersonalDataIntegrationTest {
 
     @Test
     void jsonLogLinesNeverContainPersonalData(CapturedOutput output) {
+        // Spring Boot configures logback once per JVM until a clean-up; contexts cached by other
+        // tests (plain-text test profile) would otherwise keep their configuration in force here
+        LoggingSystem.get(getClass().getClassLoader()).cleanUp();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Empty.class)
                 .web(WebApplicationType.NONE).run("--spring.main.banner-mode=off")) {
             Logger log = LoggerFactory.getLogger("org.xiaodai.pii-probe");
