@@ -1,0 +1,156 @@
+package org.xiaodai.platform.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xiaodai.support.IntegrationTest;
+
+@IntegrationTest
+class BackupServiceIntegrationTest {
+
+    @Autowired
+    BackupService backups;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void createProbeTables() {
+        jdbc.sql("""
+                create table ops_probe (
+                    id bigint generated always as identity primary key,
+                    name text not null unique,
+                    payload bytea,
+                    amount numeric(19,4),
+                    doc jsonb,
+                    at timestamptz,
+                    note text)""").update();
+        jdbc.sql("""
+                create table ops_probe_line (
+                    id serial primary key,
+                    probe_id bigint not null references ops_probe (id),
+                    quantity int not null check (quantity > 0),
+                    doubled int generated always as (quantity * 2) stored)""").update();
+        jdbc.sql("create index ops_probe_line_probe on ops_probe_line (probe_id)").update();
+        jdbc.sql("""
+                insert into ops_probe (name, payload, amount, doc, at, note) values
+                ('张三', '\\x00ff10'::bytea, 12345.6789, '{"城市": "南昌", "n": [1, 2]}', '2025-03-01 09:30:00+08', '中文 tab\there\nnewline \\ backslash'),
+                ('nulls', null, null, null, null, null),
+                ('negative', ''::bytea, -0.0001, '[]', '1970-01-01 00:00:00Z', '')""").update();
+        jdbc.sql("insert into ops_probe_line (probe_id, quantity) select id, 3 from ops_probe").update();
+    }
+
+    @AfterEach
+    void dropProbeTables() {
+        jdbc.sql("drop table if exists ops_probe_line, ops_probe").update();
+    }
+
+    @Test
+    void restoresEveryTableExactlyIntoAWipedDatabaseAndResetsSequences() {
+        Map<String, String> before = fingerprints();
+        long maxId = jdbc.sql("select max(id) from ops_probe").query(Long.class).single();
+
+        BackupResult backup = backups.backup(dir.resolve("nested/backup.zip"));
+        wipe();
+        BackupResult restored = backups.restore(dir.resolve("nested/backup.zip"), false);
+
+        assertThat(backup.rowsPerTable()).containsEntry("ops_probe", 3L).containsEntry("ops_probe_line", 3L)
+                .containsKeys(before.keySet().toArray(String[]::new));
+        assertThat(restored.rowsPerTable()).isEqualTo(backup.rowsPerTable());
+        assertThat(fingerprints()).isEqualTo(before);
+        long newId = jdbc.sql("insert into ops_probe (name) values ('after restore') returning id").query(Long.class).single();
+        assertThat(newId).isGreaterThan(maxId);
+        int newLine = jdbc.sql("insert into ops_probe_line (probe_id, quantity) values (?, 1) returning id")
+                .param(newId).query(Integer.class).single();
+        assertThat(newLine).isGreaterThan(3);
+    }
+
+    @Test
+    void recordsSchemaVersionClockTimeAndChecksumsInTheManifest() throws IOException {
+        Path file = dir.resolve("backup.zip");
+        BackupResult backup = backups.backup(file);
+
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            String manifest = new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(manifest).contains("\"formatVersion\" : 1", "\"sha256\"", "\"tables/ops_probe.copy\"");
+            assertThat(zip.getEntry("tables/ops_probe_line.copy")).isNotNull();
+        }
+        assertThat(backup.createdAt()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    }
+
+    @Test
+    void refusesToReplaceADatabaseWithDataUnlessForced() {
+        Path file = dir.resolve("backup.zip");
+        backups.backup(file);
+        jdbc.sql("insert into ops_probe (name) values ('written after the backup')").update();
+
+        assertThatThrownBy(() -> backups.restore(file, false)).isInstanceOf(BackupException.class)
+                .hasMessageContaining("force");
+        assertThat(jdbc.sql("select count(*) from ops_probe").query(Long.class).single()).isEqualTo(4);
+
+        backups.restore(file, true);
+        assertThat(jdbc.sql("select count(*) from ops_probe").query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesACorruptedBackupAndLeavesTheDatabaseUntouched() throws IOException {
+        Path file = dir.resolve("backup.zip");
+        backups.backup(file);
+        jdbc.sql("insert into ops_probe (name) values ('written after the backup')").update();
+        Map<String, String> before = fingerprints();
+        Path corrupted = BackupTestUtils.rewrite(file, "tables/ops_probe.copy", bytes -> {
+            bytes[0] ^= 1;
+            return bytes;
+        });
+
+        assertThatThrownBy(() -> backups.restore(corrupted, true)).isInstanceOf(BackupException.class)
+                .hasMessageContaining("SHA-256");
+        assertThat(fingerprints()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesABackupFromANewerSchemaThanTheCodeKnows() throws IOException {
+        Path file = dir.resolve("backup.zip");
+        backups.backup(file);
+        Path newer = BackupTestUtils.rewriteManifest(file, manifest -> manifest
+                .replaceFirst("\"schemaVersion\" : (null|\"[^\"]*\")", "\"schemaVersion\" : \"99991231.2359\""));
+        Map<String, String> before = fingerprints();
+
+        assertThatThrownBy(() -> backups.restore(newer, true)).isInstanceOf(BackupException.class)
+                .hasMessageContaining("newer");
+        assertThat(fingerprints()).isEqualTo(before);
+    }
+
+    /** md5 of every table's full content, by table name. */
+    private Map<String, String> fingerprints() {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String table : jdbc.sql("select tablename from pg_tables where schemaname = 'public' order by 1")
+                .query(String.class).list()) {
+            result.put(table, jdbc.sql("select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from public.\""
+                    + table + "\" t").query(String.class).single());
+        }
+        return result;
+    }
+
+    private void wipe() {
+        jdbc.sql("drop schema public cascade").update();
+        jdbc.sql("create schema public").update();
+    }
+}
