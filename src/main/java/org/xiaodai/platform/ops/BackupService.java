@@ -26,7 +26,6 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -48,10 +47,10 @@ public class BackupService {
     private final Clock clock;
     private final String[] migrationLocations;
 
-    BackupService(DataSource dataSource, ObjectProvider<Clock> clock,
+    BackupService(DataSource dataSource, Clock clock,
                   @Value("${spring.flyway.locations:classpath:db/migration}") String[] migrationLocations) {
         this.dataSource = dataSource;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
         this.migrationLocations = migrationLocations;
     }
 

@@ -11,23 +11,14 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.xiaodai.support.IntegrationTest;
 
 /**
  * Probes and metrics over real HTTP, anonymously, as a load balancer and Prometheus call them.
- * The application's security (a colleague's work) will permit exactly these paths anonymously;
- * until it does, {@link AnonymousOperationsEndpoints} stands in for that rule in this test.
+ * The application's own security configuration must let exactly these through anonymously.
  */
 @IntegrationTest
-@Import(OperationsEndpointsIntegrationTest.AnonymousOperationsEndpoints.class)
 class OperationsEndpointsIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -51,17 +42,6 @@ class OperationsEndpointsIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(response.body()).contains("jvm_memory_used_bytes", "hikaricp_connections_active");
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class AnonymousOperationsEndpoints {
-
-        @Bean
-        @Order(Ordered.HIGHEST_PRECEDENCE)
-        SecurityFilterChain anonymousOperationsEndpoints(HttpSecurity http) throws Exception {
-            return http.securityMatcher("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
-                    .authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
-        }
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
