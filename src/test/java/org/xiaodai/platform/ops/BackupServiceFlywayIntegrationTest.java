@@ -38,14 +38,16 @@ class BackupServiceFlywayIntegrationTest {
         List<String> before = entries();
         long maxId = jdbc.sql("select max(id) from ops_append_only").query(Long.class).single();
         Path file = dir.resolve("backup.zip");
+        String latestMigration = jdbc.sql("select max(version) from flyway_schema_history where success")
+                .query(String.class).single();
 
         BackupResult backup = backups.backup(file);
         jdbc.sql("drop schema public cascade").update();
         jdbc.sql("create schema public").update();
         BackupResult restored = backups.restore(file, false);
 
-        assertThat(backup.schemaVersion()).isEqualTo("19700101.0001");
-        assertThat(backup.rowsPerTable()).containsKeys("flyway_schema_history", "event_publication", "ops_append_only");
+        assertThat(backup.schemaVersion()).isEqualTo(latestMigration);
+        assertThat(backup.rowsPerTable()).containsKeys("flyway_schema_history", "event_publication", "ops_append_only", "audit_entry", "iam_user");
         assertThat(restored.rowsPerTable()).isEqualTo(backup.rowsPerTable());
         assertThat(entries()).isEqualTo(before);
         assertThatThrownBy(() -> jdbc.sql("delete from ops_append_only").update())
