@@ -108,7 +108,10 @@ public final class ScheduleEngine {
                 sized == null ? null : sized.installment())));
     }
 
-    /** README §4: a row whose principal is negative or exceeds the balance is outside the spec. */
+    /**
+     * README §4: a row whose principal is negative or exceeds the balance is outside the spec.
+     * A FLAT last row with negative interest (§5 with a tiny total interest) is refused too.
+     */
     static List<Violation> checkRows(LoanTerms terms, Money money, Rows rows) {
         List<Violation> violations = new ArrayList<>();
         BigDecimal opening = money.round(terms.principal());
@@ -121,6 +124,10 @@ public final class ScheduleEngine {
             } else if (principal.compareTo(rows.balanceBefore(i, opening)) > 0) {
                 violations.add(new Violation(field, "principalExceedsBalance", "installment " + (i + 1)
                         + " would repay more principal (" + principal + ") than is outstanding"));
+            } else if (rows.interest[i].signum() < 0) {
+                // FLAT: T − (n−1)·round(T/n) < 0 when T is a few units; a row cannot owe negative interest
+                violations.add(new Violation("annualInterestRatePercent", "interestNegative", "installment "
+                        + (i + 1) + " would carry negative interest (" + rows.interest[i] + ")"));
             }
         }
         return violations;
