@@ -7,14 +7,42 @@ import org.xiaodai.calc.LoanTerms;
 import org.xiaodai.calc.RepaymentFrequency;
 
 /**
- * Due dates, period starts and exact period rates of README §2 for valid terms.
- *
- * @param starts s_i, index 0 is period 1
- * @param dueDates t_i
- * @param rates r_i, unrounded
- * @param nominalRate q = A·k/PPY
+ * Due dates, period starts and exact period rates of README §2 for valid terms. Index 0 is
+ * period 1. The arrays are shared, not copied: callers must not modify them.
  */
-public record PeriodPlan(LocalDate[] starts, LocalDate[] dueDates, BigDecimal[] rates, BigDecimal nominalRate) {
+public final class PeriodPlan {
+
+    private final LocalDate[] starts;
+    private final LocalDate[] dueDates;
+    private final BigDecimal[] rates;
+    private final BigDecimal nominalRate;
+
+    private PeriodPlan(LocalDate[] starts, LocalDate[] dueDates, BigDecimal[] rates, BigDecimal nominalRate) {
+        this.starts = starts;
+        this.dueDates = dueDates;
+        this.rates = rates;
+        this.nominalRate = nominalRate;
+    }
+
+    /** @return s_i */
+    LocalDate[] starts() {
+        return starts;
+    }
+
+    /** @return t_i */
+    LocalDate[] dueDates() {
+        return dueDates;
+    }
+
+    /** @return r_i, unrounded */
+    BigDecimal[] rates() {
+        return rates;
+    }
+
+    /** @return q = A·k/PPY */
+    BigDecimal nominalRate() {
+        return nominalRate;
+    }
 
     /** @return the plan of the given (validated) terms */
     public static PeriodPlan of(LoanTerms terms) {

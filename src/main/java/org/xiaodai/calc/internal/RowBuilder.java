@@ -19,9 +19,7 @@ final class RowBuilder {
     static Rows declining(LoanTerms t, PeriodPlan plan, Money money, BigDecimal installment,
             BigDecimal periodPrincipal) {
         int n = plan.size();
-        int principalGrace = t.graceOnPrincipalPeriods();
         int interestGrace = t.graceOnInterestPaymentPeriods();
-        Amortization amortization = t.amortization();
         BigDecimal[] rates = plan.rates();
         BigDecimal zero = money.zero();
         Rows rows = new Rows(n);
@@ -37,23 +35,31 @@ final class RowBuilder {
                 rows.interest[i] = accrued.add(pool);
                 pool = zero;
             }
-            BigDecimal principal;
-            if (i < principalGrace) {
-                principal = zero;
-            } else if (i == n - 1) {
-                principal = balance;
-            } else {
-                principal = switch (amortization) {
-                    case EQUAL_INSTALLMENTS -> installment.subtract(accrued);
-                    case EQUAL_PRINCIPAL -> periodPrincipal;
-                    default -> zero;
-                };
-            }
+            BigDecimal principal = decliningPrincipal(t, i, balance, accrued, installment, periodPrincipal);
             rows.principal[i] = principal;
             balance = balance.subtract(principal);
             rows.balance[i] = balance;
         }
         return rows;
+    }
+
+    /** README §4 step 3 for row i (0-based): grace, last-period remainder, or the amortization's rule. */
+    private static BigDecimal decliningPrincipal(LoanTerms t, int i, BigDecimal balance, BigDecimal accrued,
+            BigDecimal installment, BigDecimal periodPrincipal) {
+        if (i < t.graceOnPrincipalPeriods()) {
+            return BigDecimal.ZERO.setScale(balance.scale());
+        }
+        if (i == t.numberOfRepayments() - 1) {
+            return balance;
+        }
+        Amortization amortization = t.amortization();
+        if (amortization == Amortization.EQUAL_INSTALLMENTS) {
+            return installment.subtract(accrued);
+        }
+        if (amortization == Amortization.EQUAL_PRINCIPAL) {
+            return periodPrincipal;
+        }
+        return BigDecimal.ZERO.setScale(balance.scale());
     }
 
     /** Bullet, README §4: all principal and round(P·Σr_i) in the last row. */
