@@ -3,9 +3,7 @@ package org.xiaodai.calc.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.xiaodai.calc.Amortization;
 import org.xiaodai.calc.DaysInMonth;
 import org.xiaodai.calc.DaysInYear;
@@ -64,27 +62,32 @@ public final class TermsValidator {
     }
 
     private static boolean required(LoanTerms t, List<Violation> out) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("principal", t.principal());
-        fields.put("annualInterestRatePercent", t.annualInterestRatePercent());
-        fields.put("roundingMode", t.roundingMode());
-        fields.put("amortization", t.amortization());
-        fields.put("interestMethod", t.interestMethod());
-        fields.put("interestAccrual", t.interestAccrual());
-        fields.put("installmentBasis", t.installmentBasis());
-        fields.put("repaymentFrequency", t.repaymentFrequency());
-        fields.put("daysInYear", t.daysInYear());
-        fields.put("daysInMonth", t.daysInMonth());
-        fields.put("disbursementDate", t.disbursementDate());
-        fields.put("firstRepaymentDate", t.firstRepaymentDate());
-        fields.put("installmentAmountInMultiplesOf", t.installmentAmountInMultiplesOf());
         int before = out.size();
-        fields.forEach((name, value) -> {
-            if (value == null) {
-                out.add(new Violation(name, "required", name + " is required"));
-            }
-        });
+        require("principal", t.principal(), out);
+        require("annualInterestRatePercent", t.annualInterestRatePercent(), out);
+        require("roundingMode", t.roundingMode(), out);
+        require("amortization", t.amortization(), out);
+        require("interestMethod", t.interestMethod(), out);
+        require("interestAccrual", t.interestAccrual(), out);
+        require("installmentBasis", t.installmentBasis(), out);
+        require("repaymentFrequency", t.repaymentFrequency(), out);
+        require("daysInYear", t.daysInYear(), out);
+        require("daysInMonth", t.daysInMonth(), out);
+        require("disbursementDate", t.disbursementDate(), out);
+        require("firstRepaymentDate", t.firstRepaymentDate(), out);
+        require("installmentAmountInMultiplesOf", t.installmentAmountInMultiplesOf(), out);
         return out.size() == before;
+    }
+
+    private static void require(String field, Object value, List<Violation> out) {
+        if (value == null) {
+            out.add(new Violation(field, "required", field + " is required"));
+        }
+    }
+
+    /** @return true if the amount has more decimals than the currency (trailing zeros ignored) */
+    private static boolean finerThanCurrency(BigDecimal amount, int digits) {
+        return amount.scale() > digits && amount.stripTrailingZeros().scale() > digits;
     }
 
     private static void counts(LoanTerms t, List<Violation> out) {
@@ -121,7 +124,7 @@ public final class TermsValidator {
         } else if (p.compareTo(MAX_PRINCIPAL) > 0) {
             out.add(new Violation("principal", "max", "principal must be at most " + MAX_PRINCIPAL.toPlainString()));
         }
-        if (p.stripTrailingZeros().scale() > t.currencyDigits()) {
+        if (finerThanCurrency(p, t.currencyDigits())) {
             out.add(new Violation("principal", "currencyScale", "principal has more decimals than currencyDigits"));
         }
     }
@@ -140,7 +143,7 @@ public final class TermsValidator {
         if (m.signum() <= 0) {
             out.add(new Violation("installmentAmountInMultiplesOf", "positive",
                     "installmentAmountInMultiplesOf must be greater than 0"));
-        } else if (m.stripTrailingZeros().scale() > t.currencyDigits()) {
+        } else if (finerThanCurrency(m, t.currencyDigits())) {
             out.add(new Violation("installmentAmountInMultiplesOf", "multipleOfCurrencyUnit",
                     "installmentAmountInMultiplesOf must be a multiple of the currency unit"));
         } else if (m.compareTo(MAX_PRINCIPAL) > 0) {
