@@ -1,0 +1,100 @@
+package org.xiaodai.calc.internal;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.xiaodai.calc.DaysInMonth;
+import org.xiaodai.calc.DaysInYear;
+import org.xiaodai.calc.RepaymentFrequency;
+
+/**
+ * Daily-accrual rates A·yf(a, b) of README §2.2. Rates are never rounded; every division uses
+ * {@link #MC} (34 significant digits).
+ */
+public final class DayCount {
+
+    /** The working precision of every rate computation. */
+    public static final MathContext MC = MathContext.DECIMAL128;
+
+    private DayCount() {
+    }
+
+    /** @return days(a, b) = b − a in calendar days */
+    public static long days(LocalDate a, LocalDate b) {
+        return ChronoUnit.DAYS.between(a, b);
+    }
+
+    /**
+     * The exact rate A·yf(a, b) for daily accrual.
+     *
+     * @param annualRate A (a fraction, not percent)
+     * @param a start, inclusive
+     * @param b end, exclusive; not before a
+     * @param convention the day-count fields of the terms
+     * @return the rate, unrounded
+     */
+    public static BigDecimal dailyRate(BigDecimal annualRate, LocalDate a, LocalDate b, Convention convention) {
+        if (annualRate.signum() == 0 || !a.isBefore(b)) {
+            return BigDecimal.ZERO;
+        }
+        DaysInYear y = convention.daysInYear();
+        if (convention.uses30DayMonths()) {
+            return thirtyDayMonthRate(annualRate, a, b, y.nominalDays());
+        }
+        if (y == DaysInYear.ACTUAL) {
+            return actualActualRate(annualRate, a, b);
+        }
+        return annualRate.multiply(BigDecimal.valueOf(days(a, b))).divide(BigDecimal.valueOf(y.nominalDays()), MC);
+    }
+
+    /** dc30(a, b)/Y times A: whole months count 30 days, a part month 30 × actual / month length. */
+    private static BigDecimal thirtyDayMonthRate(BigDecimal annualRate, LocalDate a, LocalDate b, int year) {
+        long m = wholeMonths(a, b);
+        LocalDate anchor = a.plusMonths(m);
+        long e = days(anchor, b);
+        long length = days(anchor, a.plusMonths(m + 1));
+        // 30·(m + e/L)/Y = 30·(m·L + e)/(L·Y), one division
+        BigDecimal numerator = annualRate.multiply(BigDecimal.valueOf(30 * (m * length + e)));
+        return numerator.divide(BigDecimal.valueOf(length * year), MC);
+    }
+
+    /** The largest m ≥ 0 with addMonths(a, m) ≤ b, where addMonths is always counted from a. */
+    static long wholeMonths(LocalDate a, LocalDate b) {
+        long m = Math.max(0, ChronoUnit.MONTHS.between(a, b) - 1);
+        while (!a.plusMonths(m + 1).isAfter(b)) {
+            m++;
+        }
+        return m;
+    }
+
+    /** Actual/actual: split [a, b) at each 1 January, each segment over its own year length. */
+    private static BigDecimal actualActualRate(BigDecimal annualRate, LocalDate a, LocalDate b) {
+        BigDecimal sum = BigDecimal.ZERO;
+        LocalDate start = a;
+        while (start.isBefore(b)) {
+            LocalDate nextYear = LocalDate.of(start.getYear() + 1, 1, 1);
+            LocalDate end = nextYear.isBefore(b) ? nextYear : b;
+            BigDecimal segment = BigDecimal.valueOf(days(start, end))
+                    .divide(BigDecimal.valueOf(start.lengthOfYear()), MC);
+            sum = sum.add(segment, MC);
+            start = end;
+        }
+        return annualRate.multiply(sum, MC);
+    }
+
+    /**
+     * The day-count fields that decide a daily rate.
+     *
+     * @param daysInYear Y
+     * @param daysInMonth the month convention
+     * @param frequency U; 30-day months apply only to monthly periods
+     */
+    public record Convention(DaysInYear daysInYear, DaysInMonth daysInMonth, RepaymentFrequency frequency) {
+
+        /** @return true if dc30 applies (README §2.2) */
+        public boolean uses30DayMonths() {
+            return daysInMonth == DaysInMonth.DAYS_30 && frequency == RepaymentFrequency.MONTHS;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.xiaodai.calc.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.xiaodai.calc.InterestAccrual;
+import org.xiaodai.calc.LoanTerms;
+import org.xiaodai.calc.RepaymentFrequency;
+
+/**
+ * Due dates, period starts and exact period rates of README §2 for valid terms. Index 0 is
+ * period 1. The arrays are shared, not copied: callers must not modify them.
+ */
+public final class PeriodPlan {
+
+    private final LocalDate[] starts;
+    private final LocalDate[] dueDates;
+    private final BigDecimal[] rates;
+    private final BigDecimal nominalRate;
+
+    private PeriodPlan(LocalDate[] starts, LocalDate[] dueDates, BigDecimal[] rates, BigDecimal nominalRate) {
+        this.starts = starts;
+        this.dueDates = dueDates;
+        this.rates = rates;
+        this.nominalRate = nominalRate;
+    }
+
+    /** @return s_i */
+    LocalDate[] starts() {
+        return starts;
+    }
+
+    /** @return t_i */
+    LocalDate[] dueDates() {
+        return dueDates;
+    }
+
+    /** @return r_i, unrounded */
+    BigDecimal[] rates() {
+        return rates;
+    }
+
+    /** @return q = A·k/PPY */
+    BigDecimal nominalRate() {
+        return nominalRate;
+    }
+
+    /** @return the plan of the given (validated) terms */
+    public static PeriodPlan of(LoanTerms terms) {
+        int n = terms.numberOfRepayments();
+        BigDecimal annual = annualRate(terms);
+        BigDecimal q = nominalRate(terms, annual);
+        LocalDate[] starts = new LocalDate[n];
+        LocalDate[] due = new LocalDate[n];
+        BigDecimal[] rates = new BigDecimal[n];
+        LocalDate f = terms.firstRepaymentDate();
+        DayCount.Convention convention = convention(terms);
+        boolean daily = terms.interestAccrual() == InterestAccrual.DAILY;
+        for (int i = 0; i < n; i++) {
+            due[i] = shift(terms, f, i);
+            starts[i] = i == 0 ? terms.disbursementDate() : due[i - 1];
+            if (daily) {
+                rates[i] = DayCount.dailyRate(annual, starts[i], due[i], convention);
+            } else {
+                rates[i] = i == 0 ? firstPeriodRate(terms, annual, q) : q;
+            }
+        }
+        return new PeriodPlan(starts, due, rates, q);
+    }
+
+    /** @return A = annualInterestRatePercent / 100 */
+    public static BigDecimal annualRate(LoanTerms terms) {
+        return terms.annualInterestRatePercent().movePointLeft(2);
+    }
+
+    /** @return the day-count convention of the terms */
+    public static DayCount.Convention convention(LoanTerms terms) {
+        return new DayCount.Convention(terms.daysInYear(), terms.daysInMonth(), terms.repaymentFrequency());
+    }
+
+    /** @return PPY of README §2.2: 12, 52 or the numeric days in year (ACTUAL = 365) */
+    public static int periodsPerYearUnit(LoanTerms terms) {
+        return switch (terms.repaymentFrequency()) {
+            case MONTHS -> 12;
+            case WEEKS -> 52;
+            case DAYS -> terms.daysInYear().nominalDays();
+        };
+    }
+
+    /** @return q = A·k/PPY, unrounded */
+    public static BigDecimal nominalRate(LoanTerms terms, BigDecimal annual) {
+        return annual.multiply(BigDecimal.valueOf(terms.repaymentEvery()))
+                .divide(BigDecimal.valueOf(periodsPerYearUnit(terms)), DayCount.MC);
+    }
+
+    /** r_1 = q·days(D0, F)/days(N, F): the broken-period rule of README §2.3. */
+    private static BigDecimal firstPeriodRate(LoanTerms terms, BigDecimal annual, BigDecimal q) {
+        LocalDate f = terms.firstRepaymentDate();
+        long actual = DayCount.days(terms.disbursementDate(), f);
+        long nominal = DayCount.days(shift(terms, f, -1), f);
+        if (actual == nominal) {
+            return q;
+        }
+        BigDecimal numerator = annual.multiply(BigDecimal.valueOf((long) terms.repaymentEvery() * actual));
+        return numerator.divide(BigDecimal.valueOf(nominal * periodsPerYearUnit(terms)), DayCount.MC);
+    }
+
+    /** shift(x, c) of README §2.1: c·k units of U; months clamp to the month's last day. */
+    public static LocalDate shift(LoanTerms terms, LocalDate x, long c) {
+        long units = c * terms.repaymentEvery();
+        RepaymentFrequency u = terms.repaymentFrequency();
+        return switch (u) {
+            case DAYS -> x.plusDays(units);
+            case WEEKS -> x.plusDays(7 * units);
+            case MONTHS -> x.plusMonths(units);
+        };
+    }
+
+    /** @return n, the number of periods */
+    public int size() {
+        return dueDates.length;
+    }
+
+    /** @return Σ r_i over all periods, added exactly */
+    public BigDecimal rateSum() {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (BigDecimal r : rates) {
+            sum = sum.add(r); // exact: P·Σr_i is then rounded once
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,72 @@
+package org.xiaodai.calc.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.xiaodai.calc.Amortization;
+import org.xiaodai.calc.Installment;
+import org.xiaodai.calc.InterestMethod;
+import org.xiaodai.calc.LoanTerms;
+import org.xiaodai.calc.Schedule;
+
+/** The summary values of README §1.2. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    /**
+     * @param exactInstallment E*, or null when E was given rather than sized
+     * @param installment E, or null when not an equal-installment annuity
+     */
+    record Input(LoanTerms terms, PeriodPlan plan, Money money, List<Installment> installments,
+            BigDecimal totalInterest, BigDecimal principal, BigDecimal exactInstallment, BigDecimal installment) {
+    }
+
+    static Schedule schedule(Input in) {
+        LoanTerms t = in.terms();
+        boolean noGrace = t.graceOnPrincipalPeriods() == 0 && t.graceOnInterestPaymentPeriods() == 0;
+        boolean annuity = ScheduleEngine.isEqualInstallmentAnnuity(t);
+        BigDecimal exact = noGrace ? exactInterest(in, annuity) : null;
+        BigDecimal n = BigDecimal.valueOf(t.numberOfRepayments());
+        BigDecimal fromRounded = annuity && noGrace && in.installment() != null
+                ? in.installment().multiply(n) : null;
+        return new Schedule(t, in.installments(), in.totalInterest(), in.principal().add(in.totalInterest()),
+                Optional.ofNullable(annuity ? in.installment() : null),
+                Optional.ofNullable(exact),
+                Optional.ofNullable(exact == null ? null : in.principal().add(exact)),
+                Optional.ofNullable(fromRounded == null ? null : fromRounded.subtract(in.principal())),
+                Optional.ofNullable(fromRounded));
+    }
+
+    private static BigDecimal exactInterest(Input in, boolean annuity) {
+        LoanTerms t = in.terms();
+        Money money = in.money();
+        BigDecimal p = in.principal();
+        if (annuity) {
+            if (in.exactInstallment() == null) {
+                return null;
+            }
+            BigDecimal n = BigDecimal.valueOf(t.numberOfRepayments());
+            return money.round(in.exactInstallment().multiply(n).subtract(p));
+        }
+        if (t.interestMethod() == InterestMethod.DECLINING_BALANCE
+                && t.amortization() == Amortization.EQUAL_PRINCIPAL) {
+            return money.round(equalPrincipalInterest(p, in.plan().rates()));
+        }
+        return money.round(p.multiply(in.plan().rateSum()));
+    }
+
+    /**
+     * Σ (P − (i−1)·P/n)·r_i with the unrounded principal P/n, computed as P·Σ(n−i+1)·r_i / n so
+     * that a single division is the only inexact step (an exact tie stays a tie).
+     */
+    private static BigDecimal equalPrincipalInterest(BigDecimal p, BigDecimal[] rates) {
+        int n = rates.length;
+        BigDecimal weighted = BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+            weighted = weighted.add(rates[i].multiply(BigDecimal.valueOf(n - i)));
+        }
+        return p.multiply(weighted).divide(BigDecimal.valueOf(n), DayCount.MC);
+    }
+}

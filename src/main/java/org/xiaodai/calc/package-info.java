@@ -1,0 +1,13 @@
+/**
+ * Pure loan calculation (计算引擎): repayment schedules to the cent as the schedule conformance
+ * README specifies (等额本息, 等额本金, interest-only, bullet; declining or flat interest; per-period
+ * or daily accrual; broken periods; grace; installment multiples), validation of loan terms as
+ * {@link org.xiaodai.calc.Violation}s, the annualised rate (年化利率, IRR-based APR) that contracts
+ * must disclose, payoff quotes, partial prepayments and rescheduling for servicing.
+ *
+ * <p>The module is plain Java: records in, records out, no Spring, no I/O and no clock — every
+ * date is a parameter. Money is {@link java.math.BigDecimal} rounded only at named points with the
+ * loan's rounding mode; rates are never rounded and are carried at 34 significant digits.
+ * {@link org.xiaodai.calc.LoanCalculator} is the facade; {@code internal} is not API.
+ */
+package org.xiaodai.calc;
