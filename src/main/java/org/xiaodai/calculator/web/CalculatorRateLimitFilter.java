@@ -1,0 +1,93 @@
+package org.xiaodai.calculator.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.xiaodai.shared.problem.ProblemDetails;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A token bucket per client address for the public calculator: {@code capacity} requests at once,
+ * refilled at {@code capacity} per minute. Over the limit a client gets 429 with Retry-After.
+ */
+@Component
+class CalculatorRateLimitFilter extends OncePerRequestFilter {
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final int capacity;
+    private final ProblemDetails problems;
+    private final JsonMapper json;
+    private final LocaleResolver locales;
+
+    CalculatorRateLimitFilter(Clock clock, @Value("${xiaodai.calculator.requests-per-minute:120}") int capacity,
+                              ProblemDetails problems, JsonMapper json, LocaleResolver locales) {
+        this.clock = clock;
+        this.capacity = capacity;
+        this.problems = problems;
+        this.json = json;
+        this.locales = locales;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/v1/calculator/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long nowNanos = Duration.ofMillis(clock.millis()).toNanos();
+        if (buckets.size() > 100_000) {
+            buckets.clear(); // a crude bound on memory under an address-spraying attack
+        }
+        Bucket bucket = buckets.computeIfAbsent(request.getRemoteAddr(), a -> new Bucket(capacity, nowNanos));
+        if (!bucket.tryTake(nowNanos, capacity)) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", "1");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            json.writeValue(response.getOutputStream(), problems.build(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    List.of(), locales.resolveLocale(request)));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** Tokens refill continuously at capacity per minute. */
+    private static final class Bucket {
+        private double tokens;
+        private long lastNanos;
+
+        Bucket(int capacity, long nowNanos) {
+            this.tokens = capacity;
+            this.lastNanos = nowNanos;
+        }
+
+        synchronized boolean tryTake(long nowNanos, int capacity) {
+            double refill = (nowNanos - lastNanos) / 60e9 * capacity;
+            tokens = Math.min(capacity, tokens + Math.max(0, refill));
+            lastNanos = Math.max(lastNanos, nowNanos);
+            if (tokens >= 1) {
+                tokens -= 1;
+                return true;
+            }
+            return false;
+        }
+    }
+}
