@@ -141,11 +141,16 @@ public class Roles {
     @org.springframework.stereotype.Component
     static class GrantHandler implements ChangeRequests.ChangeHandler {
         private final Roles roles;
+        private final Users users;
         private final JsonMapper json;
         private final AuditTrail audit;
 
-        GrantHandler(@org.springframework.context.annotation.Lazy Roles roles, JsonMapper json, AuditTrail audit) {
+        // Roles is a lazy proxy (Roles -> ChangeRequests -> handlers -> Roles); a proxy's fields are
+        // null, so Users is injected here rather than read through roles.users.
+        GrantHandler(@org.springframework.context.annotation.Lazy Roles roles, Users users, JsonMapper json,
+                     AuditTrail audit) {
             this.roles = roles;
+            this.users = users;
             this.json = json;
             this.audit = audit;
         }
@@ -158,10 +163,10 @@ public class Roles {
         @Override
         public void apply(String payloadJson, UUID institutionId, CurrentUser checker, UUID makerId) {
             Grant grant = json.readValue(payloadJson, Grant.class);
-            Users.UserView before = roles.users.get(checker, grant.userId());
+            Users.UserView before = users.get(checker, grant.userId());
             roles.get(checker, grant.roleId());
             roles.grantUnchecked(grant.userId(), grant.roleId(), makerId, checker.userId());
-            Users.UserView after = roles.users.get(checker, grant.userId());
+            Users.UserView after = users.get(checker, grant.userId());
             audit.record(AuditRecord.changed("iam.role.granted", "user", grant.userId(), institutionId,
                     Map.of("roles", before.roles()), Map.of("roles", after.roles())));
         }
