@@ -35,6 +35,7 @@
             }
             var chart = window.echarts.init(target);
             chart.setOption({
+                animation: false,
                 grid: {left: 48, right: 16, top: 16, bottom: 32},
                 tooltip: {},
                 xAxis: {type: 'category', data: items.map(function (i) { return i.getAttribute('data-label'); }),
