@@ -132,6 +132,36 @@ class AdminPagesIntegrationTest {
     }
 
     @Test
+    void htmxGetsFragmentsAndPlainFormsGetRedirects() throws Exception {
+        MockHttpSession session = login("a-admin", DEMO_PASSWORD);
+        UUID collector = userId("a-collector");
+        String cell = mvc.perform(post("/users/" + collector + "/enabled").session(session).with(csrf())
+                        .header("HX-Request", "true").param("enabled", "false"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(cell.strip()).startsWith("<td").contains("已停用").doesNotContain("<html");
+        mvc.perform(post("/users/" + collector + "/enabled").session(session).with(csrf()).param("enabled", "true"))
+                .andExpect(redirectedUrl("/users/" + collector));
+
+        String verification = mvc.perform(get("/audit/verify").session(session).header("HX-Request", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(verification).contains("id=\"verification\"", "哈希链完整").doesNotContain("<html");
+    }
+
+    @Test
+    void anIssuedTokenIsShownOnceAndCanBeRevoked() throws Exception {
+        MockHttpSession session = login("a-admin", DEMO_PASSWORD);
+        String issued = mvc.perform(post("/tokens").session(session).with(csrf()).param("name", "web-test"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(issued).contains("id=\"token-secret\">xd_");
+        assertThat(page(session, "/tokens")).contains("web-test").doesNotContain("token-secret");
+        UUID token = jdbc.sql("select id from iam_api_token where name = 'web-test'").query(UUID.class).single();
+        mvc.perform(post("/tokens/" + token + "/revoke").session(session).with(csrf()))
+                .andExpect(redirectedUrl("/tokens"));
+        assertThat(jdbc.sql("select revoked_at is not null from iam_api_token where id = ?").param(token)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void theLoginPageExplainsWhySigningInFailed() throws Exception {
         assertThat(mvc.perform(get("/login?error=bad")).andReturn().getResponse().getContentAsString())
                 .contains("用户名或密码错误");
