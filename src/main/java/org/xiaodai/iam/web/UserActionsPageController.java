@@ -1,0 +1,115 @@
+package org.xiaodai.iam.web;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.xiaodai.iam.CurrentUser;
+import org.xiaodai.iam.OrganisationKind;
+import org.xiaodai.iam.Permission;
+import org.xiaodai.iam.domain.BuiltInRole;
+import org.xiaodai.iam.internal.Organisations;
+import org.xiaodai.iam.internal.Roles;
+import org.xiaodai.iam.internal.Users;
+import org.xiaodai.platform.web.FormErrors;
+import org.xiaodai.platform.web.PageProblems;
+import org.xiaodai.shared.problem.ProblemException;
+
+/**
+ * One user: details, enable or disable (htmx swaps the row or the status; a plain POST
+ * redirects), reset the password (the temporary one is shown once, never stored in a URL or the
+ * session), and request a role grant, which waits for a second user's approval.
+ */
+@Controller
+@RequestMapping("/users/{userId}")
+class UserActionsPageController {
+
+    private final Users users;
+    private final Roles roles;
+    private final Organisations organisations;
+    private final PageProblems problems;
+
+    UserActionsPageController(Users users, Roles roles, Organisations organisations, PageProblems problems) {
+        this.users = users;
+        this.roles = roles;
+        this.organisations = organisations;
+        this.problems = problems;
+    }
+
+    @GetMapping
+    String detail(@PathVariable UUID userId, Model model) {
+        return show(model, userId, FormErrors.none());
+    }
+
+    @PostMapping("/enabled")
+    String setEnabled(@PathVariable UUID userId, @RequestParam boolean enabled, HttpServletRequest request,
+                      Model model, RedirectAttributes redirect) {
+        CurrentUser caller = IamPages.requireAny(Permission.USER_MANAGE);
+        Users.UserView user = users.setEnabled(caller, userId, enabled);
+        if (IamPages.isHtmx(request)) {
+            model.addAttribute("u", user);
+            model.addAttribute("canManage", true);
+            return "iam/users :: status";
+        }
+        redirect.addFlashAttribute("notice", enabled ? "iam.users.enabledNotice" : "iam.users.disabledNotice");
+        return "redirect:/users/" + userId;
+    }
+
+    @PostMapping("/password-reset")
+    String resetPassword(@PathVariable UUID userId, Model model) {
+        CurrentUser caller = IamPages.requireAny(Permission.USER_MANAGE);
+        String temporary = users.resetPassword(caller, userId);
+        model.addAttribute("temporaryPassword", temporary);
+        return show(model, userId, FormErrors.none());
+    }
+
+    @PostMapping("/role-grants")
+    String requestGrant(@PathVariable UUID userId, @RequestParam(required = false) UUID roleId, Model model,
+                        RedirectAttributes redirect) {
+        CurrentUser caller = IamPages.requireAny(Permission.ROLE_GRANT);
+        try {
+            if (roleId == null) {
+                throw ProblemException.invalid("roleId", "required");
+            }
+            roles.requestGrant(caller, userId, roleId);
+        } catch (ProblemException e) {
+            if (e.fieldProblems().isEmpty()) {
+                throw e;
+            }
+            return show(model, userId, problems.errors(e));
+        }
+        redirect.addFlashAttribute("notice", "iam.users.grantRequested");
+        return "redirect:/users/" + userId;
+    }
+
+    private String show(Model model, UUID userId, FormErrors errors) {
+        CurrentUser caller = IamPages.requireAny(Permission.USER_VIEW);
+        Users.UserView user = users.get(caller, userId);
+        model.addAttribute("u", user);
+        OrganisationKind kind = organisations.get(caller, user.institutionId()).kind();
+        model.addAttribute("grantableRoles", roles.visibleTo(caller).stream()
+                .filter(r -> !user.roles().contains(r.code()) && fitsOrganisation(r, kind)).toList());
+        model.addAttribute("canManage", caller.has(Permission.USER_MANAGE));
+        model.addAttribute("canGrant", caller.has(Permission.ROLE_GRANT));
+        model.addAttribute("errors", errors);
+        return "iam/user-detail";
+    }
+
+    /** A built-in role is offered only to users of the kind of organisation it is made for (no PLATFORM_ADMIN for a lender). */
+    private static boolean fitsOrganisation(Roles.RoleView role, OrganisationKind kind) {
+        if (!role.builtIn()) {
+            return true;
+        }
+        return Arrays.stream(BuiltInRole.values()).filter(b -> b.name().equals(role.code()))
+                .allMatch(b -> b.organisationKind() == kind);
+    }
+}

@@ -1,0 +1,47 @@
+package org.xiaodai.platform.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.xiaodai.shared.problem.FieldProblem;
+import org.xiaodai.shared.problem.ProblemDetails;
+import org.xiaodai.shared.problem.ProblemException;
+
+/**
+ * Turns a {@link ProblemException} from a service into {@link FormErrors} in the user's language,
+ * so a page controller re-shows the form with each message beside its field instead of failing.
+ */
+@Component
+public class PageProblems {
+
+    private final ProblemDetails details;
+    private final MessageSource messages;
+
+    PageProblems(ProblemDetails details, MessageSource messages) {
+        this.details = details;
+        this.messages = messages;
+    }
+
+    /** The messages for {@code problem} in the current request's language. */
+    public FormErrors errors(ProblemException problem) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (FieldProblem field : problem.fieldProblems()) {
+            fields.computeIfAbsent(field.field(), f -> new ArrayList<>()).add(details.fieldMessage(field, locale));
+        }
+        List<String> general = fields.isEmpty() ? List.of(title(problem, locale)) : List.of();
+        return new FormErrors(fields, general);
+    }
+
+    /** The problem's title ({@code problem.<code>.title}), or a generic sentence when the bundle has none. */
+    private String title(ProblemException problem, Locale locale) {
+        String title = messages.getMessage("problem." + problem.code() + ".title", problem.args(), null, locale);
+        return title != null ? title : messages.getMessage("common.error.generic", null, "?", locale);
+    }
+}

@@ -1,0 +1,40 @@
+package org.xiaodai.platform.web;
+
+import java.util.List;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The login page and the home page with the key figures modules contribute. */
+@Controller
+class ShellPageController {
+
+    private final List<HomeTileContributor> tiles;
+
+    ShellPageController(List<HomeTileContributor> tiles) {
+        this.tiles = tiles;
+    }
+
+    @GetMapping("/login")
+    String login(Authentication authentication, @RequestParam(required = false) String error, Model model) {
+        if (authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            return "redirect:/";
+        }
+        model.addAttribute("error", error == null ? null : switch (error) {
+            case "locked", "disabled" -> error;
+            default -> "bad";
+        });
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("tiles", tiles.stream().flatMap(c -> c.homeTiles().stream()).toList());
+        return "home";
+    }
+}

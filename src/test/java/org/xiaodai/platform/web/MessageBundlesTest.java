@@ -1,0 +1,38 @@
+package org.xiaodai.platform.web;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The web UI bundles stay in step: the same keys in every language, and the Chinese one really Chinese. */
+class MessageBundlesTest {
+
+    @Test
+    void everyLanguageHasEveryKey() throws IOException {
+        Properties base = load("messages.properties");
+        assertThat(load("messages_en.properties").keySet()).isEqualTo(base.keySet());
+        assertThat(load("messages_zh_CN.properties").keySet()).isEqualTo(base.keySet());
+    }
+
+    @Test
+    void chineseTextIsReadUtf8() throws IOException {
+        Properties zh = load("messages_zh_CN.properties");
+        assertThat(zh.getProperty("nav.users")).isEqualTo("用户管理");
+        assertThat(zh.getProperty("permission.iam:user:view")).isEqualTo("查看用户");
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = new InputStreamReader(MessageBundlesTest.class.getResourceAsStream("/messages/" + name),
+                StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+}
