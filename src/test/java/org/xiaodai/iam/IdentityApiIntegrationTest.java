@@ -117,6 +117,29 @@ class IdentityApiIntegrationTest {
     }
 
     @Test
+    void refusesToGrantABuiltInRoleMadeForAnotherKindOfOrganisation() {
+        String maker = api.token("a-admin", Api.DEMO_PASSWORD);
+        String userId = createUser(maker, "no-platform", "Noplat@2026x");
+        Api.Response refused = api.post("/api/v1/users/" + userId + "/role-grants", maker,
+                Map.of("roleId", roleId(maker, "PLATFORM_ADMIN")));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("rule").asString()).isEqualTo("wrongOrganisationKind");
+    }
+
+    @Test
+    void refusesABranchOfAnotherInstitution() {
+        String admin = api.token("a-admin", Api.DEMO_PASSWORD);
+        String foreignBranch = jdbc.sql("""
+                select b.id from iam_branch b join iam_organisation o on o.id = b.institution_id where o.code = 'NBXD' limit 1
+                """).query(String.class).single();
+        Api.Response refused = api.post("/api/v1/users", admin, Map.of("username", "wrong-branch", "displayName", "测试",
+                "dataScope", "BRANCH", "branchId", foreignBranch, "initialPassword", "Branch@2026x"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("branchId");
+        assertThat(jdbc.sql("select count(*) from iam_user where username = 'wrong-branch'").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void bootstrapAdminUsesTheConfiguredPassword() {
         assertThat(api.token("admin", Api.ADMIN_PASSWORD)).startsWith("xd_");
     }

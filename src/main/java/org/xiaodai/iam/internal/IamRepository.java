@@ -106,6 +106,11 @@ class IamRepository {
                 : jdbc.sql("select path from iam_branch where id = ?").param(branchId).query(String.class).optional();
     }
 
+    boolean branchBelongsTo(UUID branchId, UUID institutionId) {
+        return jdbc.sql("select count(*) from iam_branch where id = ? and institution_id = ?")
+                .params(branchId, institutionId).query(Long.class).single() > 0;
+    }
+
     private static OrganisationRow organisation(ResultSet rs, int n) throws SQLException {
         return new OrganisationRow(rs.getObject("id", UUID.class), OrganisationKind.valueOf(rs.getString("kind")),
                 rs.getString("code"), rs.getString("name"), rs.getString("uscc"), rs.getString("region_code"),

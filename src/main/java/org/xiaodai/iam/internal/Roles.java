@@ -14,7 +14,9 @@ import org.xiaodai.audit.AuditRecord;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.iam.ChangeRequests;
 import org.xiaodai.iam.CurrentUser;
+import org.xiaodai.iam.OrganisationKind;
 import org.xiaodai.iam.Permission;
+import org.xiaodai.iam.domain.BuiltInRole;
 import org.xiaodai.shared.problem.FieldProblem;
 import org.xiaodai.shared.problem.ProblemException;
 import tools.jackson.databind.json.JsonMapper;
@@ -118,8 +120,25 @@ public class Roles {
         if (user.roles().contains(role.code())) {
             throw ProblemException.invalid("roleId", "alreadyGranted");
         }
+        if (!fits(role, user)) {
+            throw ProblemException.invalid("roleId", "wrongOrganisationKind");
+        }
         return changes.submit(maker, user.institutionId(), GRANT_KIND,
                 role.code() + " → " + user.username(), new Grant(userId, roleId));
+    }
+
+    /**
+     * Whether a role may be held by a user: a custom role only inside its own institution, a built-in
+     * role only by users of the kind of organisation it is made for (no platform admin in a lender).
+     */
+    private boolean fits(RoleView role, Users.UserView user) {
+        if (!role.builtIn()) {
+            return user.institutionId().equals(role.institutionId());
+        }
+        OrganisationKind userKind = jdbc.sql("select kind from iam_organisation where id = ?")
+                .param(user.institutionId()).query(String.class).optional().map(OrganisationKind::valueOf).orElse(null);
+        return java.util.Arrays.stream(BuiltInRole.values()).filter(b -> b.name().equals(role.code()))
+                .anyMatch(b -> b.organisationKind() == userKind);
     }
 
     /** Grants without approval: bootstrap and demo data only. */

@@ -37,7 +37,7 @@ class SecurityConfiguration {
 
     /** Paths a regulator may write to: its own login, password and tokens, and supervision. */
     static final List<String> REGULATOR_WRITABLE = List.of("/api/v1/auth/**", "/api/v1/account/**",
-            "/api/v1/supervision/**", "/login", "/logout", "/account/**", "/locale", "/supervision/**");
+            "/api/v1/supervision/**", "/login", "/logout", "/account/**", "/tokens/**", "/locale", "/supervision/**");
 
     static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
             "/error", "/calculator/**", "/locale", "/actuator/health/**", "/actuator/prometheus",

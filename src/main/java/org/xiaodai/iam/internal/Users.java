@@ -91,7 +91,7 @@ public class Users {
         }
         policy.violations(request.initialPassword(), username).forEach(rule ->
                 problems.add(new FieldProblem("initialPassword", rule, "problem.password." + rule, List.of(policy.minLength()))));
-        if (request.branchId() != null && repository.branchPath(request.branchId()).isEmpty()) {
+        if (request.branchId() != null && !repository.branchBelongsTo(request.branchId(), request.institutionId())) {
             problems.add(FieldProblem.of("branchId", "unknown"));
         }
         if (!problems.isEmpty()) {
