@@ -152,6 +152,16 @@ class ApiSurfaceIntegrationTest {
         assertThat(checked).isGreaterThan(5);
     }
 
+    @Test
+    void openApiDescribesEveryEndpointAndSwaggerUiIsServed() {
+        Api.Response docs = api.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        for (Endpoint endpoint : apiEndpoints()) {
+            assertThat(docs.json().get("paths").has(endpoint.pattern())).as("%s documented", endpoint.pattern()).isTrue();
+        }
+        assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+
     /** Malformed, wrongly typed, missing and oversize bodies for one request type. */
     static Map<String, String> badBodies(Class<?> type) {
         Map<String, String> bodies = new LinkedHashMap<>();
