@@ -31,6 +31,15 @@ public record DataScope(ScopeLevel level, UUID institutionId, String branchPath,
     }
 
     /**
+     * The one institution whose rows the caller may read, or null when the scope spans every
+     * institution (platform operator, regulator). Narrower scopes (branch, own) still return the
+     * institution; use {@link #predicate} where rows carry a branch path or owner.
+     */
+    public UUID institutionFilter() {
+        return level == ScopeLevel.ALL || level == ScopeLevel.REGION ? null : institutionId;
+    }
+
+    /**
      * A predicate restricting {@code alias} rows to this scope, with its named parameters.
      *
      * @param alias        table alias, e.g. {@code c}

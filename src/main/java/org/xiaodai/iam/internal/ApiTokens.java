@@ -94,7 +94,7 @@ public class ApiTokens {
     @Transactional(readOnly = true)
     public List<TokenView> visibleTo(CurrentUser caller) {
         boolean admin = caller.has(Permission.TOKEN_MANAGE);
-        UUID institution = caller.isPlatform() ? null : caller.organisationId();
+        UUID institution = caller.scope().institutionFilter();
         return jdbc.sql("""
                 select t.*, u.username, u.institution_id from iam_api_token t join iam_user u on u.id = t.user_id
                 where (:admin and (cast(:i as uuid) is null or u.institution_id = :i)) or t.user_id = :me

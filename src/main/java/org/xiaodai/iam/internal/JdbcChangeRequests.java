@@ -75,7 +75,7 @@ class JdbcChangeRequests implements ChangeRequests {
     @Override
     @Transactional(readOnly = true)
     public List<ChangeRequestView> visibleTo(CurrentUser caller, boolean pendingOnly) {
-        UUID institution = caller.isPlatform() || caller.isRegulator() ? null : caller.organisationId();
+        UUID institution = caller.scope().institutionFilter();
         return jdbc.sql(SELECT + """
                  where (cast(:i as uuid) is null or c.institution_id = :i) and (not :pending or c.status = 'PENDING')
                  order by c.requested_at desc limit 200

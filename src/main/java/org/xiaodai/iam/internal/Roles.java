@@ -57,7 +57,7 @@ public class Roles {
 
     @Transactional(readOnly = true)
     public List<RoleView> visibleTo(CurrentUser caller) {
-        UUID institution = caller.isPlatform() || caller.isRegulator() ? null : caller.organisationId();
+        UUID institution = caller.scope().institutionFilter();
         return jdbc.sql("""
                 select r.*, coalesce(array_agg(p.permission order by p.permission) filter (where p.permission is not null), '{}') as perms
                 from iam_role r left join iam_role_permission p on p.role_id = r.id

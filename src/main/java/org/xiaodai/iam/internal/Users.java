@@ -53,7 +53,7 @@ public class Users {
 
     @Transactional(readOnly = true)
     public List<UserView> visibleTo(CurrentUser caller) {
-        UUID institution = caller.isPlatform() || caller.isRegulator() ? null : caller.organisationId();
+        UUID institution = caller.scope().institutionFilter();
         return repository.users(institution).stream().map(this::view).toList();
     }
 

@@ -39,7 +39,7 @@ class BranchPageController {
     @GetMapping("/branches")
     String own() {
         CurrentUser caller = IamPages.requireAny(Permission.BRANCH_MANAGE, Permission.USER_VIEW);
-        return caller.isPlatform() || caller.isRegulator()
+        return caller.seesAllInstitutions()
                 ? "redirect:/institutions"
                 : "redirect:/institutions/" + caller.organisationId() + "/branches";
     }

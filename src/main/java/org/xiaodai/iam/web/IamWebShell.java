@@ -56,7 +56,7 @@ class IamWebShell implements NavigationContributor, ShellUserSource, HomeTileCon
         String organisation = organisations.get(caller, caller.organisationId()).name();
         List<String> roles = users.get(caller, caller.userId()).roles();
         return new ShellUser(caller.username(), caller.displayName(), caller.organisationId(), organisation,
-                caller.isPlatform() || caller.isRegulator(), roles, caller.permissions().stream().sorted().toList());
+                caller.seesAllInstitutions(), roles, caller.permissions().stream().sorted().toList());
     }
 
     @Override
@@ -67,7 +67,7 @@ class IamWebShell implements NavigationContributor, ShellUserSource, HomeTileCon
         }
         CurrentUser caller = current.get();
         List<HomeTile> tiles = new ArrayList<>();
-        if (caller.isPlatform() || caller.isRegulator()) {
+        if (caller.seesAllInstitutions()) {
             long lenders = lenders(caller).size();
             tiles.add(new HomeTile("home.tile.institutions", lenders,
                     caller.has(Permission.INSTITUTION_MANAGE) ? "/institutions" : null));
@@ -84,7 +84,7 @@ class IamWebShell implements NavigationContributor, ShellUserSource, HomeTileCon
     }
 
     private long branchCount(CurrentUser caller) {
-        if (caller.isPlatform() || caller.isRegulator()) {
+        if (caller.seesAllInstitutions()) {
             return lenders(caller).stream().mapToLong(o -> organisations.branches(caller, o.id()).size()).sum();
         }
         return organisations.branches(caller, caller.organisationId()).size();
