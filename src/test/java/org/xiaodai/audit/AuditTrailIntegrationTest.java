@@ -52,6 +52,24 @@ class AuditTrailIntegrationTest {
     }
 
     @Test
+    void loginsAndFailedLoginsAreOnTheRecord() {
+        String userId = jdbc.sql("select id from iam_user where username = 'a-risk'").query(String.class).single();
+        long before = count("iam.login.failed", userId);
+        api.post("/api/v1/auth/token", null, Map.of("username", "a-risk", "password", "Wrong@2026x"));
+        assertThat(count("iam.login.failed", userId)).isEqualTo(before + 1);
+        long successes = count("iam.login.succeeded", userId);
+        api.token("a-risk", Api.DEMO_PASSWORD);
+        assertThat(count("iam.login.succeeded", userId)).isEqualTo(successes + 1);
+        assertThat(jdbc.sql("select count(*) from audit_entry where after_state like '%Wrong@2026x%'").query(Long.class).single())
+                .as("passwords never reach the audit trail").isZero();
+    }
+
+    private long count(String action, String entityId) {
+        return jdbc.sql("select count(*) from audit_entry where action = ? and entity_id = ?").params(action, entityId)
+                .query(Long.class).single();
+    }
+
+    @Test
     void theApplicationsConnectionCannotUpdateOrDeleteEntries() {
         assertThatThrownBy(() -> jdbc.sql("update audit_entry set actor_name = 'x' where seq = 1").update())
                 .rootCause().hasMessageContaining("append-only");

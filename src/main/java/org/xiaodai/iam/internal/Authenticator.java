@@ -2,6 +2,7 @@ package org.xiaodai.iam.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -85,13 +86,15 @@ class Authenticator implements AuthenticationProvider {
             int failures = user.failedAttempts() + 1;
             Instant lockedUntil = lockout.lockAfterFailure(failures, now);
             repository.recordFailure(user.id(), failures, lockedUntil);
-            if (lockedUntil != null) {
-                audit.record(AuditRecord.changed("iam.user.locked", "user", user.id(), user.institutionId(),
-                        null, java.util.Map.of("lockedUntil", lockedUntil.toString(), "failures", failures)));
-            }
+            audit.record(AuditRecord.changed(lockedUntil == null ? "iam.login.failed" : "iam.user.locked", "user",
+                    user.id(), user.institutionId(), Map.of("failedAttempts", user.failedAttempts()),
+                    lockedUntil == null ? Map.of("failedAttempts", failures)
+                            : Map.of("failedAttempts", failures, "lockedUntil", lockedUntil.toString())));
             return new BadCredentialsException("bad credentials");
         }
         repository.recordSuccess(user.id());
+        audit.record(AuditRecord.changed("iam.login.succeeded", "user", user.id(), user.institutionId(),
+                Map.of("failedAttempts", user.failedAttempts()), Map.of("failedAttempts", 0)));
         return principals.of(user);
     }
 }

@@ -2,6 +2,7 @@ package org.xiaodai.iam.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.xiaodai.audit.AuditRecord;
+import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.iam.OrganisationKind;
 import org.xiaodai.iam.Permission;
 import org.xiaodai.iam.ScopeLevel;
@@ -36,9 +39,11 @@ class IdentityBootstrap implements ApplicationRunner {
     private final Users users;
     private final IamRepository repository;
     private final IamProperties properties;
+    private final AuditTrail audit;
 
     IdentityBootstrap(JdbcClient jdbc, Roles roles, Organisations organisations, Users users, IamRepository repository,
-                      IamProperties properties) {
+                      IamProperties properties, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.roles = roles;
         this.organisations = organisations;
@@ -58,16 +63,23 @@ class IdentityBootstrap implements ApplicationRunner {
 
     private void syncBuiltInRoles() {
         for (BuiltInRole role : BuiltInRole.values()) {
-            List<String> permissions = role.permissions().stream().map(Permission::code).toList();
+            List<String> permissions = role.permissions().stream().map(Permission::code).sorted().toList();
             var existing = jdbc.sql("select id from iam_role where institution_id is null and code = ?")
                     .param(role.name()).query(java.util.UUID.class).optional();
             if (existing.isEmpty()) {
-                roles.insert(null, role.name(), role.name(), true, permissions);
-            } else {
-                jdbc.sql("delete from iam_role_permission where role_id = ? and permission <> all(?)")
-                        .params(existing.get(), permissions.toArray(String[]::new)).update();
-                permissions.forEach(p -> jdbc.sql("insert into iam_role_permission values (?, ?) on conflict do nothing")
+                var id = roles.insert(null, role.name(), role.name(), true, permissions);
+                audit.record(AuditRecord.created("iam.role.built-in-created", "role", id, null,
+                        Map.of("code", role.name(), "permissions", permissions)));
+                continue;
+            }
+            List<String> stored = jdbc.sql("select permission from iam_role_permission where role_id = ? order by permission")
+                    .param(existing.get()).query(String.class).list();
+            if (!stored.equals(permissions)) {
+                jdbc.sql("delete from iam_role_permission where role_id = ?").param(existing.get()).update();
+                permissions.forEach(p -> jdbc.sql("insert into iam_role_permission values (?, ?)")
                         .params(existing.get(), p).update());
+                audit.record(AuditRecord.changed("iam.role.built-in-synchronised", "role", existing.get(), null,
+                        Map.of("permissions", stored), Map.of("permissions", permissions)));
             }
         }
     }

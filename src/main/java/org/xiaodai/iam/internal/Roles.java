@@ -103,6 +103,7 @@ public class Roles {
         return view;
     }
 
+    /** Stores a role and its permissions; callers audit (creation here, synchronisation in the bootstrap). */
     UUID insert(UUID institutionId, String code, String name, boolean builtIn, List<String> permissions) {
         UUID id = jdbc.sql("insert into iam_role (institution_id, code, name, built_in, created_at) values (?, ?, ?, ?, ?) returning id")
                 .params(institutionId, code, name, builtIn, Timestamp.from(clock.instant())).query(UUID.class).single();
@@ -141,13 +142,27 @@ public class Roles {
                 .anyMatch(b -> b.organisationKind() == userKind);
     }
 
-    /** Grants without approval: bootstrap and demo data only. */
+    /**
+     * Records a grant that needs no (further) approval: an approved change request, bootstrap or
+     * demo data. Audited with the user's roles before and after.
+     */
     @Transactional
     public void grantUnchecked(UUID userId, UUID roleId, UUID grantedBy, UUID approvedBy) {
+        List<String> before = roleCodes(userId);
         jdbc.sql("""
                 insert into iam_user_role (user_id, role_id, granted_at, granted_by, approved_by) values (?, ?, ?, ?, ?)
                 on conflict do nothing
                 """).params(userId, roleId, Timestamp.from(clock.instant()), grantedBy, approvedBy).update();
+        UUID institutionId = jdbc.sql("select institution_id from iam_user where id = ?").param(userId)
+                .query(UUID.class).single();
+        audit.record(AuditRecord.changed("iam.role.granted", "user", userId, institutionId,
+                Map.of("roles", before), Map.of("roles", roleCodes(userId), "grantedBy", String.valueOf(grantedBy),
+                        "approvedBy", String.valueOf(approvedBy))));
+    }
+
+    private List<String> roleCodes(UUID userId) {
+        return jdbc.sql("select r.code from iam_user_role ur join iam_role r on r.id = ur.role_id where ur.user_id = ? order by r.code")
+                .param(userId).query(String.class).list();
     }
 
     @Transactional(readOnly = true)
@@ -162,13 +177,11 @@ public class Roles {
         private final Roles roles;
         private final Users users;
         private final JsonMapper json;
-        private final AuditTrail audit;
 
-        GrantHandler(@org.springframework.context.annotation.Lazy Roles roles, Users users, JsonMapper json, AuditTrail audit) {
+        GrantHandler(@org.springframework.context.annotation.Lazy Roles roles, Users users, JsonMapper json) {
             this.roles = roles;
             this.users = users;
             this.json = json;
-            this.audit = audit;
         }
 
         @Override
@@ -179,12 +192,9 @@ public class Roles {
         @Override
         public void apply(String payloadJson, UUID institutionId, CurrentUser checker, UUID makerId) {
             Grant grant = json.readValue(payloadJson, Grant.class);
-            Users.UserView before = users.get(checker, grant.userId());
+            users.get(checker, grant.userId());
             roles.get(checker, grant.roleId());
             roles.grantUnchecked(grant.userId(), grant.roleId(), makerId, checker.userId());
-            Users.UserView after = users.get(checker, grant.userId());
-            audit.record(AuditRecord.changed("iam.role.granted", "user", grant.userId(), institutionId,
-                    Map.of("roles", before.roles()), Map.of("roles", after.roles())));
         }
     }
 }
