@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A token bucket per client address for the public calculator: {@code capacity} requests at once,
- * refilled at {@code capacity} per minute. Over the limit a client gets 429 with Retry-After.
+ * refilled at {@code capacity} per minute. Over the limit a client gets 429 with Retry-After: as
+ * problem details from the API, as the error page from the calculator page's form. Both draw on
+ * the same bucket, since both run the same computation.
  */
 @Component
 class CalculatorRateLimitFilter extends OncePerRequestFilter {
@@ -46,7 +48,15 @@ class CalculatorRateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/v1/calculator/");
+        return !isApi(request) && !isPageCalculation(request);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/api/v1/calculator/");
+    }
+
+    private static boolean isPageCalculation(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/calculator");
     }
 
     @Override
@@ -58,8 +68,12 @@ class CalculatorRateLimitFilter extends OncePerRequestFilter {
         }
         Bucket bucket = buckets.computeIfAbsent(request.getRemoteAddr(), a -> new Bucket(capacity, nowNanos));
         if (!bucket.tryTake(nowNanos, capacity)) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", "1");
+            if (!isApi(request)) {
+                response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+                return;
+            }
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             json.writeValue(response.getOutputStream(), problems.build(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",

@@ -63,8 +63,34 @@ class CalculatorRateLimitFilterTest {
         assertThat(call("10.0.0.3").getStatus()).isEqualTo(200);
     }
 
+    @Test
+    void thePageFormSharesTheBudgetAndIsRefusedWithTheErrorPage() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            call("10.0.0.4", "/calculator");
+        }
+        MockHttpServletResponse refused = call("10.0.0.4", "/calculator");
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getContentType()).isNull();
+        assertThat(call("10.0.0.4", "/api/v1/calculator/schedule").getStatus()).isEqualTo(429);
+    }
+
+    @Test
+    void openingThePageIsNotCounted() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/calculator");
+            request.setRemoteAddr("10.0.0.5");
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            filter.doFilter(request, response, new MockFilterChain());
+            assertThat(response.getStatus()).isEqualTo(200);
+        }
+    }
+
     private MockHttpServletResponse call(String address) throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/calculator/schedule");
+        return call(address, "/api/v1/calculator/schedule");
+    }
+
+    private MockHttpServletResponse call(String address, String path) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
         request.setRemoteAddr(address);
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request, response, new MockFilterChain());
