@@ -1,0 +1,85 @@
+package org.xiaodai.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Headless Debian Chromium driven through Debian's chromedriver, both given by path so Selenium
+ * Manager never downloads a driver or browser. Where they are missing the calling test is
+ * skipped, unless {@code XIAODAI_REQUIRE_BROWSER=1} (set by {@code .ci/run}), where it fails.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final WebDriver driver;
+    private final ChromeDriverService service;
+    private final Path profile;
+
+    private Browser(WebDriver driver, ChromeDriverService service, Path profile) {
+        this.driver = driver;
+        this.service = service;
+        this.profile = profile;
+    }
+
+    /** A fresh browser with an empty profile whose preferred language is Simplified Chinese. */
+    public static Browser start() {
+        boolean installed = CHROMEDRIVER.canExecute() && CHROMIUM.canExecute();
+        if (!installed && "1".equals(System.getenv("XIAODAI_REQUIRE_BROWSER"))) {
+            throw new IllegalStateException("XIAODAI_REQUIRE_BROWSER=1 but /usr/bin/chromium or /usr/bin/chromedriver is missing");
+        }
+        Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        try {
+            Path profile = Files.createTempDirectory("xiaodai-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=zh-CN");
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                    .usingAnyFreePort().build();
+            Files.createDirectories(SCREENSHOTS);
+            return new Browser(new ChromeDriver(service, options), service, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Saves the current page as {@code target/screenshots/<name>.png}. */
+    public Path screenshot(String name) {
+        try {
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        service.stop();
+        FileSystemUtils.deleteRecursively(profile.toFile());
+    }
+}
