@@ -5,10 +5,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.xiaodai.iam.OrganisationKind;
@@ -17,12 +14,12 @@ import org.xiaodai.iam.domain.BuiltInRole;
 /**
  * The demo region (embedded database only, unless {@code xiaodai.demo=false}): a regulator, two
  * institutions with branch trees and one user per role. Every demo user's password is
- * {@value #DEMO_PASSWORD}; the README lists them. Runs once: skipped when the regulator exists.
+ * {@value #DEMO_PASSWORD}; the README lists them. Seeded by {@link IdentityBootstrap} after the
+ * built-in roles exist; skipped when the regulator exists.
  */
 @Component
-@Order(10)
 @ConditionalOnExpression("${xiaodai.demo:true} and '${spring.datasource.url:}'.isEmpty()")
-class DemoIdentities implements ApplicationRunner {
+class DemoIdentities {
 
     static final String DEMO_PASSWORD = "Demo@2026xd";
     private static final Logger log = LoggerFactory.getLogger(DemoIdentities.class);
@@ -47,9 +44,8 @@ class DemoIdentities implements ApplicationRunner {
             new DemoInstitution("HZXD", "杭州西湖小额贷款有限公司", "91330100MA2B0000X0", "a"),
             new DemoInstitution("NBXD", "宁波甬江小额贷款有限公司", "91330200MA2C0000X0", "b"));
 
-    @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void seed() {
         if (repository.organisationByCode("ZJJRJ").isPresent()) {
             return;
         }

@@ -6,9 +6,9 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +23,14 @@ import org.xiaodai.iam.domain.BuiltInRole;
  * On every start: keeps the built-in roles and their permissions in step with {@link BuiltInRole};
  * on the first start: creates the platform operator and its administrator {@code admin}, whose
  * password is {@code XIAODAI_BOOTSTRAP_ADMIN_PASSWORD} or, when that is not set, a random one
- * printed once to the console (and never logged).
+ * printed once to the console (and never logged); then the demo region where it is enabled.
+ * It runs once every bean exists but before the web server starts, so nobody can reach the login
+ * page before the accounts exist. It does not run when the app is started for an operations
+ * command (backup, restore), which must find the database as it is.
  */
 @Component
-@Order(0)
-class IdentityBootstrap implements ApplicationRunner {
+@ConditionalOnExpression("'${xiaodai.ops.command:}'.isEmpty()")
+class IdentityBootstrap implements SmartInitializingSingleton {
 
     static final String PLATFORM_CODE = "PLATFORM";
     static final String ADMIN = "admin";
@@ -40,10 +43,12 @@ class IdentityBootstrap implements ApplicationRunner {
     private final IamRepository repository;
     private final IamProperties properties;
     private final AuditTrail audit;
+    private final ObjectProvider<DemoIdentities> demo;
 
     IdentityBootstrap(JdbcClient jdbc, Roles roles, Organisations organisations, Users users, IamRepository repository,
-                      IamProperties properties, AuditTrail audit) {
+                      IamProperties properties, AuditTrail audit, ObjectProvider<DemoIdentities> demo) {
         this.audit = audit;
+        this.demo = demo;
         this.jdbc = jdbc;
         this.roles = roles;
         this.organisations = organisations;
@@ -54,11 +59,12 @@ class IdentityBootstrap implements ApplicationRunner {
 
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         syncBuiltInRoles();
         if (repository.userByUsername(ADMIN).isEmpty()) {
             createPlatformAdmin();
         }
+        demo.ifAvailable(DemoIdentities::seed);
     }
 
     private void syncBuiltInRoles() {
