@@ -140,6 +140,16 @@ class IdentityApiIntegrationTest {
     }
 
     @Test
+    void readingUsersRolesAndApprovalsNeedsThePermission() {
+        String officer = api.token("a-officer", Api.DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/users", officer).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/roles", officer).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/change-requests", officer).status()).isEqualTo(403);
+        String self = jdbc.sql("select id from iam_user where username = 'a-officer'").query(String.class).single();
+        assertThat(api.get("/api/v1/users/" + self, officer).status()).as("everyone reads themself").isEqualTo(200);
+    }
+
+    @Test
     void bootstrapAdminUsesTheConfiguredPassword() {
         assertThat(api.token("admin", Api.ADMIN_PASSWORD)).startsWith("xd_");
     }

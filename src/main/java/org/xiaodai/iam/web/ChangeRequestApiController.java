@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +22,7 @@ import org.xiaodai.iam.CurrentUsers;
 @RestController
 @RequestMapping("/api/v1/change-requests")
 @Tag(name = "Maker-checker")
+@PreAuthorize("hasAnyAuthority('iam:change:approve', 'iam:role:grant')")
 class ChangeRequestApiController {
 
     private final ChangeRequests changes;

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,6 +39,7 @@ class RoleApiController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyAuthority('iam:role:manage', 'iam:role:grant', 'iam:user:view')")
     List<Roles.RoleView> list() {
         return roles.visibleTo(CurrentUsers.require());
     }
@@ -48,6 +50,7 @@ class RoleApiController {
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("hasAnyAuthority('iam:role:manage', 'iam:role:grant', 'iam:user:view')")
     Roles.RoleView get(@PathVariable UUID id) {
         return roles.get(CurrentUsers.require(), id);
     }

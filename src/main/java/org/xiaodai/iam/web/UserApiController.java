@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,11 +51,13 @@ class UserApiController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAuthority('iam:user:view')")
     List<Users.UserView> list() {
         return users.visibleTo(CurrentUsers.require());
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('iam:user:view') or #id == principal.userId()")
     Users.UserView get(@PathVariable UUID id) {
         return users.get(CurrentUsers.require(), id);
     }
