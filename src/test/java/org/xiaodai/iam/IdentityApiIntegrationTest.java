@@ -150,6 +150,30 @@ class IdentityApiIntegrationTest {
     }
 
     @Test
+    void aBranchScopedUserSeesOnlyTheUsersOfItsBranchSubtree() {
+        String admin = api.token("a-admin", Api.DEMO_PASSWORD);
+        String east = jdbc.sql("""
+                select b.id from iam_branch b join iam_organisation o on o.id = b.institution_id
+                where o.code = 'HZXD' and b.code = 'E01'
+                """).query(String.class).single();
+        Api.Response created = api.post("/api/v1/users", admin, Map.of("username", "east-lead", "displayName", "东区主管",
+                "dataScope", "BRANCH", "branchId", east, "initialPassword", "Eastlead@2026"));
+        String userId = created.json().get("id").asString();
+        Api.Response role = api.post("/api/v1/roles", admin, Map.of("code", "BRANCH_USER_VIEWER", "name", "网点用户查看",
+                "permissions", java.util.List.of("iam:user:view")));
+        String request = api.post("/api/v1/users/" + userId + "/role-grants", admin,
+                Map.of("roleId", role.json().get("id").asString())).json().get("changeRequestId").asString();
+        api.post("/api/v1/change-requests/" + request + "/approve", api.token("a-approver", Api.DEMO_PASSWORD), Map.of());
+        api.post("/api/v1/auth/password", null, Map.of("username", "east-lead", "oldPassword", "Eastlead@2026",
+                "newPassword", "Eastlead@2027"));
+
+        JsonNode visible = api.get("/api/v1/users", api.token("east-lead", "Eastlead@2027")).json();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        visible.forEach(u -> names.add(u.get("username").asString()));
+        assertThat(names).contains("east-lead", "a-officer", "a-reviewer").doesNotContain("a-admin", "a-finance", "b-admin");
+    }
+
+    @Test
     void bootstrapAdminUsesTheConfiguredPassword() {
         assertThat(api.token("admin", Api.ADMIN_PASSWORD)).startsWith("xd_");
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.xiaodai.iam.DataScope;
 import org.xiaodai.iam.OrganisationKind;
 import org.xiaodai.iam.ScopeLevel;
 
@@ -52,9 +53,14 @@ class IamRepository {
         return jdbc.sql("select * from iam_user where id = ?").param(id).query(IamRepository::user).optional();
     }
 
-    List<UserRow> users(UUID institutionIdOrNull) {
-        return jdbc.sql("select * from iam_user where (cast(:i as uuid) is null or institution_id = :i) order by username")
-                .param("i", institutionIdOrNull).query(IamRepository::user).list();
+    /** Users inside the scope: an institution, a branch subtree (by the user's branch path) or only oneself. */
+    List<UserRow> users(DataScope scope) {
+        DataScope.Predicate visible = scope.predicate("t", "branch_path", "id");
+        return jdbc.sql("""
+                select * from (select u.*, b.path as branch_path from iam_user u left join iam_branch b on b.id = u.branch_id) t
+                where %s order by username
+                """.formatted(visible.sql()))
+                .params(visible.parameters()).query(IamRepository::user).list();
     }
 
     UUID insertUser(NewUser user, String passwordHash, Instant at) {

@@ -53,8 +53,7 @@ public class Users {
 
     @Transactional(readOnly = true)
     public List<UserView> visibleTo(CurrentUser caller) {
-        UUID institution = caller.scope().institutionFilter();
-        return repository.users(institution).stream().map(this::view).toList();
+        return repository.users(caller.scope()).stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)
