@@ -1,0 +1,94 @@
+package org.xiaodai;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.xiaodai.support.Api;
+import org.xiaodai.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Walks every page mapping (everything outside {@code /api}) with unknown ids, ids that are not
+ * ids, and forms full of garbage: a page may refuse, but it never answers with a 500.
+ */
+@IntegrationTest
+class PageSurfaceIntegrationTest {
+
+    static final List<String> GARBAGE = List.of("", " ", "x".repeat(5000), "-1", "1e999", "NaN", "<script>",
+            "2024-02-30", "🙂", "null");
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void noPageAnswersBadIdsOrGarbageFormsWithAServerError() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        List<String> checked = new ArrayList<>();
+        for (String user : List.of("a-admin", "admin")) {
+            String password = user.equals("admin") ? Api.ADMIN_PASSWORD : Api.DEMO_PASSWORD;
+            MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user(user).password(password))
+                    .andReturn().getRequest().getSession(false);
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+                for (String pattern : entry.getKey().getPatternValues()) {
+                    if (pattern.startsWith("/api/") || pattern.equals("/logout") || pattern.startsWith("/error")) {
+                        continue;
+                    }
+                    for (RequestMethod method : methods(entry.getKey())) {
+                        for (String id : List.of(UUID.randomUUID().toString(), "not-an-id")) {
+                            String path = pattern.replaceAll("\\{[^}]+}", id);
+                            for (String value : method == RequestMethod.GET ? List.of("") : GARBAGE) {
+                                int status = mvc.perform(garbage(request(method.asHttpMethod(), path), value)
+                                        .session(session).with(csrf())).andReturn().getResponse().getStatus();
+                                assertThat(status).as("%s %s as %s with '%s'", method, path, user,
+                                        value.length() > 20 ? value.substring(0, 20) + "…" : value).isLessThan(500);
+                                checked.add(method + " " + path);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).hasSizeGreaterThan(40);
+    }
+
+    private static List<RequestMethod> methods(RequestMappingInfo info) {
+        var declared = info.getMethodsCondition().getMethods();
+        return declared.isEmpty() ? List.of(RequestMethod.GET) : List.copyOf(declared);
+    }
+
+    /** Every parameter a page form might read, set to the same garbage value. */
+    private static MockHttpServletRequestBuilder garbage(MockHttpServletRequestBuilder request, String value) {
+        for (String name : List.of("username", "displayName", "dataScope", "branchId", "initialPassword", "password",
+                "oldPassword", "newPassword", "repeatPassword", "roleId", "code", "name", "kind", "uscc", "regionCode",
+                "parentId", "permissions", "note", "enabled", "principal", "annualInterestRatePercent",
+                "numberOfRepayments", "repaymentEvery", "repaymentFrequency", "amortization", "disbursementDate",
+                "firstRepaymentDate", "interestMethod", "interestAccrual", "installmentBasis", "daysInYear", "daysInMonth",
+                "roundingMode", "installmentAmountInMultiplesOf", "graceOnPrincipalPeriods",
+                "graceOnInterestPaymentPeriods", "all", "lang")) {
+            request.param(name, value);
+        }
+        return request;
+    }
+}
