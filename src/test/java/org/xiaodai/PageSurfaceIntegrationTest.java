@@ -39,6 +39,8 @@ class PageSurfaceIntegrationTest {
     @Autowired
     WebApplicationContext context;
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -71,6 +73,32 @@ class PageSurfaceIntegrationTest {
             }
         }
         assertThat(checked).hasSizeGreaterThan(40);
+    }
+
+    @Test
+    void everyPageShowingOneRecordAnswersAnotherInstitutionsIdWithNotFound() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        MockHttpSession aAdmin = (MockHttpSession) mvc.perform(formLogin("/login").user("a-admin").password(Api.DEMO_PASSWORD))
+                .andReturn().getRequest().getSession(false);
+        Map<String, String> foreign = Map.of(
+                "institutions", jdbc.sql("select id from iam_organisation where code = 'NBXD'").query(String.class).single(),
+                "users", jdbc.sql("select id from iam_user where username = 'b-officer'").query(String.class).single());
+        List<String> checked = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            for (String pattern : entry.getKey().getPatternValues()) {
+                if (pattern.startsWith("/api/") || !pattern.contains("{") || !methods(entry.getKey()).contains(RequestMethod.GET)) {
+                    continue;
+                }
+                String resource = pattern.split("/")[1];
+                assertThat(foreign).as("no foreign record fixture for page %s: add one to this test", pattern).containsKey(resource);
+                String path = pattern.replaceAll("\\{[^}]+}", foreign.get(resource));
+                int status = mvc.perform(request(org.springframework.http.HttpMethod.GET, path).session(aAdmin))
+                        .andReturn().getResponse().getStatus();
+                assertThat(status).as("GET %s by another institution", path).isEqualTo(404);
+                checked.add(path);
+            }
+        }
+        assertThat(checked).isNotEmpty();
     }
 
     private static List<RequestMethod> methods(RequestMappingInfo info) {
