@@ -118,7 +118,10 @@ final class EmbeddedPostgres implements AutoCloseable {
         }
         Optional<Long> pid = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream().findFirst()
                 .map(String::trim).filter(s -> s.matches("\\d+")).map(Long::parseLong);
-        boolean alive = pid.flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+        // a live process with that pid that is not a postgres (pid reused after a reboot) is not ours to stop
+        boolean alive = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                .map(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(true))
+                .orElse(false);
         if (alive) {
             log.warn("Stopping a stale embedded PostgreSQL (pid {}) left by an earlier run", pid.get());
             run(Duration.ofSeconds(90), pgCtl(), "stop", "-w", "-t", "60", "-m", "fast", "-D", dataDir.toString());
