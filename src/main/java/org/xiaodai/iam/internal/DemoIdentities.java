@@ -73,6 +73,7 @@ class DemoIdentities {
         user(institution, head, p + "-finance", "财务", BuiltInRole.FINANCE);
         user(institution, head, p + "-collector", "催收员", BuiltInRole.COLLECTOR);
         user(institution, head, p + "-risk", "风控经理", BuiltInRole.RISK_MANAGER);
+        user(institution, null, p + "-borrower", "借款人 张三", BuiltInRole.BORROWER);
     }
 
     private void user(UUID organisation, UUID branch, String username, String name, BuiltInRole role) {
