@@ -48,6 +48,37 @@ public final class DayCount {
         return annualRate.multiply(BigDecimal.valueOf(days(a, b))).divide(BigDecimal.valueOf(y.nominalDays()), MC);
     }
 
+    /**
+     * The exact rational rate A·yf(a, b) for daily accrual (README §2.2), for rounding products
+     * exactly once (README §7).
+     */
+    public static Rational exactDailyRate(BigDecimal annualRate, LocalDate a, LocalDate b, Convention convention) {
+        if (annualRate.signum() == 0 || !a.isBefore(b)) {
+            return Rational.ZERO;
+        }
+        Rational annual = Rational.of(annualRate);
+        DaysInYear y = convention.daysInYear();
+        if (convention.uses30DayMonths()) {
+            long m = wholeMonths(a, b);
+            LocalDate anchor = a.plusMonths(m);
+            long e = days(anchor, b);
+            long length = days(anchor, a.plusMonths(m + 1));
+            return annual.multiply(Rational.of(30 * (m * length + e), length * y.nominalDays()));
+        }
+        if (y == DaysInYear.ACTUAL) {
+            Rational sum = Rational.ZERO;
+            LocalDate start = a;
+            while (start.isBefore(b)) {
+                LocalDate nextYear = LocalDate.of(start.getYear() + 1, 1, 1);
+                LocalDate end = nextYear.isBefore(b) ? nextYear : b;
+                sum = sum.add(Rational.of(days(start, end), start.lengthOfYear()));
+                start = end;
+            }
+            return annual.multiply(sum);
+        }
+        return annual.multiply(Rational.of(days(a, b), y.nominalDays()));
+    }
+
     /** dc30(a, b)/Y times A: whole months count 30 days, a part month 30 × actual / month length. */
     private static BigDecimal thirtyDayMonthRate(BigDecimal annualRate, LocalDate a, LocalDate b, int year) {
         long m = wholeMonths(a, b);

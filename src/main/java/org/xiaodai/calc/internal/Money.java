@@ -18,6 +18,16 @@ public record Money(int digits, RoundingMode mode, BigDecimal multiple) {
         return x.setScale(digits, mode);
     }
 
+    /** @return the exact x rounded once to d decimals with R */
+    public BigDecimal round(Rational x) {
+        return x.round(digits, mode);
+    }
+
+    /** @return roundTo(x, m) of an exact x: a single rounding of x/m to an integer with R, times m */
+    public BigDecimal roundToMultiple(Rational x) {
+        return x.divide(Rational.of(multiple)).round(0, mode).multiply(multiple).setScale(digits, mode);
+    }
+
     /** @return roundTo(x, m): x/m rounded to an integer with R, times m, with d decimals */
     public BigDecimal roundToMultiple(BigDecimal x) {
         if (multipleIsUnit()) {

@@ -16,12 +16,19 @@ public final class PeriodPlan {
     private final LocalDate[] dueDates;
     private final BigDecimal[] rates;
     private final BigDecimal nominalRate;
+    private final Rational[] exactRates;
+    private final Rational exactNominalRate;
 
-    private PeriodPlan(LocalDate[] starts, LocalDate[] dueDates, BigDecimal[] rates, BigDecimal nominalRate) {
+    private PeriodPlan(LocalDate[] starts, LocalDate[] dueDates, Rational[] exactRates, Rational exactNominalRate) {
         this.starts = starts;
         this.dueDates = dueDates;
-        this.rates = rates;
-        this.nominalRate = nominalRate;
+        this.exactRates = exactRates;
+        this.exactNominalRate = exactNominalRate;
+        this.rates = new BigDecimal[exactRates.length];
+        for (int i = 0; i < exactRates.length; i++) {
+            rates[i] = exactRates[i].toBigDecimal(DayCount.MC);
+        }
+        this.nominalRate = exactNominalRate.toBigDecimal(DayCount.MC);
     }
 
     /** @return s_i */
@@ -34,9 +41,19 @@ public final class PeriodPlan {
         return dueDates;
     }
 
-    /** @return r_i, unrounded */
+    /** @return r_i to {@link DayCount#MC} (for display); amounts use {@link #exactRates()} */
     BigDecimal[] rates() {
         return rates;
+    }
+
+    /** @return r_i, exact */
+    Rational[] exactRates() {
+        return exactRates;
+    }
+
+    /** @return q = A·k/PPY, exact */
+    Rational exactNominalRate() {
+        return exactNominalRate;
     }
 
     /** @return q = A·k/PPY */
@@ -48,10 +65,10 @@ public final class PeriodPlan {
     public static PeriodPlan of(LoanTerms terms) {
         int n = terms.numberOfRepayments();
         BigDecimal annual = annualRate(terms);
-        BigDecimal q = nominalRate(terms, annual);
+        Rational q = Rational.of(annual).multiply(terms.repaymentEvery()).divide(periodsPerYearUnit(terms));
         LocalDate[] starts = new LocalDate[n];
         LocalDate[] due = new LocalDate[n];
-        BigDecimal[] rates = new BigDecimal[n];
+        Rational[] rates = new Rational[n];
         LocalDate f = terms.firstRepaymentDate();
         DayCount.Convention convention = convention(terms);
         boolean daily = terms.interestAccrual() == InterestAccrual.DAILY;
@@ -59,7 +76,7 @@ public final class PeriodPlan {
             due[i] = shift(terms, f, i);
             starts[i] = i == 0 ? terms.disbursementDate() : due[i - 1];
             if (daily) {
-                rates[i] = DayCount.dailyRate(annual, starts[i], due[i], convention);
+                rates[i] = DayCount.exactDailyRate(annual, starts[i], due[i], convention);
             } else {
                 rates[i] = i == 0 ? firstPeriodRate(terms, annual, q) : q;
             }
@@ -93,15 +110,14 @@ public final class PeriodPlan {
     }
 
     /** r_1 = q·days(D0, F)/days(N, F): the broken-period rule of README §2.3. */
-    private static BigDecimal firstPeriodRate(LoanTerms terms, BigDecimal annual, BigDecimal q) {
+    private static Rational firstPeriodRate(LoanTerms terms, BigDecimal annual, Rational q) {
         LocalDate f = terms.firstRepaymentDate();
         long actual = DayCount.days(terms.disbursementDate(), f);
         long nominal = DayCount.days(shift(terms, f, -1), f);
         if (actual == nominal) {
             return q;
         }
-        BigDecimal numerator = annual.multiply(BigDecimal.valueOf((long) terms.repaymentEvery() * actual));
-        return numerator.divide(BigDecimal.valueOf(nominal * periodsPerYearUnit(terms)), DayCount.MC);
+        return q.multiply(Rational.of(actual, nominal));
     }
 
     /** shift(x, c) of README §2.1: c·k units of U; months clamp to the month's last day. */
@@ -120,11 +136,11 @@ public final class PeriodPlan {
         return dueDates.length;
     }
 
-    /** @return Σ r_i over all periods, added exactly */
-    public BigDecimal rateSum() {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (BigDecimal r : rates) {
-            sum = sum.add(r); // exact: P·Σr_i is then rounded once
+    /** @return Σ r_i over all periods, exact: P·Σr_i is then rounded once */
+    public Rational rateSum() {
+        Rational sum = Rational.ZERO;
+        for (Rational r : exactRates) {
+            sum = sum.add(r);
         }
         return sum;
     }

@@ -74,7 +74,7 @@ public final class ScheduleEngine {
             Rows rows = RowBuilder.declining(terms, plan, money, sizing.installment(), null);
             return finish(terms, plan, money, rows, new Sized(null, sizing.installment()));
         }
-        BigDecimal exact = InstallmentSizer.unrounded(terms, plan, money.round(terms.principal()));
+        Rational exact = InstallmentSizer.unrounded(terms, plan, money.round(terms.principal()));
         BigDecimal installment = money.roundToMultiple(exact);
         Rows rows = RowBuilder.declining(terms, plan, money, installment, null);
         if (terms.emiAdjustment() == EmiAdjustment.FINERACT_PROGRESSIVE) {
@@ -85,8 +85,8 @@ public final class ScheduleEngine {
     }
 
     /** An installment with its rows; {@code exact} is E* or null when E was given. */
-    record Sized(BigDecimal exact, BigDecimal installment, Rows rows) {
-        Sized(BigDecimal exact, BigDecimal installment) {
+    record Sized(Rational exact, BigDecimal installment, Rows rows) {
+        Sized(Rational exact, BigDecimal installment) {
             this(exact, installment, null);
         }
     }

@@ -20,7 +20,7 @@ final class Summary {
      * @param installment E, or null when not an equal-installment annuity
      */
     record Input(LoanTerms terms, PeriodPlan plan, Money money, List<Installment> installments,
-            BigDecimal totalInterest, BigDecimal principal, BigDecimal exactInstallment, BigDecimal installment) {
+            BigDecimal totalInterest, BigDecimal principal, Rational exactInstallment, BigDecimal installment) {
     }
 
     static Schedule schedule(Input in) {
@@ -47,26 +47,25 @@ final class Summary {
             if (in.exactInstallment() == null) {
                 return null;
             }
-            BigDecimal n = BigDecimal.valueOf(t.numberOfRepayments());
-            return money.round(in.exactInstallment().multiply(n).subtract(p));
+            return money.round(in.exactInstallment().multiply(t.numberOfRepayments()).subtract(Rational.of(p)));
         }
         if (t.interestMethod() == InterestMethod.DECLINING_BALANCE
                 && t.amortization() == Amortization.EQUAL_PRINCIPAL) {
-            return money.round(equalPrincipalInterest(p, in.plan().rates()));
+            return money.round(equalPrincipalInterest(p, in.plan().exactRates()));
         }
-        return money.round(p.multiply(in.plan().rateSum()));
+        return money.round(in.plan().rateSum().multiply(p));
     }
 
     /**
-     * Σ (P − (i−1)·P/n)·r_i with the unrounded principal P/n, computed as P·Σ(n−i+1)·r_i / n so
-     * that a single division is the only inexact step (an exact tie stays a tie).
+     * Σ (P − (i−1)·P/n)·r_i with the unrounded principal P/n, computed exactly as
+     * P·Σ(n−i+1)·r_i / n (an exact tie stays a tie).
      */
-    private static BigDecimal equalPrincipalInterest(BigDecimal p, BigDecimal[] rates) {
+    private static Rational equalPrincipalInterest(BigDecimal p, Rational[] rates) {
         int n = rates.length;
-        BigDecimal weighted = BigDecimal.ZERO;
+        Rational weighted = Rational.ZERO;
         for (int i = 0; i < n; i++) {
-            weighted = weighted.add(rates[i].multiply(BigDecimal.valueOf(n - i)));
+            weighted = weighted.add(rates[i].multiply(n - i));
         }
-        return p.multiply(weighted).divide(BigDecimal.valueOf(n), DayCount.MC);
+        return weighted.multiply(p).divide(n);
     }
 }
