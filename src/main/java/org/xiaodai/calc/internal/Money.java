@@ -23,6 +23,11 @@ public record Money(int digits, RoundingMode mode, BigDecimal multiple) {
         return x.round(digits, mode);
     }
 
+    /** @return round(rate × amount): the exact product rounded once to d decimals with R */
+    public BigDecimal roundProduct(Rational rate, BigDecimal amount) {
+        return rate.multiplyAndRound(amount, digits, mode);
+    }
+
     /** @return roundTo(x, m) of an exact x: a single rounding of x/m to an integer with R, times m */
     public BigDecimal roundToMultiple(Rational x) {
         return x.divide(Rational.of(multiple)).round(0, mode).multiply(multiple).setScale(digits, mode);

@@ -25,10 +25,13 @@ public final class PeriodPlan {
         this.exactRates = exactRates;
         this.exactNominalRate = exactNominalRate;
         this.rates = new BigDecimal[exactRates.length];
-        for (int i = 0; i < exactRates.length; i++) {
-            rates[i] = exactRates[i].toBigDecimal(DayCount.MC);
-        }
         this.nominalRate = exactNominalRate.toBigDecimal(DayCount.MC);
+        for (int i = 0; i < exactRates.length; i++) {
+            // most periods share one rate object (q): convert it once, not once per period
+            rates[i] = exactRates[i] == exactNominalRate ? nominalRate
+                    : i > 0 && exactRates[i] == exactRates[i - 1] ? rates[i - 1]
+                    : exactRates[i].toBigDecimal(DayCount.MC);
+        }
     }
 
     /** @return s_i */

@@ -16,8 +16,6 @@ public final class Rational {
     public static final Rational ZERO = new Rational(BigInteger.ZERO, BigInteger.ONE);
     public static final Rational ONE = new Rational(BigInteger.ONE, BigInteger.ONE);
 
-    private static final int REDUCE_BITS = 512;
-
     private final BigInteger num;
     private final BigInteger den;
 
@@ -34,16 +32,9 @@ public final class Rational {
             num = num.negate();
             den = den.negate();
         }
-        // BigInteger.gcd is slow on huge operands (an actual-factor annuity over 1200 daily
-        // periods reaches ~10,000 digits): reduce only small fractions; the value is the same.
-        if (den.bitLength() > REDUCE_BITS || num.bitLength() > REDUCE_BITS) {
-            return new Rational(num, den);
-        }
-        BigInteger g = num.gcd(den);
-        if (g.signum() != 0 && !g.equals(BigInteger.ONE)) {
-            num = num.divide(g);
-            den = den.divide(g);
-        }
+        // No reduction by gcd: the value is exact either way, every consumer rounds once from
+        // num/den, and gcd costs more than the larger products it would save (it dominated the
+        // schedule benchmark). Equality compares cross products.
         return new Rational(num, den);
     }
 
@@ -52,7 +43,22 @@ public final class Rational {
         if (x.scale() <= 0) {
             return new Rational(x.toBigIntegerExact(), BigInteger.ONE);
         }
-        return normalized(x.unscaledValue(), BigInteger.TEN.pow(x.scale()));
+        return new Rational(x.unscaledValue(), tenPow(x.scale()));
+    }
+
+    private static final BigInteger[] TEN_POWERS = java.util.stream.IntStream.range(0, 40)
+            .mapToObj(BigInteger.TEN::pow).toArray(BigInteger[]::new);
+
+    private static BigInteger tenPow(int n) {
+        return n < TEN_POWERS.length ? TEN_POWERS[n] : BigInteger.TEN.pow(n);
+    }
+
+    /**
+     * round(this × x) to {@code scale} decimals with {@code mode}, computed from the exact product
+     * in one division: the hot path of every schedule row (interest = round(balance × rate)).
+     */
+    public BigDecimal multiplyAndRound(BigDecimal x, int scale, RoundingMode mode) {
+        return new BigDecimal(num.multiply(x.unscaledValue()), x.scale()).divide(new BigDecimal(den), scale, mode);
     }
 
     /** @return n / d exactly */

@@ -26,7 +26,7 @@ final class RowBuilder {
         BigDecimal balance = money.round(t.principal());
         BigDecimal pool = zero;
         for (int i = 0; i < n; i++) {
-            BigDecimal accrued = money.round(rates[i].multiply(balance));
+            BigDecimal accrued = money.roundProduct(rates[i], balance);
             rows.accrued[i] = accrued;
             if (i < interestGrace) {
                 rows.interest[i] = zero;
@@ -74,7 +74,7 @@ final class RowBuilder {
             rows.accrued[i] = zero;
             rows.balance[i] = principal;
         }
-        BigDecimal interest = money.round(plan.rateSum().multiply(principal));
+        BigDecimal interest = money.roundProduct(plan.rateSum(), principal);
         rows.principal[n - 1] = principal;
         rows.interest[n - 1] = interest;
         rows.accrued[n - 1] = interest;
@@ -87,7 +87,7 @@ final class RowBuilder {
         int n = plan.size();
         int grace = t.graceOnPrincipalPeriods();
         BigDecimal balance = money.round(t.principal());
-        BigDecimal totalInterest = money.round(plan.rateSum().multiply(balance));
+        BigDecimal totalInterest = money.roundProduct(plan.rateSum(), balance);
         BigDecimal perPeriod = money.divideRounded(totalInterest, n);
         BigDecimal last = totalInterest.subtract(perPeriod.multiply(BigDecimal.valueOf(n - 1)));
         BigDecimal p = money.divideRounded(balance, n - grace);

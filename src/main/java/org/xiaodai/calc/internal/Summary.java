@@ -53,7 +53,7 @@ final class Summary {
                 && t.amortization() == Amortization.EQUAL_PRINCIPAL) {
             return money.round(equalPrincipalInterest(p, in.plan().exactRates()));
         }
-        return money.round(in.plan().rateSum().multiply(p));
+        return money.roundProduct(in.plan().rateSum(), p);
     }
 
     /**
