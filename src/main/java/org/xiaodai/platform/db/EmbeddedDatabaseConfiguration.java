@@ -19,7 +19,11 @@ class EmbeddedDatabaseConfiguration {
     /** Closed after the DataSource (which depends on it), so the pool drains before the server stops. */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) {
-        return EmbeddedPostgres.start(properties.dataDir(), properties.port(), properties.database());
+        EmbeddedPostgres postgres = EmbeddedPostgres.start(properties.dataDir(), properties.port(), properties.database());
+        if (properties.ephemeral()) {
+            postgres.deleteDataOnClose();
+        }
+        return postgres;
     }
 
     @Bean(destroyMethod = "close")

@@ -38,6 +38,7 @@ final class EmbeddedPostgres implements AutoCloseable {
     private final int port;
     private final String database;
     private boolean running;
+    private boolean deleteDataOnClose;
 
     private EmbeddedPostgres(Path dataDir, Path binaries, int port, String database) {
         this.dataDir = dataDir;
@@ -144,6 +145,11 @@ final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /** After {@link #close()}, remove the data dir and the server log too (throw-away test clusters). */
+    void deleteDataOnClose() {
+        this.deleteDataOnClose = true;
+    }
+
     /** Stops the server with a fast shutdown (rolls back open transactions, then a clean checkpoint). */
     @Override
     public synchronized void close() {
@@ -153,6 +159,14 @@ final class EmbeddedPostgres implements AutoCloseable {
         running = false;
         run(Duration.ofSeconds(90), pgCtl(), "stop", "-w", "-t", "60", "-m", "fast", "-D", dataDir.toString());
         log.info("Embedded PostgreSQL stopped");
+        if (deleteDataOnClose) {
+            try {
+                deleteRecursively(dataDir);
+                Files.deleteIfExists(dataDir.resolveSibling(dataDir.getFileName() + ".log"));
+            } catch (IOException e) {
+                log.warn("Could not delete the throw-away data dir {}", dataDir, e);
+            }
+        }
     }
 
     private String pgCtl() {
