@@ -156,6 +156,8 @@ class ApiSurfaceIntegrationTest {
     void openApiDescribesEveryEndpointAndSwaggerUiIsServed() {
         Api.Response docs = api.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("info").get("title").asString()).isEqualTo("Xiaodai (小贷) API");
+        assertThat(docs.json().get("components").get("securitySchemes").has("bearerToken")).isTrue();
         for (Endpoint endpoint : apiEndpoints()) {
             assertThat(docs.json().get("paths").has(endpoint.pattern())).as("%s documented", endpoint.pattern()).isTrue();
         }
