@@ -1,14 +1,10 @@
 package org.xiaodai.audit.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +20,7 @@ import org.xiaodai.audit.AuditRecord;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.audit.AuditVerification;
 import org.xiaodai.shared.Actor;
+import org.xiaodai.shared.Sha256;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -72,7 +69,7 @@ class JdbcAuditTrail implements AuditTrail {
                 actor == null ? "system" : actor.actorName(),
                 actor == null ? null : actor.actorOrganisationId(),
                 clientAddress(), action, entityType, entityId, institutionId, before, after);
-        String hash = sha256(prev + content.canonical());
+        String hash = Sha256.hex(prev + content.canonical());
         jdbc.sql("""
                 insert into audit_entry (occurred_at, actor_id, actor_name, organisation_id, client_address, action,
                     entity_type, entity_id, institution_id, before_state, after_state, prev_hash, hash)
@@ -129,7 +126,7 @@ class JdbcAuditTrail implements AuditTrail {
             String hash = rs.getString("hash");
             if (!prev.equals(expectedPrev)) {
                 broken = new AuditVerification(false, checked, rs.getLong("seq"), rs.getString("id"), "chainBroken");
-            } else if (!sha256(prev + content.canonical()).equals(hash)) {
+            } else if (!Sha256.hex(prev + content.canonical()).equals(hash)) {
                 broken = new AuditVerification(false, checked, rs.getLong("seq"), rs.getString("id"), "hashMismatch");
             }
             expectedPrev = hash;
@@ -158,12 +155,4 @@ class JdbcAuditTrail implements AuditTrail {
         return null;
     }
 
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

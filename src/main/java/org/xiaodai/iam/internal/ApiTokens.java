@@ -1,14 +1,10 @@
 package org.xiaodai.iam.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +17,7 @@ import org.xiaodai.audit.AuditRecord;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.Permission;
+import org.xiaodai.shared.Sha256;
 import org.xiaodai.shared.problem.ProblemException;
 
 /**
@@ -67,7 +64,7 @@ public class ApiTokens {
         String label = name == null || name.isBlank() ? "api" : name.strip();
         UUID id = jdbc.sql("""
                 insert into iam_api_token (user_id, token_hash, name, created_at, expires_at) values (?, ?, ?, ?, ?) returning id
-                """).params(user.userId(), hash(token), label.length() > 60 ? label.substring(0, 60) : label,
+                """).params(user.userId(), Sha256.hex(token), label.length() > 60 ? label.substring(0, 60) : label,
                         Timestamp.from(now), Timestamp.from(expiresAt))
                 .query(UUID.class).single();
         audit.record(AuditRecord.created("iam.token.issued", "api-token", id, user.organisationId(),
@@ -85,7 +82,7 @@ public class ApiTokens {
         Optional<UUID> userId = jdbc.sql("""
                 update iam_api_token set last_used_at = ? where token_hash = ? and revoked_at is null and expires_at > ?
                 returning user_id
-                """).params(Timestamp.from(now), hash(token), Timestamp.from(now)).query(UUID.class).optional();
+                """).params(Timestamp.from(now), Sha256.hex(token), Timestamp.from(now)).query(UUID.class).optional();
         return userId.flatMap(repository::user).filter(UserRow::enabled)
                 .filter(u -> u.lockedUntil() == null || !u.lockedUntil().isAfter(now))
                 .map(principals::of);
@@ -118,14 +115,6 @@ public class ApiTokens {
         jdbc.sql("update iam_api_token set revoked_at = ? where id = ?").params(Timestamp.from(clock.instant()), tokenId).update();
         audit.record(AuditRecord.changed("iam.token.revoked", "api-token", tokenId, caller.organisationId(),
                 Map.of("revoked", false), Map.of("revoked", true, "by", caller.username())));
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Instant instant(Timestamp t) {

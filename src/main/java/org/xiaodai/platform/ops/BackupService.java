@@ -12,12 +12,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+
+import org.xiaodai.shared.Sha256;
 
 import javax.sql.DataSource;
 
@@ -140,11 +141,11 @@ public class BackupService {
             if (entry == null) {
                 throw new BackupException("Backup is missing " + table.file());
             }
-            MessageDigest digest = BackupWriter.sha256();
+            MessageDigest digest = Sha256.newDigest();
             try (InputStream in = new DigestInputStream(zip.getInputStream(entry), digest)) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             }
-            if (!HexFormat.of().formatHex(digest.digest()).equals(table.sha256())) {
+            if (!Sha256.hex(digest.digest()).equals(table.sha256())) {
                 throw new BackupException("SHA-256 mismatch for " + table.file() + ": the backup is damaged");
             }
         }

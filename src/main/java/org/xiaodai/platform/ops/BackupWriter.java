@@ -8,17 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.xiaodai.shared.Sha256;
 import org.xiaodai.platform.ops.BackupManifest.TableEntry;
 
 /**
@@ -63,7 +62,7 @@ final class BackupWriter {
     private TableEntry writeTable(CopyManager copy, ZipOutputStream zip, String table) throws IOException, SQLException {
         List<String> columns = catalog.copyableColumns(table);
         String file = "tables/" + table + ".copy";
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         zip.putNextEntry(new ZipEntry(file));
         long rows;
         try (OutputStream out = new DigestOutputStream(new FilterOutputStream(zip) {
@@ -80,20 +79,12 @@ final class BackupWriter {
             rows = copy.copyOut(copySql(table, columns, "TO STDOUT"), out);
         }
         zip.closeEntry();
-        return new TableEntry(table, file, columns, rows, HexFormat.of().formatHex(digest.digest()),
+        return new TableEntry(table, file, columns, rows, Sha256.hex(digest.digest()),
                 catalog.definition(table));
     }
 
     static String copySql(String table, List<String> columns, String direction) {
         String list = String.join(", ", columns.stream().map(TableCatalog::quote).toList());
         return "COPY " + TableCatalog.qualified(table) + " (" + list + ") " + direction + " (FORMAT text, ENCODING 'UTF8')";
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import java.util.zip.ZipFile;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.xiaodai.shared.Sha256;
 import org.xiaodai.platform.ops.BackupManifest.TableDefinition;
 import org.xiaodai.platform.ops.BackupManifest.TableEntry;
 
@@ -102,12 +102,12 @@ final class RestoreExecutor {
 
     private long load(CopyManager copy, TableEntry table) throws SQLException, IOException {
         ZipEntry entry = zip.getEntry(table.file());
-        MessageDigest digest = BackupWriter.sha256();
+        MessageDigest digest = Sha256.newDigest();
         long rows;
         try (InputStream in = new DigestInputStream(zip.getInputStream(entry), digest)) {
             rows = copy.copyIn(BackupWriter.copySql(table.name(), table.columns(), "FROM STDIN"), in);
         }
-        if (!HexFormat.of().formatHex(digest.digest()).equals(table.sha256())) {
+        if (!Sha256.hex(digest.digest()).equals(table.sha256())) {
             throw new BackupException("SHA-256 mismatch while loading " + table.file());
         }
         if (rows != table.rows()) {
