@@ -3,7 +3,6 @@ package org.xiaodai.calculator.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,12 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
 import org.xiaodai.shared.problem.ProblemDetails;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A token bucket per client address for the public calculator: {@code capacity} requests at once,
@@ -34,16 +30,12 @@ class CalculatorRateLimitFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final int capacity;
     private final ProblemDetails problems;
-    private final JsonMapper json;
-    private final LocaleResolver locales;
 
     CalculatorRateLimitFilter(Clock clock, @Value("${xiaodai.calculator.requests-per-minute:120}") int capacity,
-                              ProblemDetails problems, JsonMapper json, LocaleResolver locales) {
+                              ProblemDetails problems) {
         this.clock = clock;
         this.capacity = capacity;
         this.problems = problems;
-        this.json = json;
-        this.locales = locales;
     }
 
     @Override
@@ -73,11 +65,7 @@ class CalculatorRateLimitFilter extends OncePerRequestFilter {
                 response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
                 return;
             }
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), problems.build(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                    List.of(), locales.resolveLocale(request)));
+            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited");
             return;
         }
         chain.doFilter(request, response);

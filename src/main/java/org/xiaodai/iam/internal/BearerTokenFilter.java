@@ -12,16 +12,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.xiaodai.iam.CurrentUser;
+import org.xiaodai.shared.problem.ProblemDetails;
 
 /** Authenticates {@code Authorization: Bearer xd_…} requests; a bad token is a 401, never a fallback to anonymous. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
-    private final SecurityConfiguration.ProblemWriter writer;
+    private final ProblemDetails problems;
 
-    BearerTokenFilter(ApiTokens tokens, SecurityConfiguration.ProblemWriter writer) {
+    BearerTokenFilter(ApiTokens tokens, ProblemDetails problems) {
         this.tokens = tokens;
-        this.writer = writer;
+        this.problems = problems;
     }
 
     @Override
@@ -34,11 +35,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         Optional<CurrentUser> user = tokens.resolve(header.substring(7).trim());
         if (user.isEmpty()) {
-            writer.write(request, response, HttpStatus.UNAUTHORIZED, "invalid-token");
+            SecurityConfiguration.unauthorized(problems, request, response, "invalid-token");
             return;
         }
         if (user.get().passwordChangeRequired()) {
-            writer.write(request, response, HttpStatus.FORBIDDEN, "password-change-required");
+            problems.write(request, response, HttpStatus.FORBIDDEN, "password-change-required");
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();

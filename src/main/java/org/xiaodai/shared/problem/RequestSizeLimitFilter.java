@@ -1,7 +1,6 @@
 package org.xiaodai.shared.problem;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -14,10 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses API request bodies above 256 KiB with a 413 problem detail: declared sizes up front,
@@ -29,11 +26,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     static final long LIMIT = 256 * 1024;
     private final ProblemDetails problems;
-    private final JsonMapper json;
 
-    RequestSizeLimitFilter(ProblemDetails problems, JsonMapper json) {
+    RequestSizeLimitFilter(ProblemDetails problems) {
         this.problems = problems;
-        this.json = json;
     }
 
     @Override
@@ -45,11 +40,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > LIMIT) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), problems.build(HttpStatus.CONTENT_TOO_LARGE,
-                    "payload-too-large", List.of(), request.getLocale()));
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large");
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

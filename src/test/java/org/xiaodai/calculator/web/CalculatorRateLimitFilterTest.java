@@ -11,6 +11,7 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.i18n.FixedLocaleResolver;
+import org.xiaodai.shared.problem.ProblemDetails;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,9 +38,8 @@ class CalculatorRateLimitFilterTest {
     }
 
     final MovableClock clock = new MovableClock();
-    final CalculatorRateLimitFilter filter = new CalculatorRateLimitFilter(clock, 3,
-            ProblemDetailsFactory.create(new StaticMessageSource()), JsonMapper.builder().build(),
-            new FixedLocaleResolver(Locale.ENGLISH));
+    final CalculatorRateLimitFilter filter = new CalculatorRateLimitFilter(clock, 3, new ProblemDetails(
+            new StaticMessageSource(), JsonMapper.builder().build(), new FixedLocaleResolver(Locale.ENGLISH)));
 
     @Test
     void refusesAClientOverItsBudgetWith429AndLetsOthersThrough() throws Exception {
