@@ -26,26 +26,16 @@ public final class DayCount {
     }
 
     /**
-     * The exact rate A·yf(a, b) for daily accrual.
+     * The rate A·yf(a, b) for daily accrual to {@link #MC} (payoff quotes, display); the exact
+     * value is {@link #exactDailyRate}.
      *
      * @param annualRate A (a fraction, not percent)
      * @param a start, inclusive
      * @param b end, exclusive; not before a
      * @param convention the day-count fields of the terms
-     * @return the rate, unrounded
      */
     public static BigDecimal dailyRate(BigDecimal annualRate, LocalDate a, LocalDate b, Convention convention) {
-        if (annualRate.signum() == 0 || !a.isBefore(b)) {
-            return BigDecimal.ZERO;
-        }
-        DaysInYear y = convention.daysInYear();
-        if (convention.uses30DayMonths()) {
-            return thirtyDayMonthRate(annualRate, a, b, y.nominalDays());
-        }
-        if (y == DaysInYear.ACTUAL) {
-            return actualActualRate(annualRate, a, b);
-        }
-        return annualRate.multiply(BigDecimal.valueOf(days(a, b))).divide(BigDecimal.valueOf(y.nominalDays()), MC);
+        return exactDailyRate(annualRate, a, b, convention).toBigDecimal(MC);
     }
 
     /**
@@ -79,17 +69,6 @@ public final class DayCount {
         return annual.multiply(Rational.of(days(a, b), y.nominalDays()));
     }
 
-    /** dc30(a, b)/Y times A: whole months count 30 days, a part month 30 × actual / month length. */
-    private static BigDecimal thirtyDayMonthRate(BigDecimal annualRate, LocalDate a, LocalDate b, int year) {
-        long m = wholeMonths(a, b);
-        LocalDate anchor = a.plusMonths(m);
-        long e = days(anchor, b);
-        long length = days(anchor, a.plusMonths(m + 1));
-        // 30·(m + e/L)/Y = 30·(m·L + e)/(L·Y), one division
-        BigDecimal numerator = annualRate.multiply(BigDecimal.valueOf(30 * (m * length + e)));
-        return numerator.divide(BigDecimal.valueOf(length * year), MC);
-    }
-
     /** The largest m ≥ 0 with addMonths(a, m) ≤ b, where addMonths is always counted from a. */
     static long wholeMonths(LocalDate a, LocalDate b) {
         long m = Math.max(0, ChronoUnit.MONTHS.between(a, b) - 1);
@@ -97,21 +76,6 @@ public final class DayCount {
             m++;
         }
         return m;
-    }
-
-    /** Actual/actual: split [a, b) at each 1 January, each segment over its own year length. */
-    private static BigDecimal actualActualRate(BigDecimal annualRate, LocalDate a, LocalDate b) {
-        BigDecimal sum = BigDecimal.ZERO;
-        LocalDate start = a;
-        while (start.isBefore(b)) {
-            LocalDate nextYear = LocalDate.of(start.getYear() + 1, 1, 1);
-            LocalDate end = nextYear.isBefore(b) ? nextYear : b;
-            BigDecimal segment = BigDecimal.valueOf(days(start, end))
-                    .divide(BigDecimal.valueOf(start.lengthOfYear()), MC);
-            sum = sum.add(segment, MC);
-            start = end;
-        }
-        return annualRate.multiply(sum, MC);
     }
 
     /**
