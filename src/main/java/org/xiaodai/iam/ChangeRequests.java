@@ -19,6 +19,9 @@ public interface ChangeRequests {
 
     ChangeRequestView reject(CurrentUser checker, UUID requestId, String note);
 
+    /** One request, or a 404 problem when it does not exist or lies outside the caller's scope. */
+    ChangeRequestView get(CurrentUser caller, UUID requestId);
+
     /** Requests the caller can see, newest first. */
     List<ChangeRequestView> visibleTo(CurrentUser caller, boolean pendingOnly);
 

@@ -90,13 +90,18 @@ public class ApiTokens {
 
     @Transactional(readOnly = true)
     public List<TokenView> visibleTo(CurrentUser caller) {
-        boolean admin = caller.has(Permission.TOKEN_MANAGE);
-        UUID institution = caller.scope().institutionFilter();
+        return tokens(caller, null);
+    }
+
+    /** The caller's own tokens, and with token administration those in its scope; the newest 200, or the one asked for. */
+    private List<TokenView> tokens(CurrentUser caller, UUID tokenIdOrNull) {
         return jdbc.sql("""
                 select t.*, u.username, u.institution_id from iam_api_token t join iam_user u on u.id = t.user_id
-                where (:admin and (cast(:i as uuid) is null or u.institution_id = :i)) or t.user_id = :me
+                where ((:admin and (cast(:i as uuid) is null or u.institution_id = :i)) or t.user_id = :me)
+                  and (cast(:id as uuid) is null or t.id = :id)
                 order by t.created_at desc limit 200
-                """).param("admin", admin).param("i", institution).param("me", caller.userId())
+                """).param("admin", caller.has(Permission.TOKEN_MANAGE)).param("i", caller.scope().institutionFilter())
+                .param("me", caller.userId()).param("id", tokenIdOrNull)
                 .query((rs, n) -> new TokenView(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
                         rs.getString("username"), rs.getString("name"), instant(rs.getTimestamp("created_at")),
                         instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
@@ -107,7 +112,7 @@ public class ApiTokens {
     /** Revokes a token the caller owns or administers; 404 for anything else. */
     @Transactional
     public void revoke(CurrentUser caller, UUID tokenId) {
-        TokenView token = visibleTo(caller).stream().filter(t -> t.id().equals(tokenId)).findFirst()
+        TokenView token = tokens(caller, tokenId).stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("api-token"));
         if (token.revokedAt() != null) {
             return;

@@ -4,12 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.xiaodai.iam.DataScope;
@@ -94,17 +98,41 @@ class IamRepository {
         jdbc.sql("update iam_user set enabled = ?, version = version + 1 where id = ?").params(enabled, userId).update();
     }
 
-    /** Permission codes from every role the user holds. */
-    Set<String> permissionsOf(UUID userId) {
-        return new TreeSet<>(jdbc.sql("""
-                select distinct rp.permission from iam_user_role ur join iam_role_permission rp on rp.role_id = ur.role_id
-                where ur.user_id = ?
-                """).param(userId).query(String.class).list());
+    /** What a principal needs beyond the user row: its organisation's kind, its branch path, its permissions. */
+    record AccessFacts(OrganisationKind organisationKind, String branchPath, Set<String> permissions) {
+    }
+
+    AccessFacts accessFacts(UserRow user) {
+        return jdbc.sql("""
+                select o.kind,
+                       (select b.path from iam_branch b where b.id = :branch) as branch_path,
+                       array(select distinct rp.permission from iam_user_role ur
+                             join iam_role_permission rp on rp.role_id = ur.role_id where ur.user_id = :user) as permissions
+                from iam_organisation o where o.id = :organisation
+                """).param("branch", user.branchId()).param("user", user.id()).param("organisation", user.institutionId())
+                .query((rs, n) -> new AccessFacts(OrganisationKind.valueOf(rs.getString("kind")), rs.getString("branch_path"),
+                        new TreeSet<>(List.of((String[]) rs.getArray("permissions").getArray()))))
+                .single();
     }
 
     List<String> roleCodesOf(UUID userId) {
         return jdbc.sql("select r.code from iam_user_role ur join iam_role r on r.id = ur.role_id where ur.user_id = ? order by r.code")
                 .param(userId).query(String.class).list();
+    }
+
+    /** Role codes of many users in one query (lists of users). */
+    Map<UUID, List<String>> roleCodesOf(List<UUID> userIds) {
+        Map<UUID, List<String>> roles = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return roles;
+        }
+        jdbc.sql("""
+                select ur.user_id, r.code from iam_user_role ur join iam_role r on r.id = ur.role_id
+                where ur.user_id = any(?) order by r.code
+                """).param(userIds.toArray(UUID[]::new))
+                .query((RowCallbackHandler) rs -> roles.computeIfAbsent(rs.getObject("user_id", UUID.class),
+                        id -> new ArrayList<>()).add(rs.getString("code")));
+        return roles;
     }
 
     Optional<String> branchPath(UUID branchId) {

@@ -82,11 +82,21 @@ class JdbcChangeRequests implements ChangeRequests {
                 """).param("i", institution).param("pending", pendingOnly).query(JdbcChangeRequests::view).list();
     }
 
-    private ChangeRequestView pendingForDecision(CurrentUser checker, UUID requestId) {
-        ChangeRequestView request = jdbc.sql(SELECT + " where c.id = ? for update of c").param(requestId)
+    @Override
+    @Transactional(readOnly = true)
+    public ChangeRequestView get(CurrentUser caller, UUID requestId) {
+        return find(caller, requestId, "");
+    }
+
+    private ChangeRequestView find(CurrentUser caller, UUID requestId, String lock) {
+        return jdbc.sql(SELECT + " where c.id = ?" + lock).param(requestId)
                 .query(JdbcChangeRequests::view).optional()
-                .filter(r -> checker.scope().canSeeInstitution(r.institutionId()))
+                .filter(r -> caller.scope().canSeeInstitution(r.institutionId()))
                 .orElseThrow(() -> ProblemException.notFound("change-request"));
+    }
+
+    private ChangeRequestView pendingForDecision(CurrentUser checker, UUID requestId) {
+        ChangeRequestView request = find(checker, requestId, " for update of c");
         if (!checker.has(Permission.CHANGE_APPROVE)) {
             throw ProblemException.forbidden("forbidden");
         }

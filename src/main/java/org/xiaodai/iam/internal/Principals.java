@@ -21,13 +21,12 @@ class Principals {
         this.repository = repository;
     }
 
+    /** Runs on every API request (bearer tokens): one query for organisation kind, branch path and permissions. */
     CurrentUser of(UserRow user) {
-        OrganisationRow organisation = repository.organisation(user.institutionId()).orElseThrow();
-        String branchPath = repository.branchPath(user.branchId()).orElse(null);
-        DataScope scope = new DataScope(user.dataScope(), user.institutionId(), branchPath, user.id());
-        Set<String> permissions = repository.permissionsOf(user.id());
+        IamRepository.AccessFacts facts = repository.accessFacts(user);
+        DataScope scope = new DataScope(user.dataScope(), user.institutionId(), facts.branchPath(), user.id());
         return new CurrentUser(user.id(), user.username(), user.displayName(), user.institutionId(),
-                organisation.kind(), scope, permissions, user.mustChangePassword());
+                facts.organisationKind(), scope, facts.permissions(), user.mustChangePassword());
     }
 
     /** Authorities are the permission codes, plus a marker for organisations that may write lending data. */

@@ -31,13 +31,15 @@ public class Roles {
 
     static final String GRANT_KIND = "iam.role.grant";
     private final JdbcClient jdbc;
+    private final IamRepository repository;
     private final Users users;
     private final ChangeRequests changes;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Roles(JdbcClient jdbc, Users users, ChangeRequests changes, AuditTrail audit, Clock clock) {
+    Roles(JdbcClient jdbc, IamRepository repository, Users users, ChangeRequests changes, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
+        this.repository = repository;
         this.users = users;
         this.changes = changes;
         this.audit = audit;
@@ -57,23 +59,27 @@ public class Roles {
 
     @Transactional(readOnly = true)
     public List<RoleView> visibleTo(CurrentUser caller) {
-        UUID institution = caller.scope().institutionFilter();
-        return jdbc.sql("""
-                select r.*, coalesce(array_agg(p.permission order by p.permission) filter (where p.permission is not null), '{}') as perms
-                from iam_role r left join iam_role_permission p on p.role_id = r.id
-                where r.institution_id is null or cast(:i as uuid) is null or r.institution_id = :i
-                group by r.id order by r.built_in desc, r.code
-                """).param("i", institution)
-                .query((rs, n) -> new RoleView(rs.getObject("id", UUID.class), rs.getObject("institution_id", UUID.class),
-                        rs.getString("code"), rs.getString("name"), rs.getBoolean("built_in"),
-                        List.of((String[]) rs.getArray("perms").getArray())))
-                .list();
+        return roles(caller, null);
     }
 
     @Transactional(readOnly = true)
     public RoleView get(CurrentUser caller, UUID roleId) {
-        return visibleTo(caller).stream().filter(r -> r.id().equals(roleId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("role"));
+        return roles(caller, roleId).stream().findFirst().orElseThrow(() -> ProblemException.notFound("role"));
+    }
+
+    /** Built-in roles and the custom roles of the caller's institution (all for platform and regulator); one or all. */
+    private List<RoleView> roles(CurrentUser caller, UUID roleIdOrNull) {
+        return jdbc.sql("""
+                select r.*, coalesce(array_agg(p.permission order by p.permission) filter (where p.permission is not null), '{}') as perms
+                from iam_role r left join iam_role_permission p on p.role_id = r.id
+                where (r.institution_id is null or cast(:i as uuid) is null or r.institution_id = :i)
+                  and (cast(:id as uuid) is null or r.id = :id)
+                group by r.id order by r.built_in desc, r.code
+                """).param("i", caller.scope().institutionFilter()).param("id", roleIdOrNull)
+                .query((rs, n) -> new RoleView(rs.getObject("id", UUID.class), rs.getObject("institution_id", UUID.class),
+                        rs.getString("code"), rs.getString("name"), rs.getBoolean("built_in"),
+                        List.of((String[]) rs.getArray("perms").getArray())))
+                .list();
     }
 
     /** A custom role of the caller's institution. */
@@ -148,7 +154,7 @@ public class Roles {
      */
     @Transactional
     public void grantUnchecked(UUID userId, UUID roleId, UUID grantedBy, UUID approvedBy) {
-        List<String> before = roleCodes(userId);
+        List<String> before = repository.roleCodesOf(userId);
         jdbc.sql("""
                 insert into iam_user_role (user_id, role_id, granted_at, granted_by, approved_by) values (?, ?, ?, ?, ?)
                 on conflict do nothing
@@ -156,13 +162,8 @@ public class Roles {
         UUID institutionId = jdbc.sql("select institution_id from iam_user where id = ?").param(userId)
                 .query(UUID.class).single();
         audit.record(AuditRecord.changed("iam.role.granted", "user", userId, institutionId,
-                Map.of("roles", before), Map.of("roles", roleCodes(userId), "grantedBy", String.valueOf(grantedBy),
+                Map.of("roles", before), Map.of("roles", repository.roleCodesOf(userId), "grantedBy", String.valueOf(grantedBy),
                         "approvedBy", String.valueOf(approvedBy))));
-    }
-
-    private List<String> roleCodes(UUID userId) {
-        return jdbc.sql("select r.code from iam_user_role ur join iam_role r on r.id = ur.role_id where ur.user_id = ? order by r.code")
-                .param(userId).query(String.class).list();
     }
 
     @Transactional(readOnly = true)

@@ -53,7 +53,9 @@ public class Users {
 
     @Transactional(readOnly = true)
     public List<UserView> visibleTo(CurrentUser caller) {
-        return repository.users(caller.scope()).stream().map(this::view).toList();
+        List<UserRow> rows = repository.users(caller.scope());
+        Map<UUID, List<String>> roles = repository.roleCodesOf(rows.stream().map(UserRow::id).toList());
+        return rows.stream().map(u -> view(u, roles.getOrDefault(u.id(), List.of()))).toList();
     }
 
     @Transactional(readOnly = true)
@@ -165,8 +167,12 @@ public class Users {
     }
 
     private UserView view(UserRow u) {
+        return view(u, repository.roleCodesOf(u.id()));
+    }
+
+    private UserView view(UserRow u, List<String> roles) {
         boolean locked = u.lockedUntil() != null && u.lockedUntil().isAfter(clock.instant());
         return new UserView(u.id(), u.institutionId(), u.branchId(), u.username(), u.displayName(), u.dataScope(),
-                u.enabled(), locked, u.mustChangePassword(), repository.roleCodesOf(u.id()));
+                u.enabled(), locked, u.mustChangePassword(), roles);
     }
 }

@@ -41,8 +41,7 @@ class ChangeRequestApiController {
 
     @GetMapping("/{id}")
     ChangeRequests.ChangeRequestView get(@PathVariable UUID id) {
-        return changes.visibleTo(CurrentUsers.require(), false).stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> org.xiaodai.shared.problem.ProblemException.notFound("change-request"));
+        return changes.get(CurrentUsers.require(), id);
     }
 
     @PostMapping("/{id}/approve")
