@@ -39,7 +39,7 @@ public record CurrentUser(UUID userId, String username, String displayName, UUID
 
     @Override
     public boolean seesAllInstitutions() {
-        return scope.level() == ScopeLevel.ALL || scope.level() == ScopeLevel.REGION;
+        return scope.institutionFilter() == null;
     }
 
     public boolean has(Permission permission) {

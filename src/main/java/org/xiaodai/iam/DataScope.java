@@ -20,14 +20,15 @@ public record DataScope(ScopeLevel level, UUID institutionId, String branchPath,
 
     public DataScope {
         Objects.requireNonNull(level, "level must not be null");
+        if (level != ScopeLevel.ALL && level != ScopeLevel.REGION) {
+            Objects.requireNonNull(institutionId, "institutionId must not be null below region scope");
+        }
     }
 
     /** True when rows of {@code rowInstitutionId} are visible at all. */
     public boolean canSeeInstitution(UUID rowInstitutionId) {
-        return switch (level) {
-            case ALL, REGION -> true;
-            default -> Objects.equals(institutionId, rowInstitutionId);
-        };
+        UUID only = institutionFilter();
+        return only == null || only.equals(rowInstitutionId);
     }
 
     /**

@@ -101,6 +101,13 @@ public class Organisations {
                 .list();
     }
 
+    /** How many branches the caller can see: its institution's, or every institution's for platform and regulator. */
+    @Transactional(readOnly = true)
+    public long branchCount(CurrentUser caller) {
+        return jdbc.sql("select count(*) from iam_branch where cast(:i as uuid) is null or institution_id = :i")
+                .param("i", caller.scope().institutionFilter()).query(Long.class).single();
+    }
+
     @Transactional
     public BranchView addBranch(CurrentUser caller, UUID institutionId, NewBranch request) {
         requirePermission(caller, Permission.BRANCH_MANAGE);

@@ -75,19 +75,12 @@ class IamWebShell implements NavigationContributor, ShellUserSource, HomeTileCon
         if (caller.has(Permission.USER_VIEW)) {
             tiles.add(new HomeTile("home.tile.users", users.visibleTo(caller).size(), "/users"));
         }
-        tiles.add(new HomeTile("home.tile.branches", branchCount(caller),
+        tiles.add(new HomeTile("home.tile.branches", organisations.branchCount(caller),
                 caller.has(Permission.BRANCH_MANAGE) ? "/branches" : null));
         if (caller.has(Permission.CHANGE_APPROVE) || caller.has(Permission.ROLE_GRANT)) {
             tiles.add(new HomeTile("home.tile.pendingChanges", changes.visibleTo(caller, true).size(), "/changes"));
         }
         return tiles;
-    }
-
-    private long branchCount(CurrentUser caller) {
-        if (caller.seesAllInstitutions()) {
-            return lenders(caller).stream().mapToLong(o -> organisations.branches(caller, o.id()).size()).sum();
-        }
-        return organisations.branches(caller, caller.organisationId()).size();
     }
 
     private List<Organisations.OrganisationView> lenders(CurrentUser caller) {

@@ -25,11 +25,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("XIAODAI_LANG");
         resolver.setCookieMaxAge(Duration.ofDays(365));
-        resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") == null
-                ? Locale.SIMPLIFIED_CHINESE
-                : Locale.lookup(Locale.LanguageRange.parse(safe(request.getHeader("Accept-Language"))), SUPPORTED) == null
-                        ? Locale.SIMPLIFIED_CHINESE
-                        : Locale.lookup(Locale.LanguageRange.parse(safe(request.getHeader("Accept-Language"))), SUPPORTED));
+        resolver.setDefaultLocaleFunction(request -> fromAcceptLanguage(request.getHeader("Accept-Language")));
         return resolver;
     }
 
@@ -41,12 +37,16 @@ class LocaleConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(change);
     }
 
-    private static String safe(String header) {
+    /** The best supported match for an Accept-Language header; Simplified Chinese when absent, unmatched or malformed. */
+    static Locale fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
         try {
-            Locale.LanguageRange.parse(header);
-            return header;
-        } catch (IllegalArgumentException e) {
-            return "zh-CN";
+            Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+            return match == null ? Locale.SIMPLIFIED_CHINESE : match;
+        } catch (IllegalArgumentException malformed) {
+            return Locale.SIMPLIFIED_CHINESE;
         }
     }
 }

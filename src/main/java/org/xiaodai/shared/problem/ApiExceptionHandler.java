@@ -115,7 +115,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof ErrorResponse errorResponse) {
             String code = "http-" + statusCode.value();
             ProblemDetail problem = problems.build(statusCode, code, List.of(), locale());
-            problem.setType(java.net.URI.create(ProblemDetails.TYPE_BASE + code));
             return ResponseEntity.status(statusCode).headers(errorResponse.getHeaders()).body(problem);
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
