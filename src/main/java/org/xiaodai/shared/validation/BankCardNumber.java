@@ -11,7 +11,7 @@ import org.xiaodai.shared.Masking;
  *
  * <p>Invariants of an instance: 16–19 ASCII digits, no separators. {@link #toString()} is masked.
  */
-public final class BankCardNumber {
+public final class BankCardNumber extends Identifier {
 
     /** The field name and message key segment: {@code validation.bankCard.*}. */
     public static final String FIELD = "bankCard";
@@ -19,10 +19,8 @@ public final class BankCardNumber {
     static final int MIN_LENGTH = 16;
     static final int MAX_LENGTH = 19;
 
-    private final String value;
-
     private BankCardNumber(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -52,39 +50,24 @@ public final class BankCardNumber {
         return violations.result(() -> new BankCardNumber(digits));
     }
 
-    /** The digits without separators. Sensitive (PIPL C3): mask it for display. */
-    public String value() {
-        return value;
-    }
-
     /** The first six digits, the issuer identification number (BIN) that names the bank. */
     public String issuerIdentificationNumber() {
-        return value.substring(0, 6);
+        return value().substring(0, 6);
     }
 
     /** The last four digits, safe to show so a borrower can recognise the card. */
     public String lastFour() {
-        return value.substring(value.length() - 4);
+        return value().substring(value().length() - 4);
     }
 
     /** Whether the number satisfies the Luhn (mod 10) check. */
     public boolean passesLuhn() {
-        return passesLuhn(value);
+        return passesLuhn(value());
     }
 
     /** The number masked for display: first 6 and last 4 digits. */
     public String masked() {
-        return Masking.maskBankCard(value);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof BankCardNumber other && value.equals(other.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
+        return Masking.maskBankCard(value());
     }
 
     /** Masked on purpose: a card number must never reach a log in full. */

@@ -10,7 +10,7 @@ import org.xiaodai.shared.Masking;
  *
  * <p>Invariants of an instance: the value matches that pattern. {@link #toString()} is masked.
  */
-public final class MobileNumber {
+public final class MobileNumber extends Identifier {
 
     /** The field name and message key segment: {@code validation.mobile.*}. */
     public static final String FIELD = "mobile";
@@ -19,10 +19,8 @@ public final class MobileNumber {
     // without UNICODE_CHARACTER_CLASS, \d is ASCII 0-9 only, so full-width digits do not match
     private static final Pattern PATTERN = Pattern.compile("^1[3-9]\\d{9}$");
 
-    private final String value;
-
     private MobileNumber(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -46,24 +44,9 @@ public final class MobileNumber {
         return violations.result(() -> new MobileNumber(input));
     }
 
-    /** The 11 digits. Sensitive (PIPL): mask it for display. */
-    public String value() {
-        return value;
-    }
-
     /** The number masked for display: {@code 138****1234}. */
     public String masked() {
-        return Masking.maskMobile(value);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MobileNumber other && value.equals(other.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
+        return Masking.maskMobile(value());
     }
 
     /** Masked on purpose: a phone number must never reach a log in full. */

@@ -24,7 +24,7 @@ import org.xiaodai.shared.Masking;
  * date is a real date no later than the {@code asOf} date it was validated against.
  * {@link #toString()} is masked, so an instance can appear in a log line without leaking the number.
  */
-public final class ResidentIdNumber {
+public final class ResidentIdNumber extends Identifier {
 
     /** The field name and message key segment: {@code validation.residentId.*}. */
     public static final String FIELD = "residentId";
@@ -47,11 +47,10 @@ public final class ResidentIdNumber {
             "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54",
             "61", "62", "63", "64", "65", "71", "81", "82", "83");
 
-    private final String value;
     private final LocalDate birthDate;
 
     private ResidentIdNumber(String value, LocalDate birthDate) {
-        this.value = value;
+        super(value);
         this.birthDate = birthDate;
     }
 
@@ -90,14 +89,9 @@ public final class ResidentIdNumber {
         return violations.result(() -> new ResidentIdNumber(id, birthDate));
     }
 
-    /** The normalised 18-character number. Sensitive (PIPL C3): mask it for display. */
-    public String value() {
-        return value;
-    }
-
     /** The 6-digit administrative region code of the place of first registration. */
     public String regionCode() {
-        return value.substring(0, 6);
+        return value().substring(0, 6);
     }
 
     public LocalDate birthDate() {
@@ -106,7 +100,7 @@ public final class ResidentIdNumber {
 
     /** Male for an odd sequence number, female for an even one. */
     public Gender gender() {
-        int sequenceLastDigit = value.charAt(16) - '0';
+        int sequenceLastDigit = value().charAt(16) - '0';
         return sequenceLastDigit % 2 == 1 ? Gender.MALE : Gender.FEMALE;
     }
 
@@ -118,17 +112,7 @@ public final class ResidentIdNumber {
 
     /** The number masked for display: {@code 3604**********0071}. */
     public String masked() {
-        return Masking.maskResidentId(value);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ResidentIdNumber other && value.equals(other.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
+        return Masking.maskResidentId(value());
     }
 
     /** Masked on purpose: an ID number must never reach a log in full. */

@@ -15,7 +15,7 @@ import java.util.Locale;
  * <p>Invariants of an instance: exactly 18 upper-case characters of the alphabet with a correct
  * check character.
  */
-public final class UnifiedSocialCreditCode {
+public final class UnifiedSocialCreditCode extends Identifier {
 
     /** The field name and message key segment: {@code validation.creditCode.*}. */
     public static final String FIELD = "creditCode";
@@ -24,10 +24,8 @@ public final class UnifiedSocialCreditCode {
     static final int LENGTH = 18;
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
-    private final String value;
-
     private UnifiedSocialCreditCode(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -56,45 +54,30 @@ public final class UnifiedSocialCreditCode {
         return violations.result(() -> new UnifiedSocialCreditCode(code));
     }
 
-    /** The normalised 18-character code. */
-    public String value() {
-        return value;
-    }
-
     /** The registration authority code, e.g. {@code 9} for market regulation (工商). */
     public char registrationAuthorityCode() {
-        return value.charAt(0);
+        return value().charAt(0);
     }
 
     /** The entity type code within the authority, e.g. {@code 1} for an enterprise. */
     public char entityTypeCode() {
-        return value.charAt(1);
+        return value().charAt(1);
     }
 
     /** The 6-digit administrative region code of the registration. */
     public String regionCode() {
-        return value.substring(2, 8);
+        return value().substring(2, 8);
     }
 
     /** The 9-character organisation code (组织机构代码) embedded in the code. */
     public String organizationCode() {
-        return value.substring(8, 17);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof UnifiedSocialCreditCode other && value.equals(other.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
+        return value().substring(8, 17);
     }
 
     /** The code itself: it identifies an organisation, not a person, so it is not masked. */
     @Override
     public String toString() {
-        return value;
+        return value();
     }
 
     /** The check character for the first 17 characters, which must be over the alphabet. */
