@@ -16,7 +16,7 @@ final class EmiAdjuster {
     private EmiAdjuster() {
     }
 
-    static ScheduleEngine.Sized adjust(LoanTerms terms, PeriodPlan plan, Money money, BigDecimal installment,
+    static ScheduleEngine.Sized adjust(LoanTerms terms, PeriodPlan plan, CurrencyRounding money, BigDecimal installment,
             Rows rows) {
         ScheduleEngine.Sized kept = new ScheduleEngine.Sized(null, installment, rows);
         int amortizing = terms.numberOfRepayments() - terms.graceOnPrincipalPeriods();

@@ -49,7 +49,7 @@ public final class PayoffEngine {
     }
 
     private static PayoffQuote compute(Schedule schedule, LocalDate date, int paid, int due) {
-        Money money = ScheduleEngine.money(schedule.terms());
+        CurrencyRounding money = ScheduleEngine.money(schedule.terms());
         BigDecimal duePrincipal = money.zero();
         BigDecimal dueInterest = money.zero();
         for (int i = paid + 1; i <= due; i++) {
@@ -82,7 +82,7 @@ public final class PayoffEngine {
     }
 
     /** Interest for the days used of period c, as {@link PayoffQuote} defines it. */
-    private static BigDecimal currentInterest(Schedule schedule, int c, LocalDate date, Money money) {
+    private static BigDecimal currentInterest(Schedule schedule, int c, LocalDate date, CurrencyRounding money) {
         LoanTerms terms = schedule.terms();
         Installment row = schedule.installment(c);
         if (terms.interestMethod() == InterestMethod.FLAT) {

@@ -98,7 +98,7 @@ public final class PrepaymentEngine {
 
     /** Keeps E (or p) and ends the loan at the first period whose installment clears the balance. */
     private static Outcome<Schedule> shorterTerm(Schedule original, LoanTerms remaining) {
-        Money money = ScheduleEngine.money(remaining);
+        CurrencyRounding money = ScheduleEngine.money(remaining);
         PeriodPlan plan = PeriodPlan.of(remaining);
         int grace = remaining.graceOnPrincipalPeriods();
         int periods;

@@ -16,7 +16,7 @@ final class RowBuilder {
      * @param installment E for equal installments, otherwise ignored
      * @param periodPrincipal p for equal principal, otherwise ignored
      */
-    static Rows declining(LoanTerms t, PeriodPlan plan, Money money, BigDecimal installment,
+    static Rows declining(LoanTerms t, PeriodPlan plan, CurrencyRounding money, BigDecimal installment,
             BigDecimal periodPrincipal) {
         int n = plan.size();
         int interestGrace = t.graceOnInterestPaymentPeriods();
@@ -63,7 +63,7 @@ final class RowBuilder {
     }
 
     /** Bullet, README §4: all principal and round(P·Σr_i) in the last row. */
-    static Rows bullet(LoanTerms t, PeriodPlan plan, Money money) {
+    static Rows bullet(LoanTerms t, PeriodPlan plan, CurrencyRounding money) {
         int n = plan.size();
         Rows rows = new Rows(n);
         BigDecimal principal = money.round(t.principal());
@@ -83,7 +83,7 @@ final class RowBuilder {
     }
 
     /** Flat interest with equal installments, README §5. */
-    static Rows flat(LoanTerms t, PeriodPlan plan, Money money) {
+    static Rows flat(LoanTerms t, PeriodPlan plan, CurrencyRounding money) {
         int n = plan.size();
         int grace = t.graceOnPrincipalPeriods();
         BigDecimal balance = money.round(t.principal());

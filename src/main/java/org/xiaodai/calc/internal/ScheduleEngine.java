@@ -43,7 +43,7 @@ public final class ScheduleEngine {
     /** @return the schedule of valid terms, or the row violations of README §4 */
     public static Outcome<Schedule> compute(LoanTerms terms, Sizing sizing) {
         PeriodPlan plan = PeriodPlan.of(terms);
-        Money money = money(terms);
+        CurrencyRounding money = money(terms);
         if (terms.interestMethod() == InterestMethod.FLAT) {
             return finish(terms, plan, money, RowBuilder.flat(terms, plan, money), null);
         }
@@ -61,15 +61,15 @@ public final class ScheduleEngine {
     }
 
     /** @return the rounding of the terms */
-    public static Money money(LoanTerms terms) {
-        return new Money(terms.currencyDigits(), terms.roundingMode().mode(), terms.installmentAmountInMultiplesOf());
+    public static CurrencyRounding money(LoanTerms terms) {
+        return new CurrencyRounding(terms.currencyDigits(), terms.roundingMode().mode(), terms.installmentAmountInMultiplesOf());
     }
 
     private static int amortizingPeriods(LoanTerms terms) {
         return terms.numberOfRepayments() - terms.graceOnPrincipalPeriods();
     }
 
-    private static Outcome<Schedule> equalInstallments(LoanTerms terms, PeriodPlan plan, Money money, Sizing sizing) {
+    private static Outcome<Schedule> equalInstallments(LoanTerms terms, PeriodPlan plan, CurrencyRounding money, Sizing sizing) {
         if (!sizing.isStandard()) {
             Rows rows = RowBuilder.declining(terms, plan, money, sizing.installment(), null);
             return finish(terms, plan, money, rows, new Sized(null, sizing.installment()));
@@ -91,7 +91,7 @@ public final class ScheduleEngine {
         }
     }
 
-    private static Outcome<Schedule> finish(LoanTerms terms, PeriodPlan plan, Money money, Rows rows, Sized sized) {
+    private static Outcome<Schedule> finish(LoanTerms terms, PeriodPlan plan, CurrencyRounding money, Rows rows, Sized sized) {
         List<Violation> violations = checkRows(terms, money, rows);
         if (!violations.isEmpty()) {
             return Outcome.failure(violations);
@@ -112,7 +112,7 @@ public final class ScheduleEngine {
      * README §4: a row whose principal is negative or exceeds the balance is outside the spec.
      * A FLAT last row with negative interest (§5 with a tiny total interest) is refused too.
      */
-    static List<Violation> checkRows(LoanTerms terms, Money money, Rows rows) {
+    static List<Violation> checkRows(LoanTerms terms, CurrencyRounding money, Rows rows) {
         List<Violation> violations = new ArrayList<>();
         BigDecimal opening = money.round(terms.principal());
         String field = money.multipleIsUnit() ? "annualInterestRatePercent" : "installmentAmountInMultiplesOf";

@@ -19,7 +19,7 @@ final class Summary {
      * @param exactInstallment E*, or null when E was given rather than sized
      * @param installment E, or null when not an equal-installment annuity
      */
-    record Input(LoanTerms terms, PeriodPlan plan, Money money, List<Installment> installments,
+    record Input(LoanTerms terms, PeriodPlan plan, CurrencyRounding money, List<Installment> installments,
             BigDecimal totalInterest, BigDecimal principal, Rational exactInstallment, BigDecimal installment) {
     }
 
@@ -41,7 +41,7 @@ final class Summary {
 
     private static BigDecimal exactInterest(Input in, boolean annuity) {
         LoanTerms t = in.terms();
-        Money money = in.money();
+        CurrencyRounding money = in.money();
         BigDecimal p = in.principal();
         if (annuity) {
             if (in.exactInstallment() == null) {

@@ -11,7 +11,7 @@ import java.math.RoundingMode;
  * @param mode R
  * @param multiple m, a positive multiple of the currency unit
  */
-public record Money(int digits, RoundingMode mode, BigDecimal multiple) {
+public record CurrencyRounding(int digits, RoundingMode mode, BigDecimal multiple) {
 
     /** @return x rounded to d decimals with R */
     public BigDecimal round(BigDecimal x) {
