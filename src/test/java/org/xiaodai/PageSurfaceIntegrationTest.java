@@ -38,8 +38,13 @@ class PageSurfaceIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
-    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** As the cluster's superuser: tests arrange and inspect rows on both sides of the tenant wall. */
+    @Autowired
+    void superuserJdbc(@Qualifier("operationsDataSource") javax.sql.DataSource superuser) {
+        this.jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(superuser);
+    }
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xiaodai.support.Api;
@@ -24,8 +25,13 @@ class AuditTrailIntegrationTest {
 
     @LocalServerPort
     int port;
-    @Autowired
     JdbcClient jdbc;
+
+    /** As the cluster's superuser: tests arrange and inspect rows on both sides of the tenant wall. */
+    @Autowired
+    void superuserJdbc(@Qualifier("operationsDataSource") DataSource superuser) {
+        this.jdbc = JdbcClient.create(superuser);
+    }
     @Autowired
     DataSource dataSource;
     Api api;

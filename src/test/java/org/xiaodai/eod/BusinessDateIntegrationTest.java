@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xiaodai.shared.time.BusinessDate;
 import org.xiaodai.support.IntegrationTest;
@@ -18,8 +20,13 @@ class BusinessDateIntegrationTest {
 
     @Autowired
     BusinessDate businessDate;
-    @Autowired
     JdbcClient jdbc;
+
+    /** As the cluster's superuser: tests arrange and inspect rows on both sides of the tenant wall. */
+    @Autowired
+    void superuserJdbc(@Qualifier("operationsDataSource") DataSource superuser) {
+        this.jdbc = JdbcClient.create(superuser);
+    }
 
     @Test
     void everyRegisteredInstitutionHasAStoredBusinessDate() {

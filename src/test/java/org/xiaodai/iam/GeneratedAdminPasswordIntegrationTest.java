@@ -33,7 +33,7 @@ class GeneratedAdminPasswordIntegrationTest {
             Matcher matcher = PRINTED.matcher(output.getOut());
             assertThat(matcher.find()).as("password printed on the console").isTrue();
             password = matcher.group(1);
-            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            JdbcClient jdbc = JdbcClient.create(context.getBean("operationsDataSource", javax.sql.DataSource.class));
             var admin = jdbc.sql("select password_hash, must_change_password from iam_user where username = 'admin'")
                     .query().singleRow();
             assertThat(context.getBean(PasswordEncoder.class).matches(password, (String) admin.get("password_hash"))).isTrue();

@@ -13,12 +13,14 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.xiaodai.audit.AuditRecord;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.Permission;
 import org.xiaodai.shared.Sha256;
 import org.xiaodai.shared.problem.ProblemException;
+import org.xiaodai.shared.tenant.TenantWall;
 
 /**
  * API bearer tokens: random 256-bit secrets shown once; only their SHA-256 is stored, so a
@@ -35,9 +37,11 @@ public class ApiTokens {
     private final AuditTrail audit;
     private final Clock clock;
     private final IamProperties properties;
+    private final TransactionTemplate transactions;
 
     ApiTokens(JdbcClient jdbc, IamRepository repository, Principals principals, AuditTrail audit, Clock clock,
-              IamProperties properties) {
+              IamProperties properties, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.repository = repository;
         this.principals = principals;
@@ -63,8 +67,9 @@ public class ApiTokens {
         Instant expiresAt = now.plus(properties.tokenLifetime());
         String label = name == null || name.isBlank() ? "api" : name.strip();
         UUID id = jdbc.sql("""
-                insert into iam_api_token (user_id, token_hash, name, created_at, expires_at) values (?, ?, ?, ?, ?) returning id
-                """).params(user.userId(), Sha256.hex(token), label.length() > 60 ? label.substring(0, 60) : label,
+                insert into iam_api_token (user_id, institution_id, token_hash, name, created_at, expires_at)
+                values (?, ?, ?, ?, ?, ?) returning id
+                """).params(user.userId(), user.organisationId(), Sha256.hex(token), label.length() > 60 ? label.substring(0, 60) : label,
                         Timestamp.from(now), Timestamp.from(expiresAt))
                 .query(UUID.class).single();
         audit.record(AuditRecord.created("iam.token.issued", "api-token", id, user.organisationId(),
@@ -72,12 +77,18 @@ public class ApiTokens {
         return new IssuedToken(id, token, expiresAt);
     }
 
-    /** The user a presented token stands for, if it is known, unexpired, unrevoked and its user enabled. */
-    @Transactional
+    /**
+     * The user a presented token stands for, if it is known, unexpired, unrevoked and its user
+     * enabled. Region-wide, since the token is what tells which institution the caller is in.
+     */
     public Optional<CurrentUser> resolve(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
+        return TenantWall.regionWide(() -> transactions.execute(tx -> lookUp(token)));
+    }
+
+    private Optional<CurrentUser> lookUp(String token) {
         Instant now = clock.instant();
         Optional<UUID> userId = jdbc.sql("""
                 update iam_api_token set last_used_at = ? where token_hash = ? and revoked_at is null and expires_at > ?

@@ -18,6 +18,7 @@ import org.xiaodai.audit.AuditRecord;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.domain.LockoutPolicy;
+import org.xiaodai.shared.tenant.TenantWall;
 
 /**
  * Checks a username and password for form login and token requests: refuses disabled and locked
@@ -61,7 +62,8 @@ class Authenticator implements AuthenticationProvider {
 
     /** The user for these credentials, or a Spring Security exception saying why not. */
     CurrentUser check(String username, String password) {
-        Object outcome = transactions.execute(tx -> attempt(username, password));
+        // region-wide: the user's institution is what we are about to find out
+        Object outcome = TenantWall.regionWide(() -> transactions.execute(tx -> attempt(username, password)));
         if (outcome instanceof RuntimeException refusal) {
             throw refusal; // thrown after commit, so the failure count and lock stay recorded
         }

@@ -11,7 +11,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xiaodai.shared.tenant.TenantWall;
 import org.xiaodai.audit.AuditRecord;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.iam.OrganisationKind;
@@ -44,9 +45,12 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     private final IamProperties properties;
     private final AuditTrail audit;
     private final ObjectProvider<DemoIdentities> demo;
+    private final TransactionTemplate transactions;
 
     IdentityBootstrap(JdbcClient jdbc, Roles roles, Organisations organisations, Users users, IamRepository repository,
-                      IamProperties properties, AuditTrail audit, ObjectProvider<DemoIdentities> demo) {
+                      IamProperties properties, AuditTrail audit, ObjectProvider<DemoIdentities> demo,
+                      TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.audit = audit;
         this.demo = demo;
         this.jdbc = jdbc;
@@ -57,9 +61,13 @@ class IdentityBootstrap implements SmartInitializingSingleton {
         this.properties = properties;
     }
 
+    /** Region-wide: the bootstrap works across organisations before anybody has signed in. */
     @Override
-    @Transactional
     public void afterSingletonsInstantiated() {
+        TenantWall.regionWide(() -> transactions.executeWithoutResult(tx -> bootstrap()));
+    }
+
+    private void bootstrap() {
         syncBuiltInRoles();
         if (repository.userByUsername(ADMIN).isEmpty()) {
             createPlatformAdmin();

@@ -156,9 +156,10 @@ public class Roles {
     public void grantUnchecked(UUID userId, UUID roleId, UUID grantedBy, UUID approvedBy) {
         List<String> before = repository.roleCodesOf(userId);
         jdbc.sql("""
-                insert into iam_user_role (user_id, role_id, granted_at, granted_by, approved_by) values (?, ?, ?, ?, ?)
+                insert into iam_user_role (user_id, role_id, institution_id, granted_at, granted_by, approved_by)
+                select ?, ?, u.institution_id, ?, ?, ? from iam_user u where u.id = ?
                 on conflict do nothing
-                """).params(userId, roleId, Timestamp.from(clock.instant()), grantedBy, approvedBy).update();
+                """).params(userId, roleId, Timestamp.from(clock.instant()), grantedBy, approvedBy, userId).update();
         UUID institutionId = jdbc.sql("select institution_id from iam_user where id = ?").param(userId)
                 .query(UUID.class).single();
         audit.record(AuditRecord.changed("iam.role.granted", "user", userId, institutionId,

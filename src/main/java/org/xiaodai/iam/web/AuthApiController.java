@@ -28,6 +28,7 @@ import org.xiaodai.iam.internal.ApiTokens;
 import org.xiaodai.iam.internal.Credentials;
 import org.xiaodai.iam.internal.Users;
 import org.xiaodai.shared.problem.ProblemException;
+import org.xiaodai.shared.tenant.TenantWall;
 
 /** Bearer tokens for machines: issue with username and password, list, revoke; and password change without a session. */
 @RestController
@@ -66,7 +67,7 @@ class AuthApiController {
         if (user.passwordChangeRequired()) {
             throw ProblemException.forbidden("password-change-required");
         }
-        ApiTokens.IssuedToken issued = tokens.issue(user, request.name());
+        ApiTokens.IssuedToken issued = TenantWall.asActor(user, () -> tokens.issue(user, request.name()));
         return new TokenResponse(issued.token(), issued.expiresAt());
     }
 
@@ -75,7 +76,7 @@ class AuthApiController {
     @Operation(summary = "Change one's own password (also when a change is required)")
     void changePassword(@Valid @RequestBody PasswordChange request) {
         CurrentUser user = authenticate(request.username(), request.oldPassword());
-        users.changeOwnPassword(user.userId(), request.oldPassword(), request.newPassword());
+        TenantWall.asActor(user, () -> users.changeOwnPassword(user.userId(), request.oldPassword(), request.newPassword()));
     }
 
     @PostMapping("/tokens")

@@ -3,18 +3,28 @@ package org.xiaodai.platform.db;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.Driver;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * Starts the embedded PostgreSQL and points the application's {@link DataSource} at it, unless
+ * Starts the embedded PostgreSQL and points the application at it, unless
  * {@code spring.datasource.url} (e.g. {@code SPRING_DATASOURCE_URL}) names an external database,
- * in which case nothing here is created and Spring Boot's own DataSource is used.
+ * in which case nothing here is created and Spring Boot's own DataSource is used. Three
+ * connections, three roles: the application's pool logs in as {@code xiaodai_app} (owns nothing,
+ * cannot bypass row-level security), Flyway as the schema owner {@code xiaodai_owner}, and
+ * operations commands (backup, restore) as the cluster's superuser.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
+
+    /** The bean name of the superuser DataSource operations commands use. */
+    static final String OPERATIONS = "operationsDataSource";
 
     /** Closed after the DataSource (which depends on it), so the pool drains before the server stops. */
     @Bean(destroyMethod = "close")
@@ -27,13 +37,27 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    @Primary
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl());
-        dataSource.setUsername(EmbeddedPostgres.SUPERUSER);
-        dataSource.setPassword("");
+        dataSource.setUsername(DatabaseRoles.APP);
+        dataSource.setPassword(postgres.credentials().appPassword());
         dataSource.setPoolName("xiaodai");
-        dataSource.setMaximumPoolSize(20);
+        dataSource.setMaximumPoolSize(properties.poolSize());
         return dataSource;
+    }
+
+    @Bean
+    @FlywayDataSource
+    DataSource flywayDataSource(EmbeddedPostgres postgres) {
+        return new SimpleDriverDataSource(new Driver(), postgres.jdbcUrl(), DatabaseRoles.OWNER,
+                postgres.credentials().ownerPassword());
+    }
+
+    @Bean(OPERATIONS)
+    DataSource operationsDataSource(EmbeddedPostgres postgres) {
+        return new SimpleDriverDataSource(new Driver(), postgres.jdbcUrl(), EmbeddedPostgres.SUPERUSER,
+                postgres.credentials().superuserPassword());
     }
 }

@@ -12,11 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port     TCP port on 127.0.0.1; 0 picks a free one (tests)
  * @param database database created on first start
  * @param ephemeral delete the data dir when the application stops (tests); never for real data
+ * @param poolSize connections in the application's pool
  */
 @ConfigurationProperties("xiaodai.embedded-db")
 public record EmbeddedDatabaseProperties(
         @DefaultValue("./data/pg") Path dataDir,
         @DefaultValue("15432") int port,
         @DefaultValue("xiaodai") String database,
-        @DefaultValue("false") boolean ephemeral) {
+        @DefaultValue("false") boolean ephemeral,
+        @DefaultValue("20") int poolSize) {
 }

@@ -37,6 +37,7 @@ final class EmbeddedPostgres implements AutoCloseable {
     private final Path binaries;
     private final int port;
     private final String database;
+    private DatabaseCredentials credentials;
     private boolean running;
     private boolean deleteDataOnClose;
 
@@ -64,6 +65,11 @@ final class EmbeddedPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /** The superuser, owner and application passwords of this cluster (kept in its data dir, mode 0600). */
+    DatabaseCredentials credentials() {
+        return credentials;
+    }
+
     String jdbcUrl(String otherDatabase) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + otherDatabase;
     }
@@ -87,12 +93,21 @@ final class EmbeddedPostgres implements AutoCloseable {
                 initialise();
             }
             stopStalePostmaster();
+            boolean legacyTrustCluster = !DatabaseCredentials.existIn(dataDir);
+            credentials = legacyTrustCluster ? DatabaseCredentials.generate() : DatabaseCredentials.load(dataDir);
+            if (!legacyTrustCluster) {
+                writeHostBasedAuthentication();
+            }
             run(Duration.ofSeconds(90), pgCtl(), "start", "-w", "-t", "60", "-D", dataDir.toString(),
                     "-l", dataDir.resolveSibling(dataDir.getFileName() + ".log").toString(),
                     "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
                             + " -c fsync=on -c max_connections=200");
             running = true;
+            if (legacyTrustCluster) {
+                secureLegacyCluster();
+            }
             createDatabaseIfMissing();
+            DatabaseRoles.apply(jdbcUrl(), credentials);
             log.info("Embedded PostgreSQL running on port {} with data in {}", port, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -103,12 +118,50 @@ final class EmbeddedPostgres implements AutoCloseable {
     private void initialise() throws IOException {
         Path scratch = dataDir.resolveSibling(dataDir.getFileName() + ".init-" + UUID.randomUUID());
         Files.createDirectories(scratch);
-        run(Duration.ofSeconds(120), binDir().resolve("initdb").toString(), "-D", scratch.toString(),
-                "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-instructions");
+        DatabaseCredentials fresh = DatabaseCredentials.generate();
+        Path passwordFile = Files.createTempFile(dataDir.getParent(), "pw", ".tmp", DatabaseCredentials.OWNER_ONLY);
+        try {
+            Files.writeString(passwordFile, fresh.superuserPassword());
+            run(Duration.ofSeconds(120), binDir().resolve("initdb").toString(), "-D", scratch.toString(),
+                    "-U", SUPERUSER, "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C",
+                    "--no-instructions");
+        } finally {
+            Files.deleteIfExists(passwordFile);
+        }
+        fresh.writeTo(scratch);
         if (Files.exists(dataDir)) {
             deleteRecursively(dataDir);
         }
         Files.move(scratch, dataDir, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Only password (SCRAM) logins over TCP from this machine; no Unix socket, never {@code trust}.
+     * Rewritten at every start so a hand-edited file cannot open the database.
+     */
+    private void writeHostBasedAuthentication() throws IOException {
+        Files.writeString(dataDir.resolve("pg_hba.conf"), """
+                # Written by Xiaodai at every start: SCRAM password logins from this machine only.
+                host    all    all    127.0.0.1/32    scram-sha-256
+                host    all    all    ::1/128         scram-sha-256
+                """);
+    }
+
+    /**
+     * A cluster made by an earlier version with {@code trust} logins: give the superuser its new
+     * password while trust still lets us in, then switch to SCRAM and reload.
+     */
+    private void secureLegacyCluster() throws IOException {
+        try (var connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+             var statement = connection.createStatement()) {
+            statement.execute("alter role " + SUPERUSER + " password '" + credentials.superuserPassword() + "'");
+            credentials.writeTo(dataDir);
+            writeHostBasedAuthentication();
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot secure the embedded PostgreSQL in " + dataDir, e);
+        }
+        log.info("Embedded PostgreSQL in {} switched from trust to SCRAM password logins", dataDir);
     }
 
     /** A postmaster.pid whose process still runs is a server left by a crashed run: stop it first. */
@@ -132,7 +185,8 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private void createDatabaseIfMissing() {
-        try (var connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+        try (var connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER,
+                credentials.superuserPassword());
              var check = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             check.setString(1, database);
             if (!check.executeQuery().next()) {

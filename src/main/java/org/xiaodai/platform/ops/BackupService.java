@@ -27,6 +27,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -48,9 +49,14 @@ public class BackupService {
     private final Clock clock;
     private final String[] migrationLocations;
 
-    BackupService(DataSource dataSource, Clock clock,
+    /**
+     * Reads and writes every institution's rows, so it connects as the embedded cluster's superuser
+     * ({@code operationsDataSource}); with an external database it uses the configured connection,
+     * which for operations commands is the schema owner (docs/operations.md).
+     */
+    BackupService(DataSource dataSource, @Qualifier("operationsDataSource") Optional<DataSource> operations, Clock clock,
                   @Value("${spring.flyway.locations:classpath:db/migration}") String[] migrationLocations) {
-        this.dataSource = dataSource;
+        this.dataSource = operations.orElse(dataSource);
         this.clock = clock;
         this.migrationLocations = migrationLocations;
     }

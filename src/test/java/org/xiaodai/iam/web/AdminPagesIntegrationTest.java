@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,8 +34,13 @@ class AdminPagesIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
-    @Autowired
     JdbcClient jdbc;
+
+    /** As the cluster's superuser: tests arrange and inspect rows on both sides of the tenant wall. */
+    @Autowired
+    void superuserJdbc(@Qualifier("operationsDataSource") DataSource superuser) {
+        this.jdbc = JdbcClient.create(superuser);
+    }
     @Autowired
     Users users;
 

@@ -21,7 +21,7 @@ class DataSurvivesRestartIntegrationTest {
     @Test
     void aRowWrittenBeforeACleanShutdownIsReadAfterTheNextStart() {
         try (ConfigurableApplicationContext first = start()) {
-            JdbcClient jdbc = first.getBean(JdbcClient.class);
+            JdbcClient jdbc = JdbcClient.create(first.getBean("operationsDataSource", javax.sql.DataSource.class));
             jdbc.sql("create table restart_probe (id int primary key, note text)").update();
             jdbc.sql("insert into restart_probe values (1, '重启后仍在')").update();
         }
@@ -29,7 +29,7 @@ class DataSurvivesRestartIntegrationTest {
         assertThat(Files.exists(dataDir.resolve("PG_VERSION"))).isTrue();
 
         try (ConfigurableApplicationContext second = start()) {
-            assertThat(second.getBean(JdbcClient.class).sql("select note from restart_probe where id = 1")
+            assertThat(JdbcClient.create(second.getBean("operationsDataSource", javax.sql.DataSource.class)).sql("select note from restart_probe where id = 1")
                     .query(String.class).single()).isEqualTo("重启后仍在");
         }
         assertThat(dataDir.resolve("postmaster.pid")).doesNotExist();

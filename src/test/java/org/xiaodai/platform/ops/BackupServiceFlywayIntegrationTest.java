@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.xiaodai.support.IntegrationTest;
@@ -26,8 +28,13 @@ class BackupServiceFlywayIntegrationTest {
     @Autowired
     BackupService backups;
 
-    @Autowired
     JdbcClient jdbc;
+
+    /** As the cluster's superuser: tests arrange and inspect rows on both sides of the tenant wall. */
+    @Autowired
+    void superuserJdbc(@Qualifier("operationsDataSource") DataSource superuser) {
+        this.jdbc = JdbcClient.create(superuser);
+    }
 
     @TempDir
     Path dir;

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xiaodai.support.IntegrationTest;
 
@@ -24,8 +26,13 @@ class BackupServiceIntegrationTest {
     @Autowired
     BackupService backups;
 
-    @Autowired
     JdbcClient jdbc;
+
+    /** As the cluster's superuser: tests arrange and inspect rows on both sides of the tenant wall. */
+    @Autowired
+    void superuserJdbc(@Qualifier("operationsDataSource") DataSource superuser) {
+        this.jdbc = JdbcClient.create(superuser);
+    }
 
     @TempDir
     Path dir;

@@ -27,7 +27,7 @@ class OpsCommandRunnerIntegrationTest {
     @Test
     void backupCommandOnOneDataDirAndRestoreCommandOnAnotherMoveTheData() {
         try (ConfigurableApplicationContext app = start("source")) {
-            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            JdbcClient jdbc = JdbcClient.create(app.getBean("operationsDataSource", javax.sql.DataSource.class));
             jdbc.sql("create table cli_probe (id int generated always as identity primary key, note text)").update();
             jdbc.sql("insert into cli_probe (note) values ('备份')").update();
         }
@@ -36,7 +36,7 @@ class OpsCommandRunnerIntegrationTest {
 
         ConfigurableApplicationContext restore = start("target", "--xiaodai.ops.command=restore",
                 "--xiaodai.ops.file=" + file);
-        String note = restore.getBean(JdbcClient.class).sql("select note from cli_probe").query(String.class).single();
+        String note = JdbcClient.create(restore.getBean("operationsDataSource", javax.sql.DataSource.class)).sql("select note from cli_probe").query(String.class).single();
         assertThat(exitStatus(restore)).isZero();
         assertThat(note).isEqualTo("备份");
     }
