@@ -16,10 +16,12 @@ import org.xiaodai.shared.Actor;
  * @param scope            what the user may read
  * @param permissions      permission codes granted through roles
  * @param passwordChangeRequired the user must set a new password before doing anything else
+ * @param securityVersion  the user's security version when this principal was made; a session whose
+ *                         principal is older than the stored one has ended
  */
 public record CurrentUser(UUID userId, String username, String displayName, UUID organisationId,
                           OrganisationKind organisationKind, DataScope scope, Set<String> permissions,
-                          boolean passwordChangeRequired)
+                          boolean passwordChangeRequired, int securityVersion)
         implements java.io.Serializable, Actor {
 
     @Override

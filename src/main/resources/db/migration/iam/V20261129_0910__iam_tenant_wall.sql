@@ -54,3 +54,7 @@ alter table iam_change_request enable row level security;
 alter table iam_change_request force row level security;
 create policy tenant_institution on iam_change_request using (institution_id = xiaodai_current_institution());
 create policy tenant_region on iam_change_request to xiaodai_region using (true);
+
+-- Bumped when a password is changed or reset, the user is disabled or loses a role: a session
+-- signed in under an older version ends at its next request (API tokens are revoked outright).
+alter table iam_user add column security_version integer not null default 0;

@@ -1,7 +1,6 @@
 package org.xiaodai.audit;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,13 +26,14 @@ class AuditTrailIntegrationTest {
     int port;
     JdbcClient jdbc;
 
+    DataSource superuserDataSource;
+
     /** As the cluster's superuser: tests arrange and inspect rows on both sides of the tenant wall. */
     @Autowired
     void superuserJdbc(@Qualifier("operationsDataSource") DataSource superuser) {
+        this.superuserDataSource = superuser;
         this.jdbc = JdbcClient.create(superuser);
     }
-    @Autowired
-    DataSource dataSource;
     Api api;
 
     @BeforeEach
@@ -120,11 +120,7 @@ class AuditTrailIntegrationTest {
 
     /** A second connection as the database superuser, with triggers off: what an intruder with DBA rights could do. */
     private void asSuperuser(String sql) throws Exception {
-        String url;
-        try (Connection app = dataSource.getConnection()) {
-            url = app.getMetaData().getURL();
-        }
-        try (Connection superuser = DriverManager.getConnection(url, "postgres", "");
+        try (Connection superuser = superuserDataSource.getConnection();
              var statement = superuser.createStatement()) {
             statement.execute("set session_replication_role = replica; " + sql);
         }

@@ -3,6 +3,7 @@ package org.xiaodai.audit.web;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.xiaodai.shared.problem.ProblemException;
  * the read-only regulator may use too.
  */
 @Controller
+@PreAuthorize("hasAuthority('audit:view')")
 @RequestMapping("/audit")
 class AuditPageController {
 

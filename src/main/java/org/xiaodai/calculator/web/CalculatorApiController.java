@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +16,7 @@ import org.xiaodai.calculator.ScheduleQuotes;
 
 /** The public schedule calculator: no login, rate-limited per client address. */
 @RestController
+@PreAuthorize("permitAll()")
 @RequestMapping("/api/v1/calculator")
 @Tag(name = "Loan calculator")
 class CalculatorApiController {

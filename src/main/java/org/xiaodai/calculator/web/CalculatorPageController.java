@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Wrong input is shown beside its field, never as an error page.
  */
 @Controller
+@PreAuthorize("permitAll()")
 @RequestMapping("/calculator")
 class CalculatorPageController {
 

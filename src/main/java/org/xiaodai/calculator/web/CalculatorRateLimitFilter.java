@@ -2,9 +2,6 @@ package org.xiaodai.calculator.web;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.xiaodai.shared.problem.ProblemDetails;
+import org.xiaodai.shared.ratelimit.TokenBuckets;
 
 /**
  * A token bucket per client address for the public calculator: {@code capacity} requests at once,
@@ -26,15 +24,12 @@ import org.xiaodai.shared.problem.ProblemDetails;
 @Component
 class CalculatorRateLimitFilter extends OncePerRequestFilter {
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final Clock clock;
-    private final int capacity;
+    private final TokenBuckets buckets;
     private final ProblemDetails problems;
 
     CalculatorRateLimitFilter(Clock clock, @Value("${xiaodai.calculator.requests-per-minute:120}") int capacity,
                               ProblemDetails problems) {
-        this.clock = clock;
-        this.capacity = capacity;
+        this.buckets = new TokenBuckets(clock, capacity);
         this.problems = problems;
     }
 
@@ -54,12 +49,7 @@ class CalculatorRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long nowNanos = Duration.ofMillis(clock.millis()).toNanos();
-        if (buckets.size() > 100_000) {
-            buckets.clear(); // a crude bound on memory under an address-spraying attack
-        }
-        Bucket bucket = buckets.computeIfAbsent(request.getRemoteAddr(), a -> new Bucket(capacity, nowNanos));
-        if (!bucket.tryTake(nowNanos, capacity)) {
+        if (!buckets.tryTake(request.getRemoteAddr())) {
             response.setHeader("Retry-After", "1");
             if (!isApi(request)) {
                 response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -69,27 +59,5 @@ class CalculatorRateLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    /** Tokens refill continuously at capacity per minute. */
-    private static final class Bucket {
-        private double tokens;
-        private long lastNanos;
-
-        Bucket(int capacity, long nowNanos) {
-            this.tokens = capacity;
-            this.lastNanos = nowNanos;
-        }
-
-        synchronized boolean tryTake(long nowNanos, int capacity) {
-            double refill = (nowNanos - lastNanos) / 60e9 * capacity;
-            tokens = Math.min(capacity, tokens + Math.max(0, refill));
-            lastNanos = Math.max(lastNanos, nowNanos);
-            if (tokens >= 1) {
-                tokens -= 1;
-                return true;
-            }
-            return false;
-        }
     }
 }

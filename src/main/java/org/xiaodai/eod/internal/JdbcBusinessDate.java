@@ -1,45 +1,61 @@
 package org.xiaodai.eod.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.xiaodai.iam.InstitutionRegistered;
+import org.xiaodai.shared.tenant.TenantWall;
 import org.xiaodai.shared.time.BusinessDate;
 
-/** Business dates stored per institution; a new institution starts on the calendar date of its registration. */
+/**
+ * Business dates stored per institution; a new institution starts on the calendar date of its
+ * registration. Each read and write works inside that one institution's tenant wall, so callers
+ * (a user's request, a batch job for one institution) need not set it up and can see nothing else.
+ */
 @Service
 class JdbcBusinessDate implements BusinessDate {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    JdbcBusinessDate(JdbcClient jdbc, Clock clock) {
+    JdbcBusinessDate(JdbcClient jdbc, Clock clock, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     @Override
-    @Transactional(readOnly = true)
     public LocalDate of(UUID institutionId) {
-        return jdbc.sql("select business_date from eod_business_date where institution_id = ?")
-                .param(institutionId).query(LocalDate.class).optional()
+        return TenantWall.asInstitution(institutionId, () -> transactions.execute(tx -> jdbc.sql(
+                        "select business_date from eod_business_date where institution_id = ?")
+                .param(institutionId).query(LocalDate.class).optional()))
                 .orElseThrow(() -> new NoSuchElementException("No business date for institution " + institutionId));
     }
 
-    /** Runs inside the registering transaction: an institution never exists without its date. */
-    @EventListener
+    /**
+     * Opens the new institution's business date. An {@link ApplicationModuleListener}: it runs after
+     * the registration committed, in its own transaction, from the JDBC event publication registry,
+     * which retries it after a crash until it completes — the pattern every module copies for
+     * reactions to another module's events.
+     */
+    @ApplicationModuleListener
     void open(InstitutionRegistered event) {
-        jdbc.sql("""
-                insert into eod_business_date (institution_id, business_date, updated_at)
-                values (?, ?, ?) on conflict (institution_id) do nothing
-                """)
-                .param(event.institutionId()).param(LocalDate.ofInstant(clock.instant(), clock.getZone())).param(java.sql.Timestamp.from(clock.instant()))
-                .update();
+        TenantWall.asInstitution(event.institutionId(), () -> {
+            jdbc.sql("""
+                    insert into eod_business_date (institution_id, business_date, updated_at)
+                    values (?, ?, ?) on conflict (institution_id) do nothing
+                    """)
+                    .param(event.institutionId()).param(LocalDate.ofInstant(clock.instant(), clock.getZone()))
+                    .param(Timestamp.from(clock.instant()))
+                    .update();
+        });
     }
 }

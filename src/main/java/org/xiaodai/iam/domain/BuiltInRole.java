@@ -1,45 +1,36 @@
 package org.xiaodai.iam.domain;
 
-import java.util.List;
+import java.util.Arrays;
+import java.util.Optional;
 
 import org.xiaodai.iam.OrganisationKind;
-import org.xiaodai.iam.Permission;
 import org.xiaodai.iam.ScopeLevel;
 
-import static org.xiaodai.iam.Permission.*;
-
 /**
- * The roles of DOMAIN.md §1, seeded as built-in roles every organisation can grant. Institutions
- * may add custom roles with any subset of {@link Permission}.
+ * The roles of DOMAIN.md §1, seeded as built-in roles: the kind of organisation whose users may
+ * hold each, and the data scope a user made for it gets by default. What each role may do is
+ * contributed by the modules (their {@code AccessContributor#roleGrants()}), so a new module adds
+ * its permissions to these roles without editing this list.
  */
 public enum BuiltInRole {
-    PLATFORM_ADMIN(OrganisationKind.PLATFORM, ScopeLevel.ALL, List.of(INSTITUTION_MANAGE, BRANCH_MANAGE,
-            USER_VIEW, USER_MANAGE, ROLE_MANAGE, ROLE_GRANT, CHANGE_APPROVE, TOKEN_MANAGE, AUDIT_VIEW)),
-    INSTITUTION_ADMIN(OrganisationKind.LENDER, ScopeLevel.INSTITUTION, List.of(BRANCH_MANAGE, USER_VIEW,
-            USER_MANAGE, ROLE_MANAGE, ROLE_GRANT, CHANGE_APPROVE, TOKEN_MANAGE, AUDIT_VIEW, PRODUCT_MANAGE)),
-    LOAN_OFFICER(OrganisationKind.LENDER, ScopeLevel.OWN, List.of(CUSTOMER_VIEW, CUSTOMER_MANAGE,
-            APPLICATION_CREATE, APPLICATION_INVESTIGATE, LOAN_VIEW)),
-    REVIEWER(OrganisationKind.LENDER, ScopeLevel.BRANCH, List.of(CUSTOMER_VIEW, LOAN_VIEW, LOAN_APPROVE_L1)),
-    APPROVER(OrganisationKind.LENDER, ScopeLevel.INSTITUTION, List.of(CUSTOMER_VIEW, LOAN_VIEW,
-            LOAN_APPROVE_L1, LOAN_APPROVE_L2, LOAN_APPROVE_COMMITTEE, CHANGE_APPROVE)),
-    FINANCE(OrganisationKind.LENDER, ScopeLevel.INSTITUTION, List.of(LOAN_VIEW, LOAN_DISBURSE,
-            REPAYMENT_RECORD, LEDGER_VIEW, LEDGER_POST)),
-    COLLECTOR(OrganisationKind.LENDER, ScopeLevel.OWN, List.of(CUSTOMER_VIEW, LOAN_VIEW, COLLECTION_WORK)),
-    RISK_MANAGER(OrganisationKind.LENDER, ScopeLevel.INSTITUTION, List.of(CUSTOMER_VIEW, LOAN_VIEW,
-            RISK_MANAGE, CLASSIFICATION_REVIEW, REPORT_SUBMIT, STATISTICS_VIEW)),
-    REGULATOR(OrganisationKind.REGULATOR, ScopeLevel.REGION, List.of(SUPERVISION_VIEW, SUPERVISION_MANAGE,
-            STATISTICS_VIEW, LOAN_VIEW, CUSTOMER_VIEW, AUDIT_VIEW, USER_VIEW)),
-    ASSOCIATION(OrganisationKind.REGULATOR, ScopeLevel.REGION, List.of(STATISTICS_VIEW)),
-    BORROWER(OrganisationKind.LENDER, ScopeLevel.OWN, List.of(PORTAL_SELF));
+    PLATFORM_ADMIN(OrganisationKind.PLATFORM, ScopeLevel.ALL),
+    INSTITUTION_ADMIN(OrganisationKind.LENDER, ScopeLevel.INSTITUTION),
+    LOAN_OFFICER(OrganisationKind.LENDER, ScopeLevel.OWN),
+    REVIEWER(OrganisationKind.LENDER, ScopeLevel.BRANCH),
+    APPROVER(OrganisationKind.LENDER, ScopeLevel.INSTITUTION),
+    FINANCE(OrganisationKind.LENDER, ScopeLevel.INSTITUTION),
+    COLLECTOR(OrganisationKind.LENDER, ScopeLevel.OWN),
+    RISK_MANAGER(OrganisationKind.LENDER, ScopeLevel.INSTITUTION),
+    REGULATOR(OrganisationKind.REGULATOR, ScopeLevel.REGION),
+    ASSOCIATION(OrganisationKind.REGULATOR, ScopeLevel.REGION),
+    BORROWER(OrganisationKind.LENDER, ScopeLevel.OWN);
 
     private final OrganisationKind organisationKind;
     private final ScopeLevel defaultScope;
-    private final List<Permission> permissions;
 
-    BuiltInRole(OrganisationKind organisationKind, ScopeLevel defaultScope, List<Permission> permissions) {
+    BuiltInRole(OrganisationKind organisationKind, ScopeLevel defaultScope) {
         this.organisationKind = organisationKind;
         this.defaultScope = defaultScope;
-        this.permissions = permissions;
     }
 
     /** The kind of organisation whose users may hold this role. */
@@ -52,7 +43,7 @@ public enum BuiltInRole {
         return defaultScope;
     }
 
-    public List<Permission> permissions() {
-        return permissions;
+    public static Optional<BuiltInRole> byCode(String code) {
+        return Arrays.stream(values()).filter(r -> r.name().equals(code)).findFirst();
     }
 }

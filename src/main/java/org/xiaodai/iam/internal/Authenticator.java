@@ -7,8 +7,6 @@ import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,13 +19,23 @@ import org.xiaodai.iam.domain.LockoutPolicy;
 import org.xiaodai.shared.tenant.TenantWall;
 
 /**
- * Checks a username and password for form login and token requests: refuses disabled and locked
- * accounts, counts failures and locks after too many, in its own transaction so a failed login
- * is remembered even though the request fails.
+ * Checks a username and password for form login, token requests and password changes by
+ * credentials. Every refusal — unknown user, wrong password, locked or disabled account — is the
+ * same {@link BadCredentialsException} after the same work, so nothing tells whether an account
+ * exists.
+ * <p>
+ * Lockout is exact under concurrency: before a password is checked, the attempt takes a numbered
+ * slot with one atomic, immediately committed update that succeeds only while fewer than
+ * {@code maxFailedLogins} slots are taken and the account is not locked. So at most that many
+ * guesses are ever checked per lock period, however many arrive at once; the one that fails the
+ * last slot locks the account; a success frees every slot. Each attempt is counted and audited
+ * once.
  */
 @Component
 class Authenticator implements AuthenticationProvider {
 
+    /** The longest password ever checked; the policy allows no longer ones. */
+    static final int MAX_PASSWORD_LENGTH = 128;
     private final String dummyHash;
     private final IamRepository repository;
     private final PasswordEncoder passwords;
@@ -60,43 +68,57 @@ class Authenticator implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    /** The user for these credentials, or a Spring Security exception saying why not. */
+    /**
+     * The user for these credentials, or a {@link BadCredentialsException}. Region-wide: the user's
+     * institution is what we are about to find out.
+     */
     CurrentUser check(String username, String password) {
-        // region-wide: the user's institution is what we are about to find out
-        Object outcome = TenantWall.regionWide(() -> transactions.execute(tx -> attempt(username, password)));
-        if (outcome instanceof RuntimeException refusal) {
-            throw refusal; // thrown after commit, so the failure count and lock stay recorded
-        }
-        return (CurrentUser) outcome;
+        return TenantWall.regionWide(() -> attempt(username == null ? "" : username.trim(), password));
     }
 
-    private Object attempt(String username, String password) {
-        Optional<UserRow> found = repository.userByUsername(username == null ? "" : username.trim());
-        if (found.isEmpty()) {
-            passwords.matches(password, dummyHash); // same work as a real check: no user enumeration by timing
-            return new BadCredentialsException("bad credentials");
+    private CurrentUser attempt(String username, String password) {
+        Optional<UserRow> found = transactions.execute(tx -> repository.userByUsername(username));
+        if (found.isEmpty() || password == null || password.length() > MAX_PASSWORD_LENGTH) {
+            return refuse();
         }
         UserRow user = found.get();
         Instant now = clock.instant();
-        if (!user.enabled()) {
-            return new DisabledException("disabled");
-        }
-        if (lockout.isLocked(user.lockedUntil(), now)) {
-            return new LockedException("locked");
+        Integer slot = transactions.execute(tx -> repository.takeAttemptSlot(user.id(), lockout.maxFailures(), now)
+                .orElse(null));
+        if (slot == null) {
+            return refuse(); // locked or disabled: answered like a wrong password
         }
         if (!passwords.matches(password, user.passwordHash())) {
-            int failures = user.failedAttempts() + 1;
-            Instant lockedUntil = lockout.lockAfterFailure(failures, now);
-            repository.recordFailure(user.id(), failures, lockedUntil);
-            audit.record(AuditRecord.changed(lockedUntil == null ? "iam.login.failed" : "iam.user.locked", "user",
-                    user.id(), user.institutionId(), Map.of("failedAttempts", user.failedAttempts()),
-                    lockedUntil == null ? Map.of("failedAttempts", failures)
-                            : Map.of("failedAttempts", failures, "lockedUntil", lockedUntil.toString())));
-            return new BadCredentialsException("bad credentials");
+            Instant lockedUntil = lockout.lockAfterFailure(slot, now);
+            transactions.executeWithoutResult(tx -> recordFailure(user, slot, lockedUntil));
+            throw new BadCredentialsException("bad credentials");
         }
+        return transactions.execute(tx -> succeed(user, password));
+    }
+
+    /** Same work as a real check, then the one refusal every failure gets. */
+    private CurrentUser refuse() {
+        passwords.matches("timing-equaliser-miss", dummyHash);
+        throw new BadCredentialsException("bad credentials");
+    }
+
+    private void recordFailure(UserRow user, int failures, Instant lockedUntil) {
+        if (lockedUntil != null) {
+            repository.lock(user.id(), lockedUntil);
+        }
+        audit.record(AuditRecord.changed(lockedUntil == null ? "iam.login.failed" : "iam.user.locked", "user",
+                user.id(), user.institutionId(), Map.of("failedAttempts", failures - 1),
+                lockedUntil == null ? Map.of("failedAttempts", failures)
+                        : Map.of("failedAttempts", failures, "lockedUntil", lockedUntil.toString())));
+    }
+
+    private CurrentUser succeed(UserRow user, String password) {
         repository.recordSuccess(user.id());
+        if (passwords.upgradeEncoding(user.passwordHash())) {
+            repository.rehashPassword(user.id(), passwords.encode(password));
+        }
         audit.record(AuditRecord.changed("iam.login.succeeded", "user", user.id(), user.institutionId(),
                 Map.of("failedAttempts", user.failedAttempts()), Map.of("failedAttempts", 0)));
-        return principals.of(user);
+        return principals.of(repository.user(user.id()).orElseThrow());
     }
 }

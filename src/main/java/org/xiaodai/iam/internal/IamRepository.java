@@ -59,12 +59,32 @@ class IamRepository {
 
     /** Users inside the scope: an institution, a branch subtree (by the user's branch path) or only oneself. */
     List<UserRow> users(DataScope scope) {
+        return usersInScope(scope, null);
+    }
+
+    /** One user, if it lies inside the scope (branch subtree and own records included). */
+    Optional<UserRow> userInScope(DataScope scope, UUID id) {
+        return usersInScope(scope, id).stream().findFirst();
+    }
+
+    private List<UserRow> usersInScope(DataScope scope, UUID idOrNull) {
         DataScope.Predicate visible = scope.predicate("t", "branch_path", "id");
         return jdbc.sql("""
                 select * from (select u.*, b.path as branch_path from iam_user u left join iam_branch b on b.id = u.branch_id) t
-                where %s order by username
+                where %s and (cast(:onlyId as uuid) is null or t.id = :onlyId) order by username
                 """.formatted(visible.sql()))
-                .params(visible.parameters()).query(IamRepository::user).list();
+                .params(visible.parameters()).param("onlyId", idOrNull).query(IamRepository::user).list();
+    }
+
+    /** Ends every API token of a user at once (password changed or reset, user disabled, role revoked). */
+    int revokeTokensOf(UUID userId, Instant at) {
+        return jdbc.sql("update iam_api_token set revoked_at = ? where user_id = ? and revoked_at is null")
+                .params(Timestamp.from(at), userId).update();
+    }
+
+    /** Bumps the user's security version: every session signed in before now ends at its next request. */
+    void endSessionsOf(UUID userId) {
+        jdbc.sql("update iam_user set security_version = security_version + 1 where id = ?").param(userId).update();
     }
 
     UUID insertUser(NewUser user, String passwordHash, Instant at) {
@@ -77,9 +97,32 @@ class IamRepository {
                 .query(UUID.class).single();
     }
 
-    void recordFailure(UUID userId, int failures, Instant lockedUntil) {
-        jdbc.sql("update iam_user set failed_attempts = ?, locked_until = ? where id = ?")
-                .params(failures, lockedUntil == null ? null : Timestamp.from(lockedUntil), userId).update();
+    /**
+     * Takes the next login attempt slot of an enabled, unlocked account in one atomic statement and
+     * returns its number (1 = first attempt since the last success), or empty when the account is
+     * disabled, locked, or all {@code maxFailures} slots are taken by attempts still being checked.
+     * An expired lock starts the count afresh.
+     */
+    Optional<Integer> takeAttemptSlot(UUID userId, int maxFailures, Instant now) {
+        return jdbc.sql("""
+                update iam_user set
+                    failed_attempts = case when locked_until <= :now then 1 else failed_attempts + 1 end,
+                    locked_until = case when locked_until <= :now then null else locked_until end
+                where id = :id and enabled
+                  and (locked_until is null or locked_until <= :now)
+                  and (failed_attempts < :max or locked_until <= :now)
+                returning failed_attempts
+                """).param("id", userId).param("now", Timestamp.from(now)).param("max", maxFailures)
+                .query(Integer.class).optional();
+    }
+
+    void lock(UUID userId, Instant until) {
+        jdbc.sql("update iam_user set locked_until = ? where id = ?").params(Timestamp.from(until), userId).update();
+    }
+
+    /** Replaces an old-algorithm hash after a successful login; not a password change. */
+    void rehashPassword(UUID userId, String hash) {
+        jdbc.sql("update iam_user set password_hash = ? where id = ?").params(hash, userId).update();
     }
 
     void recordSuccess(UUID userId) {
@@ -113,6 +156,14 @@ class IamRepository {
                 .query((rs, n) -> new AccessFacts(OrganisationKind.valueOf(rs.getString("kind")), rs.getString("branch_path"),
                         new TreeSet<>(List.of((String[]) rs.getArray("permissions").getArray()))))
                 .single();
+    }
+
+    /** The permissions a user holds through its roles (unfiltered by organisation kind). */
+    Set<String> permissionsOf(UUID userId) {
+        return new TreeSet<>(jdbc.sql("""
+                select distinct rp.permission from iam_user_role ur join iam_role_permission rp on rp.role_id = ur.role_id
+                where ur.user_id = ?
+                """).param(userId).query(String.class).list());
     }
 
     List<String> roleCodesOf(UUID userId) {
@@ -157,6 +208,6 @@ class IamRepository {
                 rs.getObject("branch_id", UUID.class), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("password_hash"), rs.getBoolean("must_change_password"),
                 ScopeLevel.valueOf(rs.getString("data_scope")), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
-                locked == null ? null : locked.toInstant());
+                locked == null ? null : locked.toInstant(), rs.getInt("security_version"));
     }
 }

@@ -16,12 +16,12 @@ import org.xiaodai.shared.tenant.TenantWall;
 import org.xiaodai.audit.AuditRecord;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.iam.OrganisationKind;
-import org.xiaodai.iam.Permission;
 import org.xiaodai.iam.ScopeLevel;
 import org.xiaodai.iam.domain.BuiltInRole;
 
 /**
- * On every start: keeps the built-in roles and their permissions in step with {@link BuiltInRole};
+ * On every start: keeps the built-in roles and their permissions in step with {@link BuiltInRole}
+ * and what the modules grant them ({@link AccessCatalogue});
  * on the first start: creates the platform operator and its administrator {@code admin}, whose
  * password is {@code XIAODAI_BOOTSTRAP_ADMIN_PASSWORD} or, when that is not set, a random one
  * printed once to the console (and never logged); then the demo region where it is enabled.
@@ -46,11 +46,13 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     private final AuditTrail audit;
     private final ObjectProvider<DemoIdentities> demo;
     private final TransactionTemplate transactions;
+    private final AccessCatalogue catalogue;
 
     IdentityBootstrap(JdbcClient jdbc, Roles roles, Organisations organisations, Users users, IamRepository repository,
                       IamProperties properties, AuditTrail audit, ObjectProvider<DemoIdentities> demo,
-                      TransactionTemplate transactions) {
+                      TransactionTemplate transactions, AccessCatalogue catalogue) {
         this.transactions = transactions;
+        this.catalogue = catalogue;
         this.audit = audit;
         this.demo = demo;
         this.jdbc = jdbc;
@@ -77,7 +79,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
 
     private void syncBuiltInRoles() {
         for (BuiltInRole role : BuiltInRole.values()) {
-            List<String> permissions = role.permissions().stream().map(Permission::code).sorted().toList();
+            List<String> permissions = catalogue.grantsOf(role);
             var existing = jdbc.sql("select id from iam_role where institution_id is null and code = ?")
                     .param(role.name()).query(java.util.UUID.class).optional();
             if (existing.isEmpty()) {

@@ -5,19 +5,18 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
-/** Sends the login page a reason code (bad credentials, locked, disabled) it shows in the user's language. */
+/**
+ * Sends the login page back with one answer for every refusal — wrong password, unknown user,
+ * locked or disabled account — so a failed login never tells whether an account exists.
+ */
 class LoginFailureHandler implements AuthenticationFailureHandler {
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException exception) throws IOException {
-        String reason = exception instanceof LockedException ? "locked"
-                : exception instanceof DisabledException ? "disabled" : "bad";
-        response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+        response.sendRedirect(request.getContextPath() + "/login?error=bad");
     }
 }

@@ -14,28 +14,31 @@ import org.xiaodai.iam.DataScope;
 @Component
 class Principals {
 
-    static final String LENDING_WRITER = "ROLE_LENDING_WRITER";
     private final IamRepository repository;
+    private final AccessCatalogue catalogue;
 
-    Principals(IamRepository repository) {
+    Principals(IamRepository repository, AccessCatalogue catalogue) {
         this.repository = repository;
+        this.catalogue = catalogue;
     }
 
     /** Runs on every API request (bearer tokens): one query for organisation kind, branch path and permissions. */
     CurrentUser of(UserRow user) {
         IamRepository.AccessFacts facts = repository.accessFacts(user);
         DataScope scope = new DataScope(user.dataScope(), user.institutionId(), facts.branchPath(), user.id());
+        // a permission the user's kind of organisation may not hold never takes effect, even if an
+        // old role still carries it
+        java.util.Set<String> permissions = facts.permissions().stream()
+                .filter(p -> catalogue.mayHold(facts.organisationKind(), p))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         return new CurrentUser(user.id(), user.username(), user.displayName(), user.institutionId(),
-                facts.organisationKind(), scope, facts.permissions(), user.mustChangePassword());
+                facts.organisationKind(), scope, java.util.Collections.unmodifiableSet(permissions),
+                user.mustChangePassword(), user.securityVersion());
     }
 
-    /** Authorities are the permission codes, plus a marker for organisations that may write lending data. */
+    /** Authorities are the permission codes; endpoints declare which one they need. */
     static Authentication authentication(CurrentUser user) {
-        List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>(
-                user.permissions().stream().map(SimpleGrantedAuthority::new).toList());
-        if (!user.isRegulator()) {
-            authorities.add(new SimpleGrantedAuthority(LENDING_WRITER));
-        }
+        List<SimpleGrantedAuthority> authorities = user.permissions().stream().map(SimpleGrantedAuthority::new).toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }
 }

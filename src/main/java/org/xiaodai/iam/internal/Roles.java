@@ -16,6 +16,7 @@ import org.xiaodai.iam.ChangeRequests;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.OrganisationKind;
 import org.xiaodai.iam.Permission;
+import org.xiaodai.iam.ScopeLevel;
 import org.xiaodai.iam.domain.BuiltInRole;
 import org.xiaodai.shared.problem.FieldProblem;
 import org.xiaodai.shared.problem.ProblemException;
@@ -36,8 +37,11 @@ public class Roles {
     private final ChangeRequests changes;
     private final AuditTrail audit;
     private final Clock clock;
+    private final AccessCatalogue catalogue;
 
-    Roles(JdbcClient jdbc, IamRepository repository, Users users, ChangeRequests changes, AuditTrail audit, Clock clock) {
+    Roles(JdbcClient jdbc, IamRepository repository, Users users, ChangeRequests changes, AuditTrail audit, Clock clock,
+          AccessCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.repository = repository;
         this.users = users;
@@ -82,6 +86,12 @@ public class Roles {
                 .list();
     }
 
+    /** The permissions a custom role of the caller's organisation may contain: its kind's, sorted. */
+    @Transactional(readOnly = true)
+    public List<String> assignablePermissions(CurrentUser caller) {
+        return catalogue.codesFor(organisationKind(caller.organisationId()));
+    }
+
     /** A custom role of the caller's institution. */
     @Transactional
     public RoleView create(CurrentUser caller, NewRole request) {
@@ -95,8 +105,16 @@ public class Roles {
         if (permissions.isEmpty()) {
             problems.add(FieldProblem.of("permissions", "required"));
         }
-        permissions.stream().filter(p -> !Permission.isKnown(p)).findFirst()
-                .ifPresent(p -> problems.add(FieldProblem.of("permissions", "unknown", p)));
+        OrganisationKind kind = organisationKind(caller.organisationId());
+        for (String permission : permissions) {
+            if (!catalogue.isKnown(permission)) {
+                problems.add(FieldProblem.of("permissions", "unknown", permission));
+            } else if (!catalogue.mayHold(kind, permission)) {
+                problems.add(FieldProblem.of("permissions", "wrongOrganisationKind", permission));
+            } else if (!caller.permissions().contains(permission)) {
+                problems.add(FieldProblem.of("permissions", "exceedsGrantorPermissions", permission));
+            }
+        }
         if (problems.isEmpty() && visibleTo(caller).stream().anyMatch(r -> r.code().equals(request.code()))) {
             problems.add(FieldProblem.of("code", "duplicate"));
         }
@@ -127,25 +145,64 @@ public class Roles {
         if (user.roles().contains(role.code())) {
             throw ProblemException.invalid("roleId", "alreadyGranted");
         }
-        if (!fits(role, user)) {
-            throw ProblemException.invalid("roleId", "wrongOrganisationKind");
-        }
+        checkGrantable(role, user, maker.permissions(), maker.scope().level() == ScopeLevel.ALL);
         return changes.submit(maker, user.institutionId(), GRANT_KIND,
                 role.code() + " → " + user.username(), new Grant(userId, roleId));
     }
 
     /**
-     * Whether a role may be held by a user: a custom role only inside its own institution, a built-in
-     * role only by users of the kind of organisation it is made for (no platform admin in a lender).
+     * Refuses a grant unless the role fits the user — a custom role only inside its own institution,
+     * a built-in role only for the kind of organisation it is made for (no platform admin in a
+     * lender), every permission one the user's kind may hold — and the grantor itself holds every
+     * permission the role carries (nobody hands out more power than they have). The platform
+     * operator is the one exception for built-in roles: it staffs a newly registered organisation
+     * (its first administrator) with powers its own kind may not hold.
      */
-    private boolean fits(RoleView role, Users.UserView user) {
-        if (!role.builtIn()) {
-            return user.institutionId().equals(role.institutionId());
+    void checkGrantable(RoleView role, Users.UserView user, java.util.Set<String> grantorPermissions,
+                        boolean platformGrantor) {
+        OrganisationKind userKind = organisationKind(user.institutionId());
+        boolean fits = role.builtIn()
+                ? BuiltInRole.byCode(role.code()).map(b -> b.organisationKind() == userKind).orElse(false)
+                : user.institutionId().equals(role.institutionId());
+        if (!fits || role.permissions().stream().anyMatch(p -> !catalogue.mayHold(userKind, p))) {
+            throw ProblemException.invalid("roleId", "wrongOrganisationKind");
         }
-        OrganisationKind userKind = jdbc.sql("select kind from iam_organisation where id = ?")
-                .param(user.institutionId()).query(String.class).optional().map(OrganisationKind::valueOf).orElse(null);
-        return java.util.Arrays.stream(BuiltInRole.values()).filter(b -> b.name().equals(role.code()))
-                .anyMatch(b -> b.organisationKind() == userKind);
+        if (!(platformGrantor && role.builtIn()) && !grantorPermissions.containsAll(role.permissions())) {
+            throw ProblemException.invalid("roleId", "exceedsGrantorPermissions");
+        }
+    }
+
+    private OrganisationKind organisationKind(UUID organisationId) {
+        return jdbc.sql("select kind from iam_organisation where id = ?").param(organisationId)
+                .query(String.class).optional().map(OrganisationKind::valueOf)
+                .orElseThrow(() -> ProblemException.notFound("organisation"));
+    }
+
+    /**
+     * Takes a role away from a user at once (less power needs no second person) and ends the
+     * user's sessions and API tokens, so the lost permissions stop working on the next request.
+     * The caller needs {@code iam:role:grant} and must be allowed to manage the user.
+     */
+    @Transactional
+    public UserViewAfterRevoke revoke(CurrentUser caller, UUID userId, UUID roleId) {
+        Organisations.requirePermission(caller, Permission.ROLE_GRANT);
+        users.manageable(caller, userId);
+        RoleView role = get(caller, roleId);
+        List<String> before = repository.roleCodesOf(userId);
+        int removed = jdbc.sql("delete from iam_user_role where user_id = ? and role_id = ?").params(userId, roleId).update();
+        if (removed == 0) {
+            throw ProblemException.invalid("roleId", "notGranted");
+        }
+        int tokens = users.endAccess(userId);
+        List<String> after = repository.roleCodesOf(userId);
+        UUID institutionId = repository.user(userId).orElseThrow().institutionId();
+        audit.record(AuditRecord.changed("iam.role.revoked", "user", userId, institutionId, Map.of("roles", before),
+                Map.of("roles", after, "revoked", role.code(), "by", caller.username(), "tokensRevoked", tokens)));
+        return new UserViewAfterRevoke(userId, after);
+    }
+
+    /** The user's roles after a revocation. */
+    public record UserViewAfterRevoke(UUID userId, List<String> roles) {
     }
 
     /**
@@ -179,11 +236,14 @@ public class Roles {
         private final Roles roles;
         private final Users users;
         private final JsonMapper json;
+        private final IamRepository repository;
 
-        GrantHandler(@org.springframework.context.annotation.Lazy Roles roles, Users users, JsonMapper json) {
+        GrantHandler(@org.springframework.context.annotation.Lazy Roles roles, Users users, JsonMapper json,
+                     IamRepository repository) {
             this.roles = roles;
             this.users = users;
             this.json = json;
+            this.repository = repository;
         }
 
         @Override
@@ -194,8 +254,11 @@ public class Roles {
         @Override
         public void apply(String payloadJson, UUID institutionId, CurrentUser checker, UUID makerId) {
             Grant grant = json.readValue(payloadJson, Grant.class);
-            users.get(checker, grant.userId());
-            roles.get(checker, grant.roleId());
+            Users.UserView user = users.get(checker, grant.userId());
+            RoleView role = roles.get(checker, grant.roleId());
+            // checked again at approval: the maker may have lost permissions since filing
+            UserRow maker = repository.user(makerId).orElseThrow();
+            roles.checkGrantable(role, user, repository.permissionsOf(makerId), maker.dataScope() == ScopeLevel.ALL);
             roles.grantUnchecked(grant.userId(), grant.roleId(), makerId, checker.userId());
         }
     }

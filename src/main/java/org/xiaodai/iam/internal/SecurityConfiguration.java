@@ -1,7 +1,7 @@
 package org.xiaodai.iam.internal;
 
 import java.io.IOException;
-import java.util.List;
+import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,50 +12,58 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.shared.problem.ProblemDetails;
 
 /**
- * Two filter chains: {@code /api/**} is stateless with bearer tokens (no session, no CSRF); the
- * web UI uses form login, a session and CSRF. Both refuse writes by regulator users outside the
- * supervision area (the regulator reads lending data but never changes it).
+ * Two filter chains: {@code /api/**} (and the Prometheus scrape) is stateless with bearer tokens
+ * (no session, no CSRF); the web UI uses form login, a session and CSRF. In both, a request only
+ * needs to be authenticated here: every endpoint declares the permission it needs with
+ * {@code @PreAuthorize} where it is mapped ({@code EndpointPermissionsTest} fails the build on one
+ * that declares nothing). On top of that, a regulator user may write only to the paths the modules
+ * list as regulator-writable ({@link AccessCatalogue#regulatorWritablePaths()}): the regulator
+ * reads lending data but never changes it, whatever role it is given.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** Paths a regulator may write to: its own login, password and tokens, and supervision. */
-    static final List<String> REGULATOR_WRITABLE = List.of("/api/v1/auth/**", "/api/v1/account/**",
-            "/api/v1/supervision/**", "/login", "/logout", "/account/**", "/tokens/**", "/locale", "/supervision/**");
-
-    private static final RequestMatcher REGULATOR_WRITABLE_MATCHER = new OrRequestMatcher(REGULATOR_WRITABLE.stream()
-            .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
-
     static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-            "/error", "/calculator/**", "/locale", "/actuator/health/**", "/actuator/prometheus",
-            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+            "/error", "/calculator/**", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+
+    static final String PROMETHEUS = "/actuator/prometheus";
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemDetails problems) throws Exception {
-        http.securityMatcher("/api/**")
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemDetails problems, AccessCatalogue catalogue)
+            throws Exception {
+        http.securityMatcher("/api/**", PROMETHEUS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/password").permitAll()
                         .requestMatchers("/api/v1/calculator/**").permitAll()
-                        .requestMatchers(REGULATOR_WRITABLE_MATCHER).authenticated()
-                        .requestMatchers(SecurityConfiguration::isWrite).hasAuthority(Principals.LENDING_WRITER)
-                        .anyRequest().authenticated())
+                        .requestMatchers(PROMETHEUS).hasAuthority(OPS_METRICS)
+                        .anyRequest().access(regulatorReadOnly(catalogue)))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> unauthorized(problems, req, res, "unauthenticated"))
                         .accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "forbidden")));
@@ -64,20 +72,51 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, Authenticator authenticator) throws Exception {
-        http.authenticationProvider(authenticator)
+    SecurityFilterChain web(HttpSecurity http, Authenticator authenticator, AccessCatalogue catalogue, JdbcClient jdbc,
+                            TransactionTemplate transactions) throws Exception {
+        // this chain's own manager with no parent: a refused password is checked (and counted) once
+        http.authenticationManager(new ProviderManager(authenticator))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PAGES).permitAll()
-                        .requestMatchers(REGULATOR_WRITABLE_MATCHER).authenticated()
-                        .requestMatchers(SecurityConfiguration::isWrite).hasAuthority(Principals.LENDING_WRITER)
-                        .anyRequest().authenticated())
+                        .anyRequest().access(regulatorReadOnly(catalogue)))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler(new LoginFailureHandler()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .addFilterAfter(new PasswordChangeRequiredFilter(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .addFilterBefore(new SessionValidityFilter(jdbc, transactions), AuthorizationFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")));
         return http.build();
+    }
+
+    /** Before Spring Security's filters (order -100), so a throttled form login never reaches the password check. */
+    @Bean
+    FilterRegistrationBean<LoginThrottleFilter> loginThrottle(Clock clock, IamProperties properties, ProblemDetails problems) {
+        FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(
+                new LoginThrottleFilter(clock, properties.loginAttemptsPerMinute(), problems));
+        registration.setOrder(-110);
+        return registration;
+    }
+
+    /** The permission a Prometheus scraper's token needs (contributed by platform operations). */
+    static final String OPS_METRICS = "ops:metrics:view";
+
+    /**
+     * Authenticated, and for a regulator user a write only where a module allows it. The rule is
+     * by organisation kind, not permission, so no role grant can turn a regulator into a lender.
+     */
+    static AuthorizationManager<RequestAuthorizationContext> regulatorReadOnly(AccessCatalogue catalogue) {
+        RequestMatcher writable = new OrRequestMatcher(catalogue.regulatorWritablePaths().stream()
+                .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
+        return (authentication, context) -> {
+            Authentication caller = authentication.get();
+            if (caller == null || !(caller.getPrincipal() instanceof CurrentUser user)) {
+                return new AuthorizationDecision(false);
+            }
+            boolean readOnlyViolation = user.isRegulator() && isWrite(context.getRequest())
+                    && !writable.matches(context.getRequest());
+            return new AuthorizationDecision(!readOnlyViolation);
+        };
     }
 
     private static boolean isWrite(HttpServletRequest request) {

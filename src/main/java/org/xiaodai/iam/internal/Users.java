@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xiaodai.audit.AuditRecord;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.iam.CurrentUser;
+import org.xiaodai.iam.OrganisationKind;
 import org.xiaodai.iam.Permission;
 import org.xiaodai.iam.ScopeLevel;
 import org.xiaodai.iam.domain.PasswordPolicy;
@@ -58,10 +60,36 @@ public class Users {
         return rows.stream().map(u -> view(u, roles.getOrDefault(u.id(), List.of()))).toList();
     }
 
+    /** One user inside the caller's scope (branch subtree and own records honoured), or the caller itself; else 404. */
     @Transactional(readOnly = true)
     public UserView get(CurrentUser caller, UUID id) {
-        return repository.user(id).filter(u -> caller.scope().canSeeInstitution(u.institutionId()))
-                .map(this::view).orElseThrow(() -> ProblemException.notFound("user"));
+        return visible(caller, id).map(this::view).orElseThrow(() -> ProblemException.notFound("user"));
+    }
+
+    private Optional<UserRow> visible(CurrentUser caller, UUID id) {
+        if (id.equals(caller.userId())) {
+            return repository.user(id);
+        }
+        return repository.userInScope(caller.scope(), id);
+    }
+
+    /**
+     * A user the caller may change (reset the password, enable or disable, grant or revoke roles):
+     * inside its scope, and — within its own organisation — holding no permission and no scope the
+     * caller lacks, so a user manager can never take over a more powerful account. Only the
+     * platform operator manages users of other organisations.
+     */
+    UserRow manageable(CurrentUser caller, UUID id) {
+        UserRow target = visible(caller, id).orElseThrow(() -> ProblemException.notFound("user"));
+        if (caller.scope().level() == ScopeLevel.ALL) {
+            return target;
+        }
+        boolean morePowerful = !caller.permissions().containsAll(repository.permissionsOf(id))
+                || ScopeRank.of(target.dataScope()) > ScopeRank.of(caller.scope().level());
+        if (morePowerful) {
+            throw ProblemException.forbidden("target-more-powerful");
+        }
+        return target;
     }
 
     @Transactional
@@ -71,9 +99,42 @@ public class Users {
         if (!caller.isPlatform() && !institution.equals(caller.organisationId())) {
             throw ProblemException.invalid("institutionId", "outsideScope");
         }
-        organisations.get(caller, institution);
+        OrganisationKind kind = organisations.get(caller, institution).kind();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.dataScope() != null) {
+            checkScope(caller, kind, request, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
         return createUnchecked(new CreateUser(institution, request.branchId(), request.username(),
                 request.displayName(), request.dataScope(), request.initialPassword()), true);
+    }
+
+    /**
+     * A new user's scope never exceeds its creator's and fits its organisation (an institution's
+     * users never see beyond their institution); a creator limited to a branch subtree or its own
+     * records creates users only inside its branch subtree.
+     */
+    private void checkScope(CurrentUser caller, OrganisationKind kind, CreateUser request, List<FieldProblem> problems) {
+        ScopeLevel scope = request.dataScope();
+        if (!ScopeRank.allowedFor(kind).contains(scope)) {
+            problems.add(FieldProblem.of("dataScope", "notAllowedForOrganisation"));
+        } else if (ScopeRank.of(scope) > ScopeRank.of(caller.scope().level())) {
+            problems.add(FieldProblem.of("dataScope", "exceedsOwnScope"));
+        }
+        if (scope == ScopeLevel.BRANCH && request.branchId() == null) {
+            problems.add(FieldProblem.of("branchId", "requiredForBranchScope"));
+        }
+        ScopeLevel own = caller.scope().level();
+        if (own == ScopeLevel.BRANCH || own == ScopeLevel.OWN) {
+            String callerPath = caller.scope().branchPath();
+            boolean inside = request.branchId() != null && callerPath != null && repository.branchPath(request.branchId())
+                    .filter(path -> path.startsWith(callerPath)).isPresent();
+            if (!inside) {
+                problems.add(FieldProblem.of("branchId", "outsideScope"));
+            }
+        }
     }
 
     /** Creation without a caller: bootstrap and demo data only. */
@@ -111,7 +172,8 @@ public class Users {
     public void changeOwnPassword(UUID userId, String oldPassword, String newPassword) {
         UserRow user = repository.user(userId).orElseThrow(() -> ProblemException.notFound("user"));
         List<FieldProblem> problems = new ArrayList<>();
-        if (oldPassword == null || !passwords.matches(oldPassword, user.passwordHash())) {
+        if (oldPassword == null || oldPassword.length() > Authenticator.MAX_PASSWORD_LENGTH
+                || !passwords.matches(oldPassword, user.passwordHash())) {
             problems.add(FieldProblem.of("oldPassword", "wrong"));
         }
         policy.violations(newPassword, user.username()).forEach(rule ->
@@ -123,33 +185,47 @@ public class Users {
             throw ProblemException.invalid(problems);
         }
         repository.updatePassword(userId, passwords.encode(newPassword), false, clock.instant());
+        int tokens = endAccess(userId);
         audit.record(AuditRecord.changed("iam.user.password-changed", "user", userId, user.institutionId(),
-                null, Map.of("by", "self")));
+                null, Map.of("by", "self", "tokensRevoked", tokens)));
     }
 
     /** An administrator sets a temporary password (changed at next login) and clears any lock. */
     @Transactional
     public String resetPassword(CurrentUser caller, UUID userId) {
         Organisations.requirePermission(caller, Permission.USER_MANAGE);
-        UserView target = get(caller, userId);
+        UserRow target = manageable(caller, userId);
         String temporary = temporaryPassword();
         repository.updatePassword(userId, passwords.encode(temporary), true, clock.instant());
+        int tokens = endAccess(userId);
         audit.record(AuditRecord.changed("iam.user.password-reset", "user", userId, target.institutionId(),
-                null, Map.of("by", caller.username())));
+                null, Map.of("by", caller.username(), "tokensRevoked", tokens)));
         return temporary;
     }
 
     @Transactional
     public UserView setEnabled(CurrentUser caller, UUID userId, boolean enabled) {
         Organisations.requirePermission(caller, Permission.USER_MANAGE);
+        manageable(caller, userId);
         UserView before = get(caller, userId);
         repository.setEnabled(userId, enabled);
         if (enabled) {
             repository.recordSuccess(userId);
+        } else {
+            endAccess(userId);
         }
         UserView after = get(caller, userId);
         audit.record(AuditRecord.changed("iam.user.enabled-changed", "user", userId, before.institutionId(), before, after));
         return after;
+    }
+
+    /**
+     * Ends the user's sessions (at their next request, on every instance: the check reads the
+     * stored security version) and revokes its API tokens; returns how many tokens were revoked.
+     */
+    int endAccess(UUID userId) {
+        repository.endSessionsOf(userId);
+        return repository.revokeTokensOf(userId, clock.instant());
     }
 
     /** A random password that meets the policy (upper, lower, digits, symbol). */

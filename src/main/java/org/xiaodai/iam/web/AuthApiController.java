@@ -11,8 +11,7 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,6 +60,7 @@ class AuthApiController {
     }
 
     @PostMapping("/token")
+    @PreAuthorize("permitAll()")
     @Operation(summary = "Exchange username and password for a bearer token")
     TokenResponse token(@Valid @RequestBody TokenRequest request) {
         CurrentUser user = authenticate(request.username(), request.password());
@@ -72,6 +72,7 @@ class AuthApiController {
     }
 
     @PostMapping("/password")
+    @PreAuthorize("permitAll()")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Change one's own password (also when a change is required)")
     void changePassword(@Valid @RequestBody PasswordChange request) {
@@ -80,6 +81,7 @@ class AuthApiController {
     }
 
     @PostMapping("/tokens")
+    @PreAuthorize("isAuthenticated()")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue another token for the calling user")
     TokenResponse issue(@Valid @RequestBody NamedToken request) {
@@ -88,11 +90,13 @@ class AuthApiController {
     }
 
     @GetMapping("/tokens")
+    @PreAuthorize("isAuthenticated()")
     List<ApiTokens.TokenView> list() {
         return tokens.visibleTo(CurrentUsers.require());
     }
 
     @DeleteMapping("/tokens/{id}")
+    @PreAuthorize("isAuthenticated()")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable UUID id) {
         tokens.revoke(CurrentUsers.require(), id);
@@ -101,11 +105,8 @@ class AuthApiController {
     private CurrentUser authenticate(String username, String password) {
         try {
             return credentials.check(username, password);
-        } catch (LockedException e) {
-            throw new ProblemException(HttpStatus.UNAUTHORIZED, "account-locked", List.of());
-        } catch (DisabledException e) {
-            throw new ProblemException(HttpStatus.UNAUTHORIZED, "account-disabled", List.of());
         } catch (AuthenticationException e) {
+            // locked, disabled and unknown answer like a wrong password: no account enumeration
             throw new ProblemException(HttpStatus.UNAUTHORIZED, "bad-credentials", List.of());
         }
     }

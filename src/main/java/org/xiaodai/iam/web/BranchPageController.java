@@ -2,6 +2,7 @@ package org.xiaodai.iam.web;
 
 import java.util.UUID;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +38,7 @@ class BranchPageController {
 
     /** The caller's own branch tree; the platform operator picks an institution first. */
     @GetMapping("/branches")
+    @PreAuthorize("hasAnyAuthority('iam:branch:manage', 'iam:user:view')")
     String own() {
         CurrentUser caller = IamPages.requireAny(Permission.BRANCH_MANAGE, Permission.USER_VIEW);
         return caller.seesAllInstitutions()
@@ -45,11 +47,13 @@ class BranchPageController {
     }
 
     @GetMapping("/institutions/{institutionId}/branches")
+    @PreAuthorize("hasAnyAuthority('iam:branch:manage', 'iam:user:view')")
     String list(@PathVariable UUID institutionId, Model model) {
         return show(model, institutionId, new BranchForm(null, "", ""), FormErrors.none());
     }
 
     @PostMapping("/institutions/{institutionId}/branches")
+    @PreAuthorize("hasAuthority('iam:branch:manage')")
     String add(@PathVariable UUID institutionId, @ModelAttribute BranchForm form, Model model,
                RedirectAttributes redirect) {
         CurrentUser caller = IamPages.requireAny(Permission.BRANCH_MANAGE);

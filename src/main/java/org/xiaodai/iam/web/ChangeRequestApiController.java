@@ -45,11 +45,13 @@ class ChangeRequestApiController {
     }
 
     @PostMapping("/{id}/approve")
+    @PreAuthorize("hasAuthority('iam:change:approve')")
     ChangeRequests.ChangeRequestView approve(@PathVariable UUID id, @Valid @RequestBody Decision decision) {
         return changes.approve(CurrentUsers.require(), id, decision.note());
     }
 
     @PostMapping("/{id}/reject")
+    @PreAuthorize("hasAuthority('iam:change:approve')")
     ChangeRequests.ChangeRequestView reject(@PathVariable UUID id, @Valid @RequestBody Decision decision) {
         return changes.reject(CurrentUsers.require(), id, decision.note());
     }

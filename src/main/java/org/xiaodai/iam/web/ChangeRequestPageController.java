@@ -2,6 +2,7 @@ package org.xiaodai.iam.web;
 
 import java.util.UUID;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,7 @@ class ChangeRequestPageController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyAuthority('iam:change:approve', 'iam:role:grant')")
     String list(@RequestParam(defaultValue = "false") boolean all, Model model) {
         CurrentUser caller = IamPages.requireAny(Permission.CHANGE_APPROVE, Permission.ROLE_GRANT);
         model.addAttribute("requests", changes.visibleTo(caller, !all));
@@ -43,12 +45,14 @@ class ChangeRequestPageController {
     }
 
     @PostMapping("/{requestId}/approve")
+    @PreAuthorize("hasAuthority('iam:change:approve')")
     String approve(@PathVariable UUID requestId, @RequestParam(required = false) String note,
                    RedirectAttributes redirect) {
         return decide(redirect, "iam.changes.approved", caller -> changes.approve(caller, requestId, note));
     }
 
     @PostMapping("/{requestId}/reject")
+    @PreAuthorize("hasAuthority('iam:change:approve')")
     String reject(@PathVariable UUID requestId, @RequestParam(required = false) String note,
                   RedirectAttributes redirect) {
         return decide(redirect, "iam.changes.rejected", caller -> changes.reject(caller, requestId, note));

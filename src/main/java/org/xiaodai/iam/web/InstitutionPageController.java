@@ -1,5 +1,6 @@
 package org.xiaodai.iam.web;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,11 +37,13 @@ class InstitutionPageController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyAuthority('iam:institution:manage', 'iam:branch:manage', 'iam:user:view')")
     String list(Model model) {
         return show(model, InstitutionForm.empty(), FormErrors.none());
     }
 
     @PostMapping
+    @PreAuthorize("hasAuthority('iam:institution:manage')")
     String register(@ModelAttribute("form") InstitutionForm form, Model model, RedirectAttributes redirect) {
         CurrentUser caller = IamPages.requireAny(Permission.INSTITUTION_MANAGE);
         try {

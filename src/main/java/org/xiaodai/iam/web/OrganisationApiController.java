@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,28 +43,33 @@ class OrganisationApiController {
     }
 
     @GetMapping
+    @PreAuthorize("isAuthenticated()")
     List<Organisations.OrganisationView> list() {
         return organisations.visibleTo(CurrentUsers.require());
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("isAuthenticated()")
     Organisations.OrganisationView get(@PathVariable UUID id) {
         return organisations.get(CurrentUsers.require(), id);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('iam:institution:manage')")
     Organisations.OrganisationView register(@Valid @RequestBody RegisterOrganisation request) {
         return organisations.register(CurrentUsers.require(), new Organisations.NewOrganisation(request.kind(),
                 request.code(), request.name(), request.uscc(), request.regionCode()));
     }
 
     @GetMapping("/{id}/branches")
+    @PreAuthorize("hasAnyAuthority('iam:branch:manage', 'iam:user:view')")
     List<Organisations.BranchView> branches(@PathVariable UUID id) {
         return organisations.branches(CurrentUsers.require(), id);
     }
 
     @PostMapping("/{id}/branches")
+    @PreAuthorize("hasAuthority('iam:branch:manage')")
     @ResponseStatus(HttpStatus.CREATED)
     Organisations.BranchView addBranch(@PathVariable UUID id, @Valid @RequestBody AddBranch request) {
         return organisations.addBranch(CurrentUsers.require(), id,

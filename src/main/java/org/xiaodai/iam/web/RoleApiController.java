@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.xiaodai.iam.CurrentUsers;
-import org.xiaodai.iam.Permission;
 import org.xiaodai.iam.internal.Roles;
 
 /** Built-in and custom roles, and the permission catalogue. */
@@ -44,9 +43,11 @@ class RoleApiController {
         return roles.visibleTo(CurrentUsers.require());
     }
 
+    /** The permissions a role of the caller's organisation may contain. */
     @GetMapping("/permissions")
+    @PreAuthorize("hasAnyAuthority('iam:role:manage', 'iam:role:grant', 'iam:user:view')")
     List<String> permissions() {
-        return Permission.allCodes();
+        return roles.assignablePermissions(CurrentUsers.require());
     }
 
     @GetMapping("/{id}")
@@ -57,6 +58,7 @@ class RoleApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('iam:role:manage')")
     Roles.RoleView create(@Valid @RequestBody CreateRoleRequest request) {
         return roles.create(CurrentUsers.require(), new Roles.NewRole(request.code(), request.name(), request.permissions()));
     }

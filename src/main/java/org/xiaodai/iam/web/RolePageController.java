@@ -2,6 +2,7 @@ package org.xiaodai.iam.web;
 
 import java.util.List;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,11 +38,13 @@ class RolePageController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyAuthority('iam:role:manage', 'iam:role:grant')")
     String list(Model model) {
         return show(model, new RoleForm("", "", List.of()), FormErrors.none());
     }
 
     @PostMapping
+    @PreAuthorize("hasAuthority('iam:role:manage')")
     String create(@ModelAttribute RoleForm form, Model model, RedirectAttributes redirect) {
         CurrentUser caller = IamPages.requireAny(Permission.ROLE_MANAGE);
         try {

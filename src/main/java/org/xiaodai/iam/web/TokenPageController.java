@@ -2,6 +2,7 @@ package org.xiaodai.iam.web;
 
 import java.util.UUID;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.xiaodai.iam.internal.ApiTokens;
  * administer); issue one, whose secret is shown on the response page only, and revoke.
  */
 @Controller
+@PreAuthorize("isAuthenticated()")
 @RequestMapping("/tokens")
 class TokenPageController {
 

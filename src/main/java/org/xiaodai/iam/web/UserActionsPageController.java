@@ -1,10 +1,10 @@
 package org.xiaodai.iam.web;
 
-import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,11 +46,13 @@ class UserActionsPageController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAuthority('iam:user:view')")
     String detail(@PathVariable UUID userId, Model model) {
         return show(model, userId, FormErrors.none());
     }
 
     @PostMapping("/enabled")
+    @PreAuthorize("hasAuthority('iam:user:manage')")
     String setEnabled(@PathVariable UUID userId, @RequestParam boolean enabled, HttpServletRequest request,
                       Model model, RedirectAttributes redirect) {
         CurrentUser caller = IamPages.requireAny(Permission.USER_MANAGE);
@@ -65,6 +67,7 @@ class UserActionsPageController {
     }
 
     @PostMapping("/password-reset")
+    @PreAuthorize("hasAuthority('iam:user:manage')")
     String resetPassword(@PathVariable UUID userId, Model model) {
         CurrentUser caller = IamPages.requireAny(Permission.USER_MANAGE);
         String temporary = users.resetPassword(caller, userId);
@@ -73,6 +76,7 @@ class UserActionsPageController {
     }
 
     @PostMapping("/role-grants")
+    @PreAuthorize("hasAuthority('iam:role:grant')")
     String requestGrant(@PathVariable UUID userId, @RequestParam(required = false) UUID roleId, Model model,
                         RedirectAttributes redirect) {
         CurrentUser caller = IamPages.requireAny(Permission.ROLE_GRANT);
@@ -109,7 +113,6 @@ class UserActionsPageController {
         if (!role.builtIn()) {
             return true;
         }
-        return Arrays.stream(BuiltInRole.values()).filter(b -> b.name().equals(role.code()))
-                .allMatch(b -> b.organisationKind() == kind);
+        return BuiltInRole.byCode(role.code()).map(b -> b.organisationKind() == kind).orElse(true);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,6 +65,7 @@ class UserApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('iam:user:manage')")
     Users.UserView create(@Valid @RequestBody CreateUserRequest request) {
         return users.create(CurrentUsers.require(), new Users.CreateUser(request.institutionId(), request.branchId(),
                 request.username(), request.displayName(), request.dataScope(), request.initialPassword()));
@@ -72,17 +74,27 @@ class UserApiController {
     /** Files a role grant for a second user's approval (maker-checker); 202 with the change request id. */
     @PostMapping("/{id}/role-grants")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasAuthority('iam:role:grant')")
     Map<String, UUID> requestGrant(@PathVariable UUID id, @Valid @RequestBody RoleGrantRequest request) {
         return Map.of("changeRequestId", roles.requestGrant(CurrentUsers.require(), id, request.roleId()));
     }
 
+    /** Takes a role away at once; the user's sessions and tokens end. */
+    @DeleteMapping("/{id}/roles/{roleId}")
+    @PreAuthorize("hasAuthority('iam:role:grant')")
+    Roles.UserViewAfterRevoke revokeRole(@PathVariable UUID id, @PathVariable UUID roleId) {
+        return roles.revoke(CurrentUsers.require(), id, roleId);
+    }
+
     @PutMapping("/{id}/enabled")
+    @PreAuthorize("hasAuthority('iam:user:manage')")
     Users.UserView setEnabled(@PathVariable UUID id, @Valid @RequestBody EnabledRequest request) {
         return users.setEnabled(CurrentUsers.require(), id, request.enabled());
     }
 
     /** Sets a temporary password (shown once in the response) and clears any lock. */
     @PostMapping("/{id}/password-reset")
+    @PreAuthorize("hasAuthority('iam:user:manage')")
     Map<String, String> resetPassword(@PathVariable UUID id) {
         return Map.of("temporaryPassword", users.resetPassword(CurrentUsers.require(), id));
     }

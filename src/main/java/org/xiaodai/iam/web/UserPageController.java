@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,6 +55,7 @@ class UserPageController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAuthority('iam:user:view')")
     String list(Model model) {
         CurrentUser caller = IamPages.requireAny(Permission.USER_VIEW);
         model.addAttribute("users", users.visibleTo(caller));
@@ -66,11 +68,13 @@ class UserPageController {
     }
 
     @GetMapping("/new")
+    @PreAuthorize("hasAuthority('iam:user:manage')")
     String form(Model model) {
         return showForm(model, UserForm.empty(), FormErrors.none());
     }
 
     @PostMapping
+    @PreAuthorize("hasAuthority('iam:user:manage')")
     String create(@ModelAttribute UserForm form, Model model, RedirectAttributes redirect) {
         CurrentUser caller = IamPages.requireAny(Permission.USER_MANAGE);
         Users.UserView created;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,19 +21,19 @@ class ShellPageController {
     }
 
     @GetMapping("/login")
+    @PreAuthorize("permitAll()")
     String login(Authentication authentication, @RequestParam(required = false) String error, Model model) {
         if (authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)) {
             return "redirect:/";
         }
-        model.addAttribute("error", error == null ? null : switch (error) {
-            case "locked", "disabled" -> error;
-            default -> "bad";
-        });
+        // a locked or disabled account reads exactly like a wrong password: no account enumeration
+        model.addAttribute("error", error == null ? null : "throttled".equals(error) ? error : "bad");
         return "login";
     }
 
     @GetMapping("/")
+    @PreAuthorize("isAuthenticated()")
     String home(Model model) {
         model.addAttribute("tiles", tiles.stream().flatMap(c -> c.homeTiles().stream()).toList());
         return "home";

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.xiaodai.iam.ScopeLevel;
 import org.xiaodai.iam.internal.Users;
+import org.xiaodai.shared.tenant.TenantWall;
 import org.xiaodai.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,8 +93,8 @@ class AdminPagesIntegrationTest {
 
     @Test
     void aUserWithATemporaryPasswordIsSentToThePasswordPageUntilTheyChangeIt() throws Exception {
-        users.createUnchecked(new Users.CreateUser(organisation("HZXD"), null, "web-temp", "临时用户", ScopeLevel.OWN,
-                "Temp#2026pass"), true);
+        TenantWall.regionWide(() -> users.createUnchecked(new Users.CreateUser(organisation("HZXD"), null, "web-temp",
+                "临时用户", ScopeLevel.OWN, "Temp#2026pass"), true));
         MockHttpSession session = login("web-temp", "Temp#2026pass");
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
         mvc.perform(get("/users").session(session)).andExpect(redirectedUrl("/account/password"));

@@ -30,7 +30,7 @@ class EmbeddedPostgresStalePostmasterTest {
             assertThat(newPid).isNotEqualTo(stalePid);
             // the stale postmaster was stopped (its pid may linger as an unreaped zombie, so probe its port)
             assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + stalePort + "/xiaodai",
-                    EmbeddedPostgres.SUPERUSER, "")).isInstanceOf(SQLException.class);
+                    EmbeddedPostgres.SUPERUSER, restarted.credentials().superuserPassword())).isInstanceOf(SQLException.class);
             assertThat(selectOne(restarted)).isEqualTo(1);
         }
         assertThat(dataDir.resolve("postmaster.pid")).doesNotExist();
@@ -41,7 +41,8 @@ class EmbeddedPostgresStalePostmasterTest {
     }
 
     private static int selectOne(EmbeddedPostgres postgres) throws SQLException {
-        try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgres.SUPERUSER, "");
+        try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgres.SUPERUSER,
+                postgres.credentials().superuserPassword());
              var rs = connection.createStatement().executeQuery("select 1")) {
             rs.next();
             return rs.getInt(1);

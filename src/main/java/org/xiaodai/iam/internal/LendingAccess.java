@@ -1,0 +1,77 @@
+package org.xiaodai.iam.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.xiaodai.shared.access.AccessContributor;
+import org.xiaodai.shared.access.PermissionDefinition;
+
+import static org.xiaodai.shared.access.PermissionDefinition.LENDER;
+import static org.xiaodai.shared.access.PermissionDefinition.REGULATOR;
+
+/**
+ * The permissions of the lending and supervision modules that are not built yet (customer,
+ * product, origination, approval, servicing, ledger, collection, risk, reporting, supervision,
+ * analytics, portal), so the built-in roles of DOMAIN.md §1 exist with their intended powers from
+ * the start. Each module takes its lines into its own {@link AccessContributor} when it lands and
+ * deletes them here; the catalogue refuses to start if a code is defined twice.
+ */
+@Component
+class LendingAccess implements AccessContributor {
+
+    @Override
+    public List<PermissionDefinition> permissions() {
+        return List.of(
+                PermissionDefinition.of("customer:view", LENDER, REGULATOR),
+                PermissionDefinition.of("customer:manage", LENDER),
+                PermissionDefinition.of("customer:pii:view", LENDER),
+                PermissionDefinition.of("product:manage", LENDER),
+                PermissionDefinition.of("application:create", LENDER),
+                PermissionDefinition.of("application:investigate", LENDER),
+                PermissionDefinition.of("loan:approve:l1", LENDER),
+                PermissionDefinition.of("loan:approve:l2", LENDER),
+                PermissionDefinition.of("loan:approve:committee", LENDER),
+                PermissionDefinition.of("loan:view", LENDER, REGULATOR),
+                PermissionDefinition.of("loan:disburse", LENDER),
+                PermissionDefinition.of("repayment:record", LENDER),
+                PermissionDefinition.of("ledger:view", LENDER),
+                PermissionDefinition.of("ledger:post", LENDER),
+                PermissionDefinition.of("collection:work", LENDER),
+                PermissionDefinition.of("risk:manage", LENDER),
+                PermissionDefinition.of("classification:review", LENDER),
+                PermissionDefinition.of("report:submit", LENDER),
+                PermissionDefinition.of("supervision:view", REGULATOR),
+                PermissionDefinition.of("supervision:manage", REGULATOR),
+                PermissionDefinition.of("statistics:view", LENDER, REGULATOR),
+                PermissionDefinition.of("portal:self", LENDER));
+    }
+
+    /**
+     * The institution administrator holds every lending power except the borrower's own, because a
+     * grantor may only grant what it holds and someone in each institution has to staff it.
+     */
+    @Override
+    public Map<String, Set<String>> roleGrants() {
+        return Map.ofEntries(
+                Map.entry("INSTITUTION_ADMIN", Set.of("customer:view", "customer:manage", "customer:pii:view",
+                        "product:manage", "application:create", "application:investigate", "loan:approve:l1",
+                        "loan:approve:l2", "loan:approve:committee", "loan:view", "loan:disburse", "repayment:record",
+                        "ledger:view", "ledger:post", "collection:work", "risk:manage", "classification:review",
+                        "report:submit", "statistics:view")),
+                Map.entry("LOAN_OFFICER", Set.of("customer:view", "customer:manage", "application:create",
+                        "application:investigate", "loan:view")),
+                Map.entry("REVIEWER", Set.of("customer:view", "loan:view", "loan:approve:l1")),
+                Map.entry("APPROVER", Set.of("customer:view", "loan:view", "loan:approve:l1", "loan:approve:l2",
+                        "loan:approve:committee")),
+                Map.entry("FINANCE", Set.of("loan:view", "loan:disburse", "repayment:record", "ledger:view", "ledger:post")),
+                Map.entry("COLLECTOR", Set.of("customer:view", "loan:view", "collection:work")),
+                Map.entry("RISK_MANAGER", Set.of("customer:view", "loan:view", "risk:manage", "classification:review",
+                        "report:submit", "statistics:view")),
+                Map.entry("REGULATOR", Set.of("supervision:view", "supervision:manage", "statistics:view", "loan:view",
+                        "customer:view")),
+                Map.entry("ASSOCIATION", Set.of("statistics:view")),
+                Map.entry("BORROWER", Set.of("portal:self")));
+    }
+}
