@@ -36,8 +36,21 @@ class OperationsEndpointsIntegrationTest {
     }
 
     @Test
-    void prometheusServesJvmAndDatabasePoolMetrics() throws Exception {
-        HttpResponse<String> response = get("/actuator/prometheus");
+    void prometheusNeedsTheMetricsPermission() throws Exception {
+        assertThat(get("/actuator/prometheus").statusCode()).as("anonymous").isEqualTo(401);
+        org.xiaodai.support.Api api = new org.xiaodai.support.Api(port);
+        org.xiaodai.support.Api.Response institutionAdmin = api.get("/actuator/prometheus",
+                api.token("a-admin", org.xiaodai.support.Api.DEMO_PASSWORD));
+        assertThat(institutionAdmin.status()).as("an institution admin holds no ops:metrics:view").isEqualTo(403);
+        assertThat(institutionAdmin.isProblem()).isTrue();
+    }
+
+    @Test
+    void prometheusServesJvmAndDatabasePoolMetricsToTheOperator() throws Exception {
+        String token = new org.xiaodai.support.Api(port).token("admin", org.xiaodai.support.Api.ADMIN_PASSWORD);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/prometheus")).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
