@@ -68,7 +68,10 @@ class IdentityApiIntegrationTest {
         }
         Api.Response locked = api.post("/api/v1/auth/token", null, Map.of("username", "lock-me", "password", "Lockme@2026x"));
         assertThat(locked.status()).isEqualTo(401);
-        assertThat(locked.json().get("type").asString()).endsWith("/account-locked");
+        assertThat(locked.json().get("type").asString()).as("locked is answered like a wrong password")
+                .endsWith("/bad-credentials");
+        assertThat(jdbc.sql("select locked_until is not null from iam_user where username = 'lock-me'")
+                .query(Boolean.class).single()).as("but the account is locked").isTrue();
     }
 
     @Test

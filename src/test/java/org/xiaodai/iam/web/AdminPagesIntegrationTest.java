@@ -174,7 +174,8 @@ class AdminPagesIntegrationTest {
         assertThat(mvc.perform(get("/login?error=bad")).andReturn().getResponse().getContentAsString())
                 .contains("用户名或密码错误");
         assertThat(mvc.perform(get("/login?error=locked&lang=en")).andReturn().getResponse().getContentAsString())
-                .contains("This account is locked");
+                .as("a locked account is answered like a wrong password").contains("Wrong user name or password")
+                .doesNotContain("locked for 15");
         assertThat(mvc.perform(get("/login?logout").header("Accept-Language", "en")).andReturn().getResponse()
                 .getContentAsString()).contains("You have signed out");
         mvc.perform(formLogin("/login").user("a-admin").password("wrong")).andExpect(redirectedUrl("/login?error=bad"));
