@@ -16,9 +16,10 @@ public interface AuditTrail {
     AuditVerification verify();
 
     /**
-     * The latest entries, newest first.
+     * The latest entries the caller's tenant wall shows (its institution's; every entry
+     * region-wide), newest first.
      *
-     * @param institutionId only entries about this institution, or null for all (the caller decides scope)
+     * @param limit at most this many, clamped to 1..500
      */
-    List<AuditEntryView> latest(UUID institutionId, int limit);
+    List<AuditEntryView> latest(int limit);
 }

@@ -39,9 +39,13 @@ public record CurrentUser(UUID userId, String username, String displayName, UUID
         return organisationId;
     }
 
+    /**
+     * Region-wide only for the platform operator and the regulator: an institution's user never
+     * gets past its institution's tenant wall, whatever scope an old row may still carry.
+     */
     @Override
     public boolean seesAllInstitutions() {
-        return scope.institutionFilter() == null;
+        return organisationKind != OrganisationKind.LENDER && scope.spansRegion();
     }
 
     public boolean has(Permission permission) {

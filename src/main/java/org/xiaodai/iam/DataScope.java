@@ -5,10 +5,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What the current caller may read: the one place that turns a user's scope into a SQL predicate,
- * so no controller or query decides this on its own. Tenant-owned tables carry
- * {@code institution_id}; branch-scoped data also carries a branch path column, and
- * own-records data an owner column (names given per query).
+ * What the current caller may read inside the tenant wall. Which institutions' rows a query sees
+ * is decided by PostgreSQL's row-level security (see {@code shared.tenant.TenantWall}), never by
+ * a query; this is the one place that narrows further, to a branch subtree or the caller's own
+ * records, with {@link #predicate}. Tenant-owned tables carry {@code institution_id};
+ * branch-scoped data also carries a branch path column, and own-records data an owner column
+ * (names given per query). See docs/architecture.md, "Reading tenant data".
  *
  * @param level          how far reads reach
  * @param institutionId  the caller's organisation (meaningless for ALL/REGION)
@@ -25,19 +27,9 @@ public record DataScope(ScopeLevel level, UUID institutionId, String branchPath,
         }
     }
 
-    /** True when rows of {@code rowInstitutionId} are visible at all. */
-    public boolean canSeeInstitution(UUID rowInstitutionId) {
-        UUID only = institutionFilter();
-        return only == null || only.equals(rowInstitutionId);
-    }
-
-    /**
-     * The one institution whose rows the caller may read, or null when the scope spans every
-     * institution (platform operator, regulator). Narrower scopes (branch, own) still return the
-     * institution; use {@link #predicate} where rows carry a branch path or owner.
-     */
-    public UUID institutionFilter() {
-        return level == ScopeLevel.ALL || level == ScopeLevel.REGION ? null : institutionId;
+    /** True for the scopes that span every institution (the platform operator's and the regulator's). */
+    public boolean spansRegion() {
+        return level == ScopeLevel.ALL || level == ScopeLevel.REGION;
     }
 
     /**

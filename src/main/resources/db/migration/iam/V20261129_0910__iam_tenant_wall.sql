@@ -58,3 +58,13 @@ create policy tenant_region on iam_change_request to xiaodai_region using (true)
 -- Bumped when a password is changed or reset, the user is disabled or loses a role: a session
 -- signed in under an older version ends at its next request (API tokens are revoked outright).
 alter table iam_user add column security_version integer not null default 0;
+
+-- Usernames are unique in the whole region, so "is this name taken?" crosses tenants. It is
+-- answered hit/miss by a narrow function that runs as the schema owner (which bypasses row-level
+-- security) and returns nothing else: the pattern for every cross-tenant check (blacklist hits,
+-- duplicate applications).
+create function iam_username_taken(candidate text) returns boolean
+    language sql stable security definer set search_path = public
+    as $$ select exists (select from iam_user where username = candidate) $$;
+revoke all on function iam_username_taken(text) from public;
+grant execute on function iam_username_taken(text) to xiaodai_access;

@@ -168,6 +168,15 @@ class AccessHardeningIntegrationTest {
         assertThat(self.status()).as("no grant of admin power to oneself").isEqualTo(400);
     }
 
+    @Test
+    void aUsernameTakenInAnotherInstitutionIsADuplicateNotAServerError() {
+        Api.Response taken = api.post("/api/v1/users", admin, Map.of("username", "b-officer", "displayName", "重名",
+                "dataScope", "OWN", "initialPassword", "Twins@2026pw"));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(400);
+        assertThat(taken.json().get("errors").get(0).get("field").asString()).isEqualTo("username");
+        assertThat(taken.json().get("errors").get(0).get("rule").asString()).isEqualTo("duplicate");
+    }
+
     /** A user with user management limited to the 东区支行 (E01) subtree. */
     private String branchUserManager() {
         String name = IamFixtures.unique("east-mgr");

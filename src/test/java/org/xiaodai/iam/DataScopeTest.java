@@ -15,8 +15,7 @@ class DataScopeTest {
     void platformAndRegulatorSeeEveryInstitution() {
         for (ScopeLevel level : new ScopeLevel[] {ScopeLevel.ALL, ScopeLevel.REGION}) {
             DataScope scope = new DataScope(level, INSTITUTION, null, USER);
-            assertThat(scope.canSeeInstitution(UUID.randomUUID())).isTrue();
-            assertThat(scope.institutionFilter()).isNull();
+            assertThat(scope.spansRegion()).isTrue();
             assertThat(scope.predicate("t", "branch_path", "owner_id").sql()).isEqualTo("true");
         }
     }
@@ -24,8 +23,7 @@ class DataScopeTest {
     @Test
     void institutionScopeStaysInsideItsInstitution() {
         DataScope scope = new DataScope(ScopeLevel.INSTITUTION, INSTITUTION, "/a/", USER);
-        assertThat(scope.canSeeInstitution(INSTITUTION)).isTrue();
-        assertThat(scope.canSeeInstitution(UUID.randomUUID())).isFalse();
+        assertThat(scope.spansRegion()).isFalse();
         DataScope.Predicate predicate = scope.predicate("t", "branch_path", "owner_id");
         assertThat(predicate.sql()).isEqualTo("t.institution_id = :scopeInstitutionId");
         assertThat(predicate.parameters()).containsEntry("scopeInstitutionId", INSTITUTION);

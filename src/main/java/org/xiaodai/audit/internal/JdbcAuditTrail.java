@@ -100,12 +100,9 @@ class JdbcAuditTrail implements AuditTrail {
 
     @Override
     @Transactional(readOnly = true)
-    public List<AuditEntryView> latest(UUID institutionId, int limit) {
-        return jdbc.sql("""
-                select * from audit_entry where (cast(:institutionId as uuid) is null or institution_id = :institutionId)
-                order by seq desc limit :limit
-                """)
-                .param("institutionId", institutionId).param("limit", Math.max(1, Math.min(limit, 500)))
+    public List<AuditEntryView> latest(int limit) {
+        return jdbc.sql("select * from audit_entry order by seq desc limit :limit")
+                .param("limit", Math.max(1, Math.min(limit, 500)))
                 .query((rs, n) -> new AuditEntryView(rs.getLong("seq"), rs.getObject("id", UUID.class),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_name"),
                         rs.getString("client_address"), rs.getString("action"), rs.getString("entity_type"),

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.xiaodai.audit.AuditRecord;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.iam.CurrentUser;
+import org.xiaodai.iam.DataScope;
 import org.xiaodai.iam.Permission;
 import org.xiaodai.shared.Sha256;
 import org.xiaodai.shared.problem.ProblemException;
@@ -106,12 +107,16 @@ public class ApiTokens {
 
     /** The caller's own tokens, and with token administration those in its scope; the newest 200, or the one asked for. */
     private List<TokenView> tokens(CurrentUser caller, UUID tokenIdOrNull) {
+        DataScope.Predicate administered = caller.scope().predicate("u", "branch_path", "id");
         return jdbc.sql("""
-                select t.*, u.username, u.institution_id from iam_api_token t join iam_user u on u.id = t.user_id
-                where ((:admin and (cast(:i as uuid) is null or u.institution_id = :i)) or t.user_id = :me)
+                select t.*, u.username, u.institution_id from iam_api_token t
+                join (select u.*, b.path as branch_path from iam_user u left join iam_branch b on b.id = u.branch_id) u
+                  on u.id = t.user_id
+                where ((:admin and %s) or t.user_id = :me)
                   and (cast(:id as uuid) is null or t.id = :id)
                 order by t.created_at desc limit 200
-                """).param("admin", caller.has(Permission.TOKEN_MANAGE)).param("i", caller.scope().institutionFilter())
+                """.formatted(administered.sql())).params(administered.parameters())
+                .param("admin", caller.has(Permission.TOKEN_MANAGE))
                 .param("me", caller.userId()).param("id", tokenIdOrNull)
                 .query((rs, n) -> new TokenView(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
                         rs.getString("username"), rs.getString("name"), instant(rs.getTimestamp("created_at")),

@@ -53,6 +53,11 @@ class IamRepository {
         return jdbc.sql("select * from iam_user where username = ?").param(username).query(IamRepository::user).optional();
     }
 
+    /** Whether any institution already has this username (hit/miss only: usernames are unique region-wide). */
+    boolean usernameTaken(String username) {
+        return jdbc.sql("select iam_username_taken(?)").param(username).query(Boolean.class).single();
+    }
+
     Optional<UserRow> user(UUID id) {
         return jdbc.sql("select * from iam_user where id = ?").param(id).query(IamRepository::user).optional();
     }

@@ -71,15 +71,17 @@ public class Roles {
         return roles(caller, roleId).stream().findFirst().orElseThrow(() -> ProblemException.notFound("role"));
     }
 
-    /** Built-in roles and the custom roles of the caller's institution (all for platform and regulator); one or all. */
+    /**
+     * Built-in roles and the custom roles the tenant wall shows (the caller's institution's; every
+     * institution's region-wide); one or all.
+     */
     private List<RoleView> roles(CurrentUser caller, UUID roleIdOrNull) {
         return jdbc.sql("""
                 select r.*, coalesce(array_agg(p.permission order by p.permission) filter (where p.permission is not null), '{}') as perms
                 from iam_role r left join iam_role_permission p on p.role_id = r.id
-                where (r.institution_id is null or cast(:i as uuid) is null or r.institution_id = :i)
-                  and (cast(:id as uuid) is null or r.id = :id)
+                where cast(:id as uuid) is null or r.id = :id
                 group by r.id order by r.built_in desc, r.code
-                """).param("i", caller.scope().institutionFilter()).param("id", roleIdOrNull)
+                """).param("id", roleIdOrNull)
                 .query((rs, n) -> new RoleView(rs.getObject("id", UUID.class), rs.getObject("institution_id", UUID.class),
                         rs.getString("code"), rs.getString("name"), rs.getBoolean("built_in"),
                         List.of((String[]) rs.getArray("perms").getArray())))

@@ -144,7 +144,7 @@ public class Users {
         String username = request.username() == null ? null : request.username().trim();
         if (username == null || !username.matches("[A-Za-z0-9._-]{3,40}")) {
             problems.add(FieldProblem.of("username", username == null || username.isEmpty() ? "required" : "format"));
-        } else if (repository.userByUsername(username).isPresent()) {
+        } else if (repository.usernameTaken(username)) {
             problems.add(FieldProblem.of("username", "duplicate"));
         }
         Organisations.requireText(problems, "displayName", request.displayName(), 60);
@@ -159,9 +159,14 @@ public class Users {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        UUID id = repository.insertUser(new NewUser(request.institutionId(), request.branchId(), username,
-                request.displayName().trim(), request.dataScope(), mustChangePassword),
-                passwords.encode(request.initialPassword()), clock.instant());
+        UUID id;
+        try {
+            id = repository.insertUser(new NewUser(request.institutionId(), request.branchId(), username,
+                    request.displayName().trim(), request.dataScope(), mustChangePassword),
+                    passwords.encode(request.initialPassword()), clock.instant());
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            throw ProblemException.invalid("username", "duplicate"); // taken by a concurrent request
+        }
         UserView view = view(repository.user(id).orElseThrow());
         audit.record(AuditRecord.created("iam.user.created", "user", id, request.institutionId(), view));
         return view;
