@@ -34,12 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ApiSurfaceIntegrationTest {
 
-    /** Regulator writes that are not lending writes: its own credentials and tokens, supervision, the public calculator. */
-    static final List<String> REGULATOR_ALLOWED = List.of("/api/v1/auth/", "/api/v1/account/", "/api/v1/supervision/",
-            "/api/v1/calculator/");
-
     @LocalServerPort
     int port;
+    /** The regulator-writable paths, as the modules contribute them (never a copy in this test). */
+    @Autowired
+    org.xiaodai.iam.internal.AccessCatalogue catalogue;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -120,7 +119,7 @@ class ApiSurfaceIntegrationTest {
         String regulator = api.token("regulator", Api.DEMO_PASSWORD);
         List<String> checked = new ArrayList<>();
         for (Endpoint endpoint : apiEndpoints()) {
-            if (endpoint.method() == RequestMethod.GET || REGULATOR_ALLOWED.stream().anyMatch(endpoint.pattern()::startsWith)) {
+            if (endpoint.method() == RequestMethod.GET || regulatorWritable(endpoint.pattern())) {
                 continue;
             }
             String path = endpoint.path(segment -> UUID.randomUUID().toString());
@@ -130,6 +129,117 @@ class ApiSurfaceIntegrationTest {
             checked.add(endpoint.method() + " " + path);
         }
         assertThat(checked).hasSizeGreaterThan(5);
+    }
+
+    /**
+     * Every list (GET without a path variable) read by institution A's admin, also with filters and
+     * paging that name institution B or ask for everything, holds none of the ids of B's rows in
+     * any tenant-owned table: found from the schema, so a new module's tables are covered too.
+     */
+    @Test
+    void noListShowsAnotherInstitutionsRecordsWhateverTheFilterOrPage() {
+        String bAdmin = api.token("b-admin", Api.DEMO_PASSWORD);
+        foreignRecords(bAdmin);
+        api.post("/api/v1/auth/tokens", bAdmin, Map.of("name", "b-list-walker"));
+        String nbxd = jdbc.sql("select id::text from iam_organisation where code = 'NBXD'").query(String.class).single();
+        java.util.Set<String> foreign = new java.util.HashSet<>(idsOfInstitution(nbxd));
+        foreign.add(nbxd);
+        assertThat(foreign).hasSizeGreaterThan(10);
+        String aAdmin = api.token("a-admin", Api.DEMO_PASSWORD);
+        String query = "?institutionId=" + nbxd + "&institution=" + nbxd + "&limit=500&size=500&page=0&pending=false";
+        List<String> checked = new ArrayList<>();
+        for (Endpoint endpoint : apiEndpoints()) {
+            if (endpoint.method() != RequestMethod.GET || endpoint.hasPathVariable()) {
+                continue;
+            }
+            for (String path : List.of(endpoint.pattern(), endpoint.pattern() + query)) {
+                Api.Response response = api.get(path, aAdmin);
+                assertThat(response.status()).as("GET %s: %s", path, response.body()).isLessThan(500);
+                List<String> leaked = foreign.stream().filter(response.body()::contains).toList();
+                assertThat(leaked).as("GET %s by another institution shows its records", path).isEmpty();
+                checked.add(path);
+            }
+        }
+        assertThat(checked).hasSizeGreaterThan(8);
+    }
+
+    /**
+     * Inside one institution, a user limited to a branch subtree or to its own records reads no
+     * other user (nor their tokens) by id or in any list.
+     */
+    @Test
+    void branchAndOwnScopeHoldForEveryListAndEveryRead() {
+        String aAdmin = api.token("a-admin", Api.DEMO_PASSWORD);
+        var fixtures = new org.xiaodai.support.IamFixtures(api, jdbc);
+        String role = fixtures.role(aAdmin, "SCOPE_WALK", List.of("iam:user:view", "iam:token:manage"));
+        for (String scope : List.of("BRANCH", "OWN")) {
+            String name = org.xiaodai.support.IamFixtures.unique("walk-" + scope.toLowerCase());
+            String id = fixtures.user(aAdmin, name, scope, "E01");
+            fixtures.grant(aAdmin, id, role, "a-approver");
+            String token = api.token(name, org.xiaodai.support.IamFixtures.PASSWORD);
+            api.get("/api/v1/users", aAdmin); // a-admin's own token exists, outside both scopes
+            List<String> outside = scope.equals("OWN") ? otherUsersAndTheirTokens(id) : usersAndTokensOutsideBranch("E01");
+            assertThat(outside).as("out-of-scope records of HZXD").hasSizeGreaterThan(3);
+            for (Endpoint endpoint : apiEndpoints()) {
+                if (endpoint.method() != RequestMethod.GET) {
+                    continue;
+                }
+                if (!endpoint.hasPathVariable()) {
+                    Api.Response response = api.get(endpoint.pattern(), token);
+                    assertThat(outside.stream().filter(response.body()::contains).toList())
+                            .as("GET %s with %s scope", endpoint.pattern(), scope).isEmpty();
+                } else if (endpoint.pattern().equals("/api/v1/users/{id}")) {
+                    for (String other : outside.subList(0, 3)) {
+                        assertThat(api.get("/api/v1/users/" + other, token).status())
+                                .as("GET another user by id with %s scope", scope).isIn(404);
+                    }
+                    assertThat(api.get("/api/v1/users/" + id, token).status()).as("itself").isEqualTo(200);
+                }
+            }
+        }
+    }
+
+    private boolean regulatorWritable(String pattern) {
+        var parser = org.springframework.web.util.pattern.PathPatternParser.defaultInstance;
+        String concrete = pattern.replaceAll("\\{[^}]+}", "x");
+        return catalogue.regulatorWritablePaths().stream().anyMatch(p -> parser.parse(p)
+                .matches(org.springframework.http.server.PathContainer.parsePath(concrete)));
+    }
+
+    /** The ids of every row of {@code institution} in every table with an institution_id and an id column. */
+    private List<String> idsOfInstitution(String institution) {
+        List<String> tables = jdbc.sql("""
+                select c.table_name from information_schema.columns c
+                where c.table_schema = 'public' and c.column_name = 'institution_id'
+                  and exists (select from information_schema.columns i where i.table_schema = 'public'
+                              and i.table_name = c.table_name and i.column_name = 'id')""").query(String.class).list();
+        List<String> ids = new ArrayList<>();
+        for (String table : tables) {
+            ids.addAll(jdbc.sql("select id::text from " + table + " where institution_id = ?::uuid").param(institution)
+                    .query(String.class).list());
+        }
+        return ids;
+    }
+
+    private List<String> usersAndTokensOutsideBranch(String branchCode) {
+        return jdbc.sql("""
+                with inside as (select b.path from iam_branch b join iam_organisation o on o.id = b.institution_id
+                                where o.code = 'HZXD' and b.code = ?),
+                     outside as (select u.id from iam_user u join iam_organisation o on o.id = u.institution_id
+                                 left join iam_branch b on b.id = u.branch_id
+                                 where o.code = 'HZXD' and (b.path is null or b.path not like (select path from inside) || '%'))
+                select id::text from outside
+                union all select t.id::text from iam_api_token t where t.user_id in (select id from outside)""")
+                .param(branchCode).query(String.class).list();
+    }
+
+    private List<String> otherUsersAndTheirTokens(String userId) {
+        return jdbc.sql("""
+                with others as (select u.id from iam_user u join iam_organisation o on o.id = u.institution_id
+                                where o.code = 'HZXD' and u.id <> ?::uuid)
+                select id::text from others
+                union all select t.id::text from iam_api_token t where t.user_id in (select id from others)""")
+                .param(userId).query(String.class).list();
     }
 
     @Test

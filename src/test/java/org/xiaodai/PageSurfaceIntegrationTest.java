@@ -55,8 +55,13 @@ class PageSurfaceIntegrationTest {
         List<String> checked = new ArrayList<>();
         for (String user : List.of("a-admin", "admin")) {
             String password = user.equals("admin") ? Api.ADMIN_PASSWORD : Api.DEMO_PASSWORD;
-            MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user(user).password(password))
-                    .andReturn().getRequest().getSession(false);
+            var login = mvc.perform(formLogin("/login").user(user).password(password)).andReturn();
+            assertThat(login.getResponse().getRedirectedUrl()).as("%s signed in", user).isEqualTo("/");
+            MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+            var home = mvc.perform(request(org.springframework.http.HttpMethod.GET, "/").session(session)).andReturn();
+            assertThat(home.getResponse().getStatus()).as("%s reaches the home page, not a password change", user)
+                    .isEqualTo(200);
+            assertThat(home.getResponse().getContentAsString()).as("signed-in shell").contains("class=\"who-name\"");
             for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
                 for (String pattern : entry.getKey().getPatternValues()) {
                     if (pattern.startsWith("/api/") || pattern.equals("/logout") || pattern.startsWith("/error")) {
