@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Xiaodai benchmarks (DESIGN.md §5). Usage: ./bench/run.sh <calc|origination|eod|reporting|scoring|all> [options]
+# Xiaodai benchmarks (DESIGN.md §5). Usage: ./bench/run.sh <calc|tenant|origination|eod|reporting|scoring|all> [options]
 # Prints one JSON object per line on stdout. Benchmarks never run inside ./mvnw verify.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
-  echo "usage: $0 <calc|origination|eod|reporting|scoring|all> [options]" >&2
+  echo "usage: $0 <calc|tenant|origination|eod|reporting|scoring|all> [options]" >&2
   echo "  calc options: --rounds N (5) --seconds S per round (2) --warmup N (3)" >&2
+  echo "  tenant options: --rounds N (5) --seconds S per round (2)" >&2
 }
 
 # the same JDK 21+ search as ./mvnw (the default java here is 17)
@@ -22,15 +23,20 @@ find_java() {
   echo "no JDK 21+ found" >&2; return 1
 }
 
-run_calc() {
+# builds the test classes and runs one benchmark main class with the test classpath
+run_main() {
+  local main="$1"; shift
   ./mvnw -q -DskipTests test-compile >&2
   mkdir -p target/bench
   ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test >&2
   local java
   java=$(find_java)
   "$java" -Xms512m -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
-    org.xiaodai.bench.CalcBenchmark "$@"
+    "$main" "$@"
 }
+
+run_calc() { run_main org.xiaodai.bench.CalcBenchmark "$@"; }
+run_tenant() { run_main org.xiaodai.bench.TenantWallBenchmark "$@"; }
 
 not_implemented() {
   echo "{\"benchmark\":\"$1\",\"status\":\"not-implemented\"}" >&2
@@ -40,6 +46,7 @@ name="${1:-}"
 [ $# -gt 0 ] && shift
 case "$name" in
   calc) run_calc "$@" ;;
+  tenant) run_tenant "$@" ;;
   origination|eod|reporting|scoring) not_implemented "$name"; exit 3 ;;
   all)
     run_calc "$@"
