@@ -5,5 +5,6 @@
  * deletion is found by {@link org.xiaodai.audit.AuditTrail#verify()}. The database refuses
  * UPDATE and DELETE on the table.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit trail")
+@org.springframework.modulith.ApplicationModule(displayName = "Audit trail",
+        allowedDependencies = {"shared", "platform::web"})
 package org.xiaodai.audit;

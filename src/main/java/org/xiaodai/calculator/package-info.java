@@ -4,5 +4,6 @@
  * translates requests into {@code calc} terms and back; all the mathematics lives in {@code calc}.
  * Requests are rate-limited per client address.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Loan calculator")
+@org.springframework.modulith.ApplicationModule(displayName = "Loan calculator",
+        allowedDependencies = {"calc", "shared", "platform::web"})
 package org.xiaodai.calculator;

@@ -4,5 +4,5 @@
  * registration, when an institution is registered; the batch that closes a day and advances the
  * date (accrual, DPD, penalties, classification, provisions) arrives with servicing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "End of day")
+@org.springframework.modulith.ApplicationModule(displayName = "End of day", allowedDependencies = {"iam", "shared"})
 package org.xiaodai.eod;

@@ -8,5 +8,6 @@
  * scope every read, {@link org.xiaodai.iam.Permission} names in their security rules, and
  * {@link org.xiaodai.iam.ChangeRequests} to put their own changes under maker-checker control.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity and access")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity and access",
+        allowedDependencies = {"audit", "shared", "platform::web"})
 package org.xiaodai.iam;

@@ -3,5 +3,5 @@
  * the web shell (layout, navigation, language switch), operations (backup and restore).
  * It holds no business rules.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Platform", allowedDependencies = "shared")
 package org.xiaodai.platform;
