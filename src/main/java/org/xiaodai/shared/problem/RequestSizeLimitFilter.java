@@ -17,18 +17,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API request bodies above 256 KiB with a 413 problem detail: declared sizes up front,
- * undeclared (chunked) ones while reading, so an oversize body never reaches a handler whole.
+ * Refuses API request bodies above {@code xiaodai.api.max-body-size} (256 KiB unless configured,
+ * {@link ApiProperties}) with a 413 problem detail: declared sizes up front, undeclared (chunked)
+ * ones while reading, so an oversize body never reaches a handler whole.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    static final long LIMIT = 256 * 1024;
     private final ProblemDetails problems;
+    private final long limit;
 
-    RequestSizeLimitFilter(ProblemDetails problems) {
+    RequestSizeLimitFilter(ProblemDetails problems, ApiProperties properties) {
         this.problems = problems;
+        this.limit = properties.maxBodySize().toBytes();
     }
 
     @Override
@@ -39,16 +41,19 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > LIMIT) {
+        if (request.getContentLengthLong() > limit) {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large");
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
-        LimitedRequest(HttpServletRequest request) {
+        private final long limit;
+
+        LimitedRequest(HttpServletRequest request, long limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
@@ -60,8 +65,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                 @Override
                 public int read() throws IOException {
                     int b = in.read();
-                    if (b >= 0 && ++read > LIMIT) {
-                        throw new PayloadTooLargeException(LIMIT);
+                    if (b >= 0 && ++read > limit) {
+                        throw new PayloadTooLargeException(limit);
                     }
                     return b;
                 }
@@ -69,8 +74,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                 @Override
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = in.read(buffer, offset, length);
-                    if (n > 0 && (read += n) > LIMIT) {
-                        throw new PayloadTooLargeException(LIMIT);
+                    if (n > 0 && (read += n) > limit) {
+                        throw new PayloadTooLargeException(limit);
                     }
                     return n;
                 }
