@@ -46,8 +46,12 @@ import org.xiaodai.shared.problem.ProblemDetails;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+    static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/webjars/**",
             "/error", "/calculator/**", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+
+    /** API paths anybody may call: sign-in by credentials (POST only) and the public calculator. */
+    static final String[] PUBLIC_API_POSTS = {"/api/v1/auth/token", "/api/v1/auth/password"};
+    static final String[] PUBLIC_API = {"/api/v1/calculator/**"};
 
     static final String PROMETHEUS = "/actuator/prometheus";
 
@@ -60,8 +64,8 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/password").permitAll()
-                        .requestMatchers("/api/v1/calculator/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, PUBLIC_API_POSTS).permitAll()
+                        .requestMatchers(PUBLIC_API).permitAll()
                         .requestMatchers(PROMETHEUS).hasAuthority(OPS_METRICS)
                         .anyRequest().access(regulatorReadOnly(catalogue)))
                 .exceptionHandling(e -> e
