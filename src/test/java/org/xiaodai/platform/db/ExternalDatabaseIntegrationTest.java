@@ -1,12 +1,16 @@
 package org.xiaodai.platform.db;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xiaodai.XiaodaiApplication;
 
@@ -16,10 +20,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * With spring.datasource.url set, the app uses that database: no embedded server, no demo data.
  * The "external" server here is a cluster whose roles were made by {@code db/roles/create-roles.sql},
- * as a DBA would, and the app is configured as the README says: the application's pool as
- * {@code xiaodai_app}, Flyway as {@code xiaodai_owner}.
+ * as a DBA would, and the app is configured as the README's table says, through environment
+ * variables ({@link #SETTINGS}): the application's pool as {@code xiaodai_app}, Flyway as
+ * {@code xiaodai_owner}.
  */
-class ExternalDatabaseIntegrationTest {
+public class ExternalDatabaseIntegrationTest {
+
+    /** The README's external-database settings, all of which this test sets. */
+    public static final List<String> SETTINGS = List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
+            "SPRING_DATASOURCE_PASSWORD", "SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD");
 
     @Test
     void aConfiguredDatasourceUrlIsUsedAndNothingEmbeddedStarts() {
@@ -27,9 +36,9 @@ class ExternalDatabaseIntegrationTest {
         try (EmbeddedPostgres external = EmbeddedPostgres.start(externalDir, 0, "external_xiaodai")) {
             external.deleteDataOnClose();
             DatabaseCredentials credentials = external.credentials();
-            try (ConfigurableApplicationContext context = start(external.jdbcUrl(),
-                    "--spring.datasource.username=xiaodai_app", "--spring.datasource.password=" + credentials.appPassword(),
-                    "--spring.flyway.user=xiaodai_owner", "--spring.flyway.password=" + credentials.ownerPassword())) {
+            try (ConfigurableApplicationContext context = start(Map.of("SPRING_DATASOURCE_URL", external.jdbcUrl(),
+                    "SPRING_DATASOURCE_USERNAME", "xiaodai_app", "SPRING_DATASOURCE_PASSWORD", credentials.appPassword(),
+                    "SPRING_FLYWAY_USER", "xiaodai_owner", "SPRING_FLYWAY_PASSWORD", credentials.ownerPassword()))) {
                 assertThat(context.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
                 JdbcClient jdbc = context.getBean(JdbcClient.class);
                 assertThat(jdbc.sql("select current_database()").query(String.class).single()).isEqualTo("external_xiaodai");
@@ -51,17 +60,23 @@ class ExternalDatabaseIntegrationTest {
         Path externalDir = Path.of("target/test-pg/external-" + UUID.randomUUID());
         try (EmbeddedPostgres external = EmbeddedPostgres.start(externalDir, 0, "external_xiaodai")) {
             external.deleteDataOnClose();
-            assertThatThrownBy(() -> start(external.jdbcUrl(), "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=" + external.credentials().superuserPassword()).close())
+            assertThatThrownBy(() -> start(Map.of("SPRING_DATASOURCE_URL", external.jdbcUrl(),
+                    "SPRING_DATASOURCE_USERNAME", "postgres",
+                    "SPRING_DATASOURCE_PASSWORD", external.credentials().superuserPassword())).close())
                     .hasStackTraceContaining("is a superuser");
         }
     }
 
-    private static ConfigurableApplicationContext start(String url, String... more) {
-        String[] common = {"--spring.datasource.url=" + url, "--xiaodai.iam.bootstrap-admin-password=Root@Test2026x",
-                "--logging.structured.format.console="};
-        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(common), java.util.Arrays.stream(more))
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(XiaodaiApplication.class).web(WebApplicationType.NONE).run(args);
+    /**
+     * Starts the app in this JVM with {@code variables} as its whole process environment: Spring's
+     * own environment-variable source over a map, so they bind exactly as real ones would.
+     */
+    private static ConfigurableApplicationContext start(Map<String, String> variables) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.copyOf(variables)));
+        return new SpringApplicationBuilder(XiaodaiApplication.class).web(WebApplicationType.NONE).environment(environment)
+                .run("--xiaodai.iam.bootstrap-admin-password=Root@Test2026x", "--logging.structured.format.console=");
     }
 }
