@@ -60,6 +60,7 @@ class GeneratedAdminPasswordIntegrationTest {
         SpringApplication app = new SpringApplicationBuilder(XiaodaiApplication.class)
                 .web(WebApplicationType.NONE).build();
         return app.run("--xiaodai.embedded-db.data-dir=" + dataDir, "--xiaodai.embedded-db.port=0",
-                "--xiaodai.demo=false", "--logging.structured.format.console=");
+                "--xiaodai.demo=false", "--logging.structured.format.console=",
+                "--xiaodai.iam.bootstrap-admin-password="); // whatever XIAODAI_BOOTSTRAP_ADMIN_PASSWORD the shell has
     }
 }

@@ -42,14 +42,14 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     private final Organisations organisations;
     private final Users users;
     private final IamRepository repository;
-    private final IamProperties properties;
+    private final BootstrapAdminPassword adminPassword;
     private final AuditTrail audit;
     private final ObjectProvider<DemoIdentities> demo;
     private final TransactionTemplate transactions;
     private final AccessCatalogue catalogue;
 
     IdentityBootstrap(JdbcClient jdbc, Roles roles, Organisations organisations, Users users, IamRepository repository,
-                      IamProperties properties, AuditTrail audit, ObjectProvider<DemoIdentities> demo,
+                      BootstrapAdminPassword adminPassword, AuditTrail audit, ObjectProvider<DemoIdentities> demo,
                       TransactionTemplate transactions, AccessCatalogue catalogue) {
         this.transactions = transactions;
         this.catalogue = catalogue;
@@ -60,7 +60,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
         this.organisations = organisations;
         this.users = users;
         this.repository = repository;
-        this.properties = properties;
+        this.adminPassword = adminPassword;
     }
 
     /** Region-wide: the bootstrap works across organisations before anybody has signed in. */
@@ -101,12 +101,12 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     }
 
     private void createPlatformAdmin() {
+        var configured = adminPassword.forUser(ADMIN); // before anything is written: a rejected one stops the start
         var platform = repository.organisationByCode(PLATFORM_CODE).map(OrganisationRow::id).orElseGet(() ->
                 organisations.registerUnchecked(new Organisations.NewOrganisation(OrganisationKind.PLATFORM,
                         PLATFORM_CODE, "Xiaodai platform", null, "000000")).id());
-        String configured = properties.bootstrapAdminPassword();
-        boolean generated = configured == null || configured.isBlank();
-        String password = generated ? Users.temporaryPassword() : configured;
+        boolean generated = configured.isEmpty();
+        String password = configured.orElseGet(Users::temporaryPassword);
         var admin = users.createUnchecked(new Users.CreateUser(platform, null, ADMIN, "Platform administrator",
                 ScopeLevel.ALL, password), generated);
         roles.grantUnchecked(admin.id(), roles.builtInRoleId(BuiltInRole.PLATFORM_ADMIN.name()), null, null);
