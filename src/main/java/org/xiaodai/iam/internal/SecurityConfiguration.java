@@ -36,7 +36,7 @@ import org.xiaodai.shared.problem.ProblemDetails;
  * Two filter chains: {@code /api/**} (and the Prometheus scrape) is stateless with bearer tokens
  * (no session, no CSRF); the web UI uses form login, a session and CSRF. In both, a request only
  * needs to be authenticated here: every endpoint declares the permission it needs with
- * {@code @PreAuthorize} where it is mapped ({@code EndpointPermissionsTest} fails the build on one
+ * {@code @PreAuthorize} where it is mapped ({@code EndpointPermissionsIntegrationTest} fails the build on one
  * that declares nothing). On top of that, a regulator user may write only to the paths the modules
  * list as regulator-writable ({@link AccessCatalogue#regulatorWritablePaths()}): the regulator
  * reads lending data but never changes it, whatever role it is given.
