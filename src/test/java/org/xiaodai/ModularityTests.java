@@ -3,6 +3,7 @@ package org.xiaodai;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.ApplicationModule;
@@ -25,12 +26,13 @@ class ModularityTests {
     /**
      * A module that lists nothing may depend on every other module's API; each one says what it
      * needs instead, so a new dependency is a visible change to its {@code package-info}. The
-     * shared kernel is open and every module may use it.
+     * shared kernel is open and every module may use it; {@code calc} carries no Spring annotation
+     * at all ({@code CalcPurityTest}), so its rule, no dependency on any module, is checked below.
      */
     @Test
-    void everyModuleButTheSharedKernelDeclaresItsAllowedDependencies() {
+    void everyModuleButTheSharedKernelAndCalcDeclaresItsAllowedDependencies() {
         MODULES.stream()
-                .filter(module -> !module.getBasePackage().getName().equals("org.xiaodai.shared"))
+                .filter(module -> !List.of("shared", "calc").contains(module.getIdentifier().toString()))
                 .forEach(module -> {
                     ApplicationModule declared = loadPackageInfo(module.getBasePackage().getName());
                     assertThat(declared).as("@ApplicationModule on %s", module.getBasePackage().getName()).isNotNull();
@@ -38,6 +40,12 @@ class ModularityTests {
                             .as("allowedDependencies of %s", module.getIdentifier())
                             .isNotEqualTo(new String[] {ApplicationModule.OPEN_TOKEN});
                 });
+    }
+
+    @Test
+    void theCalculationModuleDependsOnNoOtherModule() {
+        assertThat(MODULES.getModuleByName("calc").orElseThrow().getDirectDependencies(MODULES).uniqueModules())
+                .isEmpty();
     }
 
     @Test

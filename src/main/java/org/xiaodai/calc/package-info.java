@@ -10,5 +10,4 @@
  * loan's rounding mode; rates are never rounded and are carried at 34 significant digits.
  * {@link org.xiaodai.calc.LoanCalculator} is the facade; {@code internal} is not API.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Loan calculation", allowedDependencies = {})
 package org.xiaodai.calc;
