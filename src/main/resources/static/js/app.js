@@ -37,7 +37,7 @@
             chart.setOption({
                 animation: false,
                 grid: {left: 48, right: 16, top: 16, bottom: 32},
-                tooltip: {},
+                tooltip: {renderMode: 'richText'}, // on the canvas: an HTML tooltip carries style attributes the CSP refuses
                 xAxis: {type: 'category', data: items.map(function (i) { return i.getAttribute('data-label'); }),
                         axisLabel: {interval: 0}},
                 yAxis: {type: 'value', minInterval: 1},

@@ -27,7 +27,8 @@
             animation: false,
             grid: {left: 8, right: 8, top: 36, bottom: 8, containLabel: true},
             legend: {top: 0},
-            tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+            // drawn on the canvas: an HTML tooltip carries style attributes the CSP refuses
+            tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, renderMode: 'richText'},
             xAxis: {type: 'category', data: data.periods},
             yAxis: {type: 'value'},
             series: [

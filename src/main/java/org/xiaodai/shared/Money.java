@@ -5,13 +5,16 @@ import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 
+import org.xiaodai.shared.validation.DecimalNumber;
+
 /**
  * An amount of money (金额) in one currency.
  *
  * <p>Invariants:
  * <ul>
  *   <li>{@code amount} and {@code currency} are never {@code null}; the amount may be negative
- *       (reversals, credit balances) and keeps whatever scale it was given.</li>
+ *       (reversals, credit balances) and keeps whatever scale it was given, up to 100 decimals
+ *       and 30 integer digits: beyond that rounding would never finish ({@code 1E+999999999}).</li>
  *   <li>The currency has a default number of fraction digits (2 for CNY); pseudo-currencies such
  *       as {@code XXX} are refused, because {@link #rounded(RoundingMode)} needs that number.</li>
  *   <li>Arithmetic is exact. Nothing rounds implicitly: rounding happens only where the caller
@@ -35,21 +38,25 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     public Money {
         Objects.requireNonNull(amount, "amount must not be null");
         Objects.requireNonNull(currency, "currency must not be null");
+        Tractable.require(amount, "amount");
         if (currency.getDefaultFractionDigits() < 0) {
             throw new IllegalArgumentException("currency has no minor unit: " + currency);
         }
     }
 
     /**
-     * Parses an amount such as {@code "12.34"} in the currency with the given ISO code.
+     * Parses an amount such as {@code "12.34"} in the currency with the given ISO code, as
+     * {@link DecimalNumber} defines it: no exponent, at most 18 integer and 10 fraction digits.
+     * Input from users is better checked with {@link DecimalNumber#validate(String)}, which names
+     * the rule instead of throwing.
      *
-     * @throws NumberFormatException    if the amount is not a decimal number
+     * @throws NumberFormatException    if the amount is not such a decimal number
      * @throws IllegalArgumentException if the currency code is unknown
      */
     public static Money of(String amount, String currencyCode) {
         Objects.requireNonNull(amount, "amount must not be null");
         Objects.requireNonNull(currencyCode, "currencyCode must not be null");
-        return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
+        return new Money(DecimalNumber.parse(amount), Currency.getInstance(currencyCode));
     }
 
     /** The given amount in the given currency. */

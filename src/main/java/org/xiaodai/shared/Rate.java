@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Objects;
 
+import org.xiaodai.shared.validation.DecimalNumber;
+
 /**
  * An annual interest rate (年利率) held as an exact decimal fraction: {@code 0.12} is 12% a year.
  *
  * <p>Invariants:
  * <ul>
  *   <li>The fraction is never {@code null} and never negative; zero is allowed (interest-free
- *       promotions).</li>
+ *       promotions). It has at most 100 decimals and 30 integer digits, so that printing and
+ *       rounding it always finish ({@code 1E+999999999} is refused).</li>
  *   <li>Nothing rounds implicitly: conversions between percent and fraction only move the decimal
  *       point, and {@link #perPeriod(int, MathContext)} rounds only as the given
  *       {@link MathContext} says.</li>
@@ -27,20 +30,22 @@ public record Rate(BigDecimal fraction) implements Comparable<Rate> {
 
     public Rate {
         Objects.requireNonNull(fraction, "fraction must not be null");
+        Tractable.require(fraction, "rate");
         if (fraction.signum() < 0) {
             throw new IllegalArgumentException("rate must not be negative: " + fraction.toPlainString());
         }
     }
 
     /**
-     * A rate written in percent, e.g. {@code Rate.ofPercent("12")} or {@code "3.65"}.
+     * A rate written in percent, e.g. {@code Rate.ofPercent("12")} or {@code "3.65"}; the text as
+     * {@link DecimalNumber} defines it (no exponent, at most 10 decimals).
      *
-     * @throws NumberFormatException    if the text is not a decimal number
+     * @throws NumberFormatException    if the text is not such a decimal number
      * @throws IllegalArgumentException if the rate is negative
      */
     public static Rate ofPercent(String percent) {
         Objects.requireNonNull(percent, "percent must not be null");
-        return ofPercent(new BigDecimal(percent));
+        return ofPercent(DecimalNumber.parse(percent));
     }
 
     /** A rate given in percent; exact, the decimal point just moves two places left. */
@@ -50,14 +55,15 @@ public record Rate(BigDecimal fraction) implements Comparable<Rate> {
     }
 
     /**
-     * A rate written as a fraction, e.g. {@code Rate.ofFraction("0.12")}.
+     * A rate written as a fraction, e.g. {@code Rate.ofFraction("0.12")}; the text as
+     * {@link DecimalNumber} defines it (no exponent, at most 10 decimals).
      *
-     * @throws NumberFormatException    if the text is not a decimal number
+     * @throws NumberFormatException    if the text is not such a decimal number
      * @throws IllegalArgumentException if the rate is negative
      */
     public static Rate ofFraction(String fraction) {
         Objects.requireNonNull(fraction, "fraction must not be null");
-        return new Rate(new BigDecimal(fraction));
+        return new Rate(DecimalNumber.parse(fraction));
     }
 
     /** A rate given as a fraction. */

@@ -53,6 +53,30 @@ class PayoffTest {
         assertThat(CALCULATOR.payoff(new PayoffRequest(s, date, paid)).value().total()).hasToString(total);
     }
 
+    /**
+     * The accrued interest is rounded once from the exact rational rate, as the schedule engine
+     * rounds its rows: each case is an exact tie x.xx5 that HALF_UP rounds up. A rate cut to 34
+     * digits first (0.46/12 = 0.038333…3) makes it 0.114999…, which rounds down: two roundings.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # case                                                     | amortization              | accrual    | year | principal | date       | paid | accrued | total
+        bullet: 3.00 x 46%/12 for period 1 = 0.115                 | BULLET                    | PER_PERIOD | 365  | 3.00      | 2025-02-15 | 0    | 0.12    | 3.12
+        bullet daily /360: 3.00 x 46% x 30/360 = 0.115             | BULLET                    | DAILY      | 360  | 3.00      | 2025-02-14 | 0    | 0.12    | 3.12
+        bullet: 2.00 x 46%/12 x (1 + 14/28) = 0.115                | BULLET                    | PER_PERIOD | 365  | 2.00      | 2025-03-01 | 0    | 0.12    | 2.12
+        interest only: 6.00 x 46%/12 x 14/28 = 0.115               | INTEREST_ONLY_THEN_BULLET | PER_PERIOD | 365  | 6.00      | 2025-03-01 | 1    | 0.12    | 6.12
+        interest only daily /360: 3.00 x 46% x 30/360 = 0.115      | INTEREST_ONLY_THEN_BULLET | DAILY      | 360  | 3.00      | 2025-02-14 | 0    | 0.12    | 3.12
+        """)
+    void accruedInterestIsRoundedOnceFromTheExactRate(String name, Amortization amortization, InterestAccrual accrual,
+            String year, String principal, LocalDate date, int paid, String accrued, String total) {
+        Schedule s = schedule(debx().principal(principal).annualInterestRatePercent("46").numberOfRepayments(3)
+                .amortization(amortization).interestAccrual(accrual).daysInYear(DaysInYear.fromCode(year))
+                .roundingMode(RoundingRule.HALF_UP));
+        PayoffQuote q = CALCULATOR.payoff(new PayoffRequest(s, date, paid)).value();
+        assertThat(q.accruedInterest()).hasToString(accrued);
+        assertThat(q.total()).hasToString(total);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
         # case                                                    | date       | paid | deferred | accrued | total

@@ -110,6 +110,35 @@ class PrepaymentTest {
         assertThat(r.interestDueNow()).hasToString("138.27");
     }
 
+    @Test
+    void prepaymentPaysTheAccruedInterestRoundedOnceFromTheExactRate() {
+        PrepaymentResult r = CALCULATOR.prepay(new PrepaymentRequest(schedule(accruesATieOnMarch1()),
+                LocalDate.parse("2025-03-01"), 1, money("1.12"), PrepaymentStrategy.LOWER_INSTALLMENT)).value();
+        assertThat(r.interestPaid()).hasToString("0.12");
+        assertThat(r.principalPaid()).hasToString("1.00");
+        assertThat(r.newTerms().principal()).hasToString("5.00");
+    }
+
+    @Test
+    void rescheduleCapitalisesTheAccruedInterestRoundedOnceFromTheExactRate() {
+        LoanTerms newTerms = debx().numberOfRepayments(6).firstRepaymentDate("2025-04-01").build();
+        RescheduleResult capitalised = CALCULATOR.reschedule(new RescheduleRequest(schedule(accruesATieOnMarch1()),
+                LocalDate.parse("2025-03-01"), 1, newTerms, true)).value();
+        RescheduleResult due = CALCULATOR.reschedule(new RescheduleRequest(schedule(accruesATieOnMarch1()),
+                LocalDate.parse("2025-03-01"), 1, newTerms, false)).value();
+        assertThat(capitalised.effectiveTerms().principal()).hasToString("6.12");
+        assertThat(due.interestDueNow()).hasToString("0.12");
+    }
+
+    /**
+     * Interest only, 6.00 at 46 % (HALF_UP): on 2025-03-01, 14 of the 28 days of period 2 accrue
+     * exactly 6.00 × 0.46/12 × 14/28 = 0.115, which rounds to 0.12.
+     */
+    private static LoanTerms.Builder accruesATieOnMarch1() {
+        return debx().principal("6.00").annualInterestRatePercent("46").numberOfRepayments(3)
+                .amortization(Amortization.INTEREST_ONLY_THEN_BULLET).roundingMode(RoundingRule.HALF_UP);
+    }
+
     private PrepaymentResult prepay(String date, String amount, PrepaymentStrategy strategy) {
         return CALCULATOR.prepay(new PrepaymentRequest(loan, LocalDate.parse(date), 2, money(amount), strategy))
                 .value();

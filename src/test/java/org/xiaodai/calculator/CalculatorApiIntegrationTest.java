@@ -2,11 +2,15 @@ package org.xiaodai.calculator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.xiaodai.support.Api;
 import org.xiaodai.support.IntegrationTest;
@@ -14,11 +18,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 @IntegrationTest
 class CalculatorApiIntegrationTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Only a guard against a hang: a refusal is a pattern check, answered in milliseconds. */
+    static final Duration HANG_GUARD = Duration.ofSeconds(20);
 
     @LocalServerPort
     int port;
@@ -70,13 +77,51 @@ class CalculatorApiIntegrationTest {
     void invalidTermsNameTheFieldAndRule() {
         assertProblem(Map.of("numberOfRepayments", 0), "numberOfRepayments", "min");
         assertProblem(Map.of("principal", "-5"), "principal", "positive");
-        assertProblem(Map.of("principal", "ten thousand"), "principal", "decimal");
+        assertProblem(Map.of("principal", "ten thousand"), "principal", "decimalFormat");
         assertProblem(Map.of("disbursementDate", "2024-03-01"), "disbursementDate", "beforeFirstRepayment");
         assertProblem(Map.of("disbursementDate", "2024-02-30"), "disbursementDate", "date");
         assertProblem(Map.of("daysInYear", "366"), "daysInYear", "oneOf");
         assertProblem(Map.of("interestMethod", "FLAT", "amortization", "EQUAL_PRINCIPAL"), "interestMethod", "unsupportedCombination");
         assertProblem(Map.of("interestAccrual", "DAILY", "daysInMonth", "30", "daysInYear", "ACTUAL"), "daysInMonth",
                 "unsupportedCombination");
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        principal                      | 1E+999999999
+        principal                      | 1e3
+        principal                      | 10000.00000000001
+        annualInterestRatePercent      | 1E+999999999
+        annualInterestRatePercent      | 12.00000000001
+        installmentAmountInMultiplesOf | 1E-999999999
+        """)
+    void refusesExponentsAndAbsurdScalesPromptlyNamingTheField(String field, String value) {
+        assertTimeoutPreemptively(HANG_GUARD, () -> assertProblem(Map.of(field, value), field, "decimalFormat"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1e999999999", "1E+999999999", "-1e-999999999", "1e3"})
+    void refusesAJsonNumberInExponentNotationForAMoneyField(String number) {
+        String body = terms(Map.of()).replace("\"principal\":\"10000.00\"", "\"principal\":" + number);
+        assertThat(body).contains(number);
+        Api.Response response = assertTimeoutPreemptively(HANG_GUARD,
+                () -> api.post("/api/v1/calculator/schedule", null, body));
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().get("errors").toString())
+                .contains("\"field\":\"principal\"").contains("\"rule\":\"decimalFormat\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"12.5", "1e3", "1e999999999"})
+    void refusesAFractionOrExponentForAWholeNumberField(String number) {
+        String body = terms(Map.of()).replace("\"numberOfRepayments\":12", "\"numberOfRepayments\":" + number);
+        assertThat(body).contains(number);
+        Api.Response response = assertTimeoutPreemptively(HANG_GUARD,
+                () -> api.post("/api/v1/calculator/schedule", null, body));
+        assertThat(response.status()).as("%s is read as a whole number", number).isEqualTo(400);
+        assertThat(response.json().get("errors").toString())
+                .contains("\"field\":\"numberOfRepayments\"").contains("\"rule\":\"type\"");
     }
 
     @Test

@@ -3,10 +3,12 @@ package org.xiaodai.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.lang.reflect.Executable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.stream.Stream;
@@ -14,8 +16,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MoneyTest {
+
+    /** Only a guard against a hang: the refusals are length, pattern and range checks. */
+    private static final Duration HANG_GUARD = Duration.ofSeconds(5);
 
     private static final Currency USD = Currency.getInstance("USD");
 
@@ -165,7 +171,8 @@ class MoneyTest {
             "-0.50, CNY -0.50",
     })
     void printsCurrencyCodeAndPlainAmount(String amount, String expected) {
-        assertThat(Money.cny(amount)).hasToString(expected);
+        // a BigDecimal, as arithmetic produces it: the text parser refuses exponents
+        assertThat(Money.cny(new BigDecimal(amount))).hasToString(expected);
     }
 
     @Test
@@ -173,6 +180,30 @@ class MoneyTest {
         assertThat(Money.of("12.34", "CNY")).isEqualTo(Money.cny(new BigDecimal("12.34")));
         assertThat(Money.zero(USD)).isEqualTo(Money.of(BigDecimal.ZERO, USD));
         assertThat(Money.cny("1").currencyCode()).isEqualTo("CNY");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"1E+999999999", "1e3", "1E-999999999", "0.12345678901",
+            "1234567890123456789"})
+    void refusesExponentsAndAbsurdScalesPromptly(String amount) {
+        assertTimeoutPreemptively(HANG_GUARD, () ->
+                assertThatThrownBy(() -> Money.cny(amount)).isInstanceOf(NumberFormatException.class));
+        assertTimeoutPreemptively(HANG_GUARD, () ->
+                assertThatThrownBy(() -> Money.of(amount, "CNY")).isInstanceOf(NumberFormatException.class));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1E+999999999", "1E-999999999", "1E+31", "1E-101"})
+    void refusesAmountsThatNoRoundingCouldHandle(String amount) {
+        // e.g. a BigDecimal Jackson read from a JSON number: rounding 1E+999999999 would build a billion digits
+        assertTimeoutPreemptively(HANG_GUARD, () -> assertThatIllegalArgumentException()
+                .isThrownBy(() -> Money.cny(new BigDecimal(amount))));
+    }
+
+    @Test
+    void keepsTheExactScaleOfArithmetic() {
+        Money product = Money.cny("10000.00").times(new BigDecimal("0.0383333333333333333333333333333333"));
+        assertThat(product.times(new BigDecimal("0.0383333333333333333333333333333333")).amount().scale()).isEqualTo(70);
     }
 
     @Test

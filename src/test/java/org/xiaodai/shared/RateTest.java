@@ -3,16 +3,22 @@ package org.xiaodai.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RateTest {
+
+    /** Only a guard against a hang: the refusals are length, pattern and range checks. */
+    private static final Duration HANG_GUARD = Duration.ofSeconds(5);
 
     @ParameterizedTest(name = "{0}% is the fraction {1}")
     @CsvSource({
@@ -72,6 +78,23 @@ class RateTest {
     @Test
     void rejectsNonPositivePeriodCounts() {
         assertThatIllegalArgumentException().isThrownBy(() -> Rate.ZERO.perPeriod(0, MathContext.DECIMAL64));
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"1E+999999999", "1e3", "1E-999999999", "3.65000000001"})
+    void refusesExponentsAndAbsurdScalesPromptly(String text) {
+        assertTimeoutPreemptively(HANG_GUARD, () ->
+                assertThatThrownBy(() -> Rate.ofPercent(text)).isInstanceOf(NumberFormatException.class));
+        assertTimeoutPreemptively(HANG_GUARD, () ->
+                assertThatThrownBy(() -> Rate.ofFraction(text)).isInstanceOf(NumberFormatException.class));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1E+999999999", "1E-999999999", "1E+31", "1E-101"})
+    void refusesRatesThatNoRoundingCouldHandle(String fraction) {
+        // printing 1E+999999999 as a percent would build a billion digits
+        assertTimeoutPreemptively(HANG_GUARD, () -> assertThatIllegalArgumentException()
+                .isThrownBy(() -> Rate.ofFraction(new BigDecimal(fraction))));
     }
 
     @Test

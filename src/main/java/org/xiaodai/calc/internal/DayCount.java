@@ -9,12 +9,13 @@ import org.xiaodai.calc.DaysInYear;
 import org.xiaodai.calc.RepaymentFrequency;
 
 /**
- * Daily-accrual rates A·yf(a, b) of README §2.2. Rates are never rounded; every division uses
- * {@link #MC} (34 significant digits).
+ * Daily-accrual rates A·yf(a, b) of README §2.2, as exact rationals: amounts derived from them are
+ * rounded once (README §7). {@link #MC} (34 significant digits) is the precision of what cannot
+ * stay exact — displayed rates, the IRR.
  */
 public final class DayCount {
 
-    /** The working precision of every rate computation. */
+    /** The working precision of displayed rates and iterative solutions; never of an amount's rate. */
     public static final MathContext MC = MathContext.DECIMAL128;
 
     private DayCount() {
@@ -23,19 +24,6 @@ public final class DayCount {
     /** @return days(a, b) = b − a in calendar days */
     public static long days(LocalDate a, LocalDate b) {
         return ChronoUnit.DAYS.between(a, b);
-    }
-
-    /**
-     * The rate A·yf(a, b) for daily accrual to {@link #MC} (payoff quotes, display); the exact
-     * value is {@link #exactDailyRate}.
-     *
-     * @param annualRate A (a fraction, not percent)
-     * @param a start, inclusive
-     * @param b end, exclusive; not before a
-     * @param convention the day-count fields of the terms
-     */
-    public static BigDecimal dailyRate(BigDecimal annualRate, LocalDate a, LocalDate b, Convention convention) {
-        return exactDailyRate(annualRate, a, b, convention).toBigDecimal(MC);
     }
 
     /**

@@ -81,35 +81,41 @@ public final class PayoffEngine {
                 used, length, total);
     }
 
-    /** Interest for the days used of period c, as {@link PayoffQuote} defines it. */
+    /**
+     * Interest for the days used of period c, as {@link PayoffQuote} defines it: the exact
+     * rational amount rounded once, like every row of the schedule (README §4, §7). A rate cut to
+     * a finite precision first would round twice (3.00 × 0.46/12 = 0.115 would become 0.11499…).
+     */
     private static BigDecimal currentInterest(Schedule schedule, int c, LocalDate date, CurrencyRounding money) {
         LoanTerms terms = schedule.terms();
         Installment row = schedule.installment(c);
+        long used = DayCount.days(row.periodStart(), date);
+        long length = DayCount.days(row.periodStart(), row.dueDate());
         if (terms.interestMethod() == InterestMethod.FLAT) {
-            return money.round(row.interest().multiply(BigDecimal.valueOf(DayCount.days(row.periodStart(), date)))
-                    .divide(BigDecimal.valueOf(DayCount.days(row.periodStart(), row.dueDate())), DayCount.MC));
+            return money.round(Rational.of(row.interest()).multiply(Rational.of(used, length)));
         }
-        BigDecimal partialRate = partialRate(terms, row, date);
+        Rational[] rates = PeriodPlan.of(terms).exactRates();
+        Rational partialRate = partialRate(terms, rates[c - 1], row, date);
         if (terms.amortization() == Amortization.BULLET) {
-            BigDecimal rates = partialRate;
-            for (int i = 1; i < c; i++) {
-                rates = rates.add(schedule.installment(i).periodRate());
+            Rational sum = partialRate;
+            for (int i = 0; i < c - 1; i++) {
+                sum = sum.add(rates[i]);
             }
-            return money.round(money.round(terms.principal()).multiply(rates));
+            return money.roundProduct(sum, money.round(terms.principal()));
         }
         BigDecimal balance = c == 1 ? money.round(terms.principal()) : schedule.installment(c - 1).balanceAfter();
-        return money.round(balance.multiply(partialRate));
+        return money.roundProduct(partialRate, balance);
     }
 
-    /** The rate from the period start to the date under the loan's accrual convention. */
-    static BigDecimal partialRate(LoanTerms terms, Installment row, LocalDate date) {
+    /** The exact rate from the start of the period to the date under the loan's accrual convention. */
+    static Rational partialRate(LoanTerms terms, Rational periodRate, Installment row, LocalDate date) {
         if (terms.interestAccrual() == InterestAccrual.DAILY) {
-            return DayCount.dailyRate(PeriodPlan.annualRate(terms), row.periodStart(), date,
+            return DayCount.exactDailyRate(PeriodPlan.annualRate(terms), row.periodStart(), date,
                     PeriodPlan.convention(terms));
         }
         long used = DayCount.days(row.periodStart(), date);
         long length = DayCount.days(row.periodStart(), row.dueDate());
-        return row.periodRate().multiply(BigDecimal.valueOf(used)).divide(BigDecimal.valueOf(length), DayCount.MC);
+        return periodRate.multiply(Rational.of(used, length));
     }
 
     static <T> Outcome<T> fail(String field, String rule, String message) {

@@ -20,6 +20,8 @@ import org.xiaodai.calc.RepaymentFrequency;
 import org.xiaodai.calc.RoundingRule;
 import org.xiaodai.shared.problem.FieldProblem;
 import org.xiaodai.shared.problem.ProblemException;
+import org.xiaodai.shared.validation.DecimalNumber;
+import org.xiaodai.shared.validation.ValidationResult;
 
 /** Turns a {@link TermsRequest} into {@link LoanTerms}, reporting every unreadable field at once. */
 final class TermsParser {
@@ -58,16 +60,15 @@ final class TermsParser {
         return terms;
     }
 
+    /** A plain decimal as {@link DecimalNumber} defines it: no exponent, at most ten decimals. */
     private BigDecimal decimal(String field, String value) {
         if (value == null || value.isBlank()) {
             problems.add(FieldProblem.of(field, "required"));
             return null;
         }
-        if (!value.strip().matches("[+-]?\\d{1,20}(\\.\\d{1,20})?")) {
-            problems.add(FieldProblem.of(field, "decimal"));
-            return null;
-        }
-        return new BigDecimal(value.strip());
+        ValidationResult<BigDecimal> result = DecimalNumber.validate(value);
+        result.errors().forEach(v -> problems.add(new FieldProblem(field, v.rule(), v.messageKey(), v.args())));
+        return result.toOptional().orElse(null);
     }
 
     private int integer(String field, Integer value) {

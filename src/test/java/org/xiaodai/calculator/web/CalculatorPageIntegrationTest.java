@@ -1,5 +1,7 @@
 package org.xiaodai.calculator.web;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +16,7 @@ import org.springframework.web.context.WebApplicationContext;
 import org.xiaodai.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -68,6 +71,16 @@ class CalculatorPageIntegrationTest {
         assertThat(page.getElementById("numberOfRepayments-error").text()).isEqualTo("过小");
         assertThat(page.getElementById("numberOfRepayments").hasClass("invalid")).isTrue();
         assertThat(page.getElementById("numberOfRepayments").val()).isEqualTo("0");
+        assertThat(page.getElementById("apr")).isNull();
+    }
+
+    @Test
+    void anExponentIsShownBesideTheFieldPromptly() throws Exception {
+        Document page = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> html(post("/calculator").with(csrf())
+                .params(CalculatorFormFixture.valid("principal", "1E+999999999", "annualInterestRatePercent", "1e1"))));
+        assertThat(page.getElementById("principal-error").text()).contains("10000.00");
+        assertThat(page.getElementById("principal").hasClass("invalid")).isTrue();
+        assertThat(page.getElementById("annualInterestRatePercent").hasClass("invalid")).isTrue();
         assertThat(page.getElementById("apr")).isNull();
     }
 

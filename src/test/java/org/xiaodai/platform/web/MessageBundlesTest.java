@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The web UI bundles stay in step: the same keys in every language, and the Chinese one really Chinese. */
+/** The bundles stay in step: the same keys in every language, and the Chinese one really Chinese. */
 class MessageBundlesTest {
 
     @Test
@@ -18,6 +18,25 @@ class MessageBundlesTest {
         Properties base = load("messages.properties");
         assertThat(load("messages_en.properties").keySet()).isEqualTo(base.keySet());
         assertThat(load("messages_zh_CN.properties").keySet()).isEqualTo(base.keySet());
+    }
+
+    @Test
+    void everyLanguageHasEveryProblemText() throws IOException {
+        Properties base = load("problems.properties");
+        assertThat(load("problems_en.properties").keySet()).isEqualTo(base.keySet());
+        assertThat(load("problems_zh_CN.properties").keySet()).isEqualTo(base.keySet());
+    }
+
+    @Test
+    void everyProblemHasATitleAndADetail() throws IOException {
+        Properties base = load("problems.properties");
+        for (String key : base.stringPropertyNames()) {
+            if (key.endsWith(".title")) {
+                assertThat(base).containsKey(key.replaceAll("\\.title$", ".detail"));
+            } else if (key.endsWith(".detail")) {
+                assertThat(base).containsKey(key.replaceAll("\\.detail$", ".title"));
+            }
+        }
     }
 
     @Test

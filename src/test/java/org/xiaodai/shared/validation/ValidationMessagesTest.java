@@ -32,7 +32,8 @@ class ValidationMessagesTest {
                         .map(raw -> ResidentIdNumber.validate(raw, asOf)),
                 Stream.of(null, "1", "9111000060003734IL", "91110000600037341M").map(UnifiedSocialCreditCode::validate),
                 Stream.of(null, "1", "622202123456789A", "6222021234567891").map(BankCardNumber::validate),
-                Stream.of(null, "1", "12800138000").map(MobileNumber::validate))
+                Stream.of(null, "1", "12800138000").map(MobileNumber::validate),
+                Stream.of(null, "1e3").map(DecimalNumber::validate))
                 .flatMap(s -> s)
                 .flatMap(result -> Stream.concat(result.errors().stream(), result.warnings().stream()));
     }
@@ -40,7 +41,8 @@ class ValidationMessagesTest {
     @Test
     void coversEveryRuleCode() {
         assertThat(everyViolation().map(Violation::rule).distinct())
-                .containsExactlyInAnyOrder("required", "length", "format", "region", "birthDate", "checkDigit", "luhn");
+                .containsExactlyInAnyOrder("required", "length", "format", "region", "birthDate", "checkDigit", "luhn",
+                        "decimalFormat");
     }
 
     @ParameterizedTest(name = "{0}")
