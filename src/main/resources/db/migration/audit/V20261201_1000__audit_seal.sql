@@ -8,11 +8,12 @@ alter table audit_entry add column xid xid8 not null default '0';
 alter table audit_entry alter column xid set default pg_current_xact_id();
 create index audit_entry_xid on audit_entry (xid);
 
--- One row per sealed entry, in chain order: hash = SHA-256(prev_hash + the entry's canonical content).
+-- One row per sealed entry, in chain order (position 1, 2, 3, … without gaps, assigned by the one
+-- sealer at work): hash = SHA-256(prev_hash + the entry's canonical content).
 -- No foreign key: its KEY SHARE lock would rewrite every entry row once more; verification names a
 -- seal whose entry is gone (entryMissing).
 create table audit_seal (
-    position     bigint generated always as identity primary key,
+    position     bigint primary key,
     entry_seq    bigint not null unique,
     entry_id     uuid not null,
     prev_hash    char(64) not null,
@@ -26,12 +27,10 @@ create table audit_seal (
 -- owner reads them past the tenant wall (without FORCE it is not bound by its own table's policies).
 alter table audit_entry no force row level security;
 insert into audit_seal (position, entry_seq, entry_id, prev_hash, hash, sealed_below, sealed_at)
-    overriding system value
-    select seq, seq, id, prev_hash, hash, pg_snapshot_xmin(pg_current_snapshot()), occurred_at
-    from audit_entry order by seq;
+    select row_number() over (order by seq), seq, id, prev_hash, hash, pg_snapshot_xmin(pg_current_snapshot()),
+           occurred_at
+    from audit_entry;
 alter table audit_entry force row level security;
-select setval(pg_get_serial_sequence('audit_seal', 'position'),
-              coalesce((select max(position) from audit_seal), 1), (select count(*) > 0 from audit_seal));
 alter table audit_entry drop column prev_hash, drop column hash;
 
 -- Append-only like the entries, for everyone; a superuser who disables triggers is caught by the hashes.

@@ -12,9 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     most, to join the hash chain; zero turns background sealing off (verification
  *                     still seals first)
  * @param sealBatch    entries read and sealed per statement within a round
+ * @param maxUnsealed  entries an instance may have committed ahead of the chain before its writers
+ *                     wait for the sealer after commit ({@link SealBacklog}); 0 never waits
+ * @param maxWait      the longest a writer waits so
  */
 @ConfigurationProperties("xiaodai.audit")
 public record AuditProperties(
         @DefaultValue("200ms") Duration sealInterval,
-        @DefaultValue("2000") int sealBatch) {
+        @DefaultValue("2000") int sealBatch,
+        @DefaultValue("1000") long maxUnsealed,
+        @DefaultValue("1s") Duration maxWait) {
 }

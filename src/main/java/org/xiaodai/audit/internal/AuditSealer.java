@@ -1,10 +1,10 @@
 package org.xiaodai.audit.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,11 +27,12 @@ import org.xiaodai.shared.tenant.TenantWall;
  * A round runs in its own region-wide transaction under an advisory lock, so one sealer at a time
  * extends the chain across all instances (the background schedule skips a round when another
  * instance holds the lock; verification waits for it). A round seals every committed entry it can
- * see that has no seal yet, ordered by writing transaction and then {@code seq}: every entry of a
- * round committed before the round began, and every entry sealed later committed after an earlier
- * round looked, so chain order follows commit order from round to round. An entry is visible only
- * once committed, so a rolled-back business change leaves nothing to seal, and a uniqueness
- * constraint on {@code entry_seq} backs the lock: no entry is sealed twice.
+ * see that has no seal yet, ordered by writing transaction and then {@code seq}. An entry becomes
+ * visible when its transaction commits, and an entry sealed by a later round was not visible to an
+ * earlier one, so chain order follows commit order from round to round; a rolled-back business
+ * change leaves nothing to seal. Positions continue the last seal's without a gap, and the
+ * primary key on {@code position} and uniqueness of {@code entry_seq} back the lock: the chain
+ * never forks and no entry is sealed twice.
  * <p>
  * Finding the unsealed entries must not mean scanning the whole trail every round. Each entry
  * carries its writing transaction's id ({@code xid}, {@code pg_current_xact_id()}), and each seal
@@ -47,7 +48,8 @@ import org.xiaodai.shared.tenant.TenantWall;
  * institution (a large lender is most of the load), and a region-wide order of events would be
  * lost. Sealing after commit keeps one linear, region-wide chain at the cost of a short window in
  * which a committed entry is not yet sealed (about {@code xiaodai.audit.seal-interval}); such
- * entries are reported as pending, never as broken.
+ * entries are reported as pending, never as broken. {@link SealBacklog} keeps that window short
+ * when writers outrun the sealer.
  */
 @Component
 class AuditSealer {
@@ -61,6 +63,7 @@ class AuditSealer {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int batchSize;
+    private final SealBacklog backlog;
 
     AuditSealer(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactionManager, Clock clock,
                 AuditProperties properties) {
@@ -70,6 +73,17 @@ class AuditSealer {
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.batchSize = Math.max(1, properties.sealBatch());
+        this.backlog = SealBacklog.of(properties);
+    }
+
+    /** Called once an entry's transaction has committed; may wait while the chain is far behind. */
+    void committed() {
+        backlog.committed();
+    }
+
+    /** True when entries committed here are piling up faster than rounds seal them. */
+    boolean behind() {
+        return backlog.behind();
     }
 
     /**
@@ -93,40 +107,57 @@ class AuditSealer {
     }
 
     private int round(boolean everything) {
+        long mark = backlog.roundStarting();
         Integer sealed = TenantWall.regionWide(() -> transactions.execute(tx -> {
             if (!lock(everything)) {
-                return 0;
+                return null;
             }
             Tip tip = tip();
-            long horizon = jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
-                    .query(Long.class).single();
+            long horizon = tip.horizon();
             long from = everything || tip.sealedBelow() > horizon ? 0 : tip.sealedBelow();
-            String prev = tip.hash();
             int count = 0;
             List<Unsealed> next;
             do {
                 next = unsealed(from);
-                prev = seal(next, prev, horizon);
+                tip = tip.after(next, seal(next, tip, horizon));
                 count += next.size();
             } while (next.size() == batchSize);
             return count;
         }));
-        return sealed == null ? 0 : sealed;
-    }
-
-    /** Background rounds give way to a running one; a round asked for by verification waits for it. */
-    private boolean lock(boolean wait) {
-        if (wait) {
-            jdbc.sql("select pg_advisory_xact_lock(?)").param(SEAL_LOCK).query().singleRow();
-            return true;
+        if (sealed == null) {
+            return 0;
         }
-        return jdbc.sql("select pg_try_advisory_xact_lock(?)").param(SEAL_LOCK).query(Boolean.class).single();
+        backlog.roundSealed(mark);
+        return sealed;
     }
 
+    /**
+     * Background rounds give way to a running one; a round asked for by verification waits for it.
+     * A round's statements are planned for its actual horizon (a generic plan cannot know that the
+     * entries from the horizon on are the newest few, and would scan both tables), and a
+     * background round, which reads a few hundred rows, starts no parallel workers.
+     */
+    private boolean lock(boolean wait) {
+        return jdbc.sql(wait
+                        ? "select set_config('plan_cache_mode', 'force_custom_plan', true), pg_advisory_xact_lock(?) is not null"
+                        : "select set_config('plan_cache_mode', 'force_custom_plan', true), "
+                                + "set_config('max_parallel_workers_per_gather', '0', true), pg_try_advisory_xact_lock(?)")
+                .param(SEAL_LOCK).query((rs, n) -> rs.getBoolean(rs.getMetaData().getColumnCount())).single();
+    }
+
+    /** Read once the lock is held, so it sees the last round's seals; with the horizon in the same round trip. */
     private Tip tip() {
-        return jdbc.sql("select hash, sealed_below::text::bigint as below from audit_seal order by position desc limit 1")
-                .query((rs, n) -> new Tip(rs.getString("hash"), rs.getLong("below")))
-                .optional().orElse(new Tip(GENESIS, 0));
+        return jdbc.sql("""
+                select coalesce(t.position, 0) as position, coalesce(t.hash, :genesis) as hash,
+                       coalesce(t.sealed_below::text::bigint, 0) as below,
+                       pg_snapshot_xmin(pg_current_snapshot())::text::bigint as horizon
+                from (select 1) one
+                left join (select position, hash, sealed_below from audit_seal order by position desc limit 1) t on true
+                """)
+                .param("genesis", GENESIS)
+                .query((rs, n) -> new Tip(rs.getLong("position"), rs.getString("hash"), rs.getLong("below"),
+                        rs.getLong("horizon")))
+                .single();
     }
 
     private List<Unsealed> unsealed(long fromXid) {
@@ -142,28 +173,58 @@ class AuditSealer {
                 .list();
     }
 
-    /** @return the hash of the last entry sealed, or {@code prev} when there was none */
-    private String seal(List<Unsealed> entries, String prev, long horizon) {
+    /**
+     * Chains {@code entries} after {@code tip} in one statement: positions continue the tip's
+     * without a gap, so chain order never depends on the order rows happen to be inserted.
+     *
+     * @return the hash of the last entry sealed, or the tip's when there was none
+     */
+    private String seal(List<Unsealed> entries, Tip tip, long horizon) {
         if (entries.isEmpty()) {
-            return prev;
+            return tip.hash();
+        }
+        int size = entries.size();
+        Long[] seqs = new Long[size];
+        UUID[] ids = new UUID[size];
+        String[] prevs = new String[size];
+        String[] hashes = new String[size];
+        String link = tip.hash();
+        for (int i = 0; i < size; i++) {
+            Unsealed entry = entries.get(i);
+            seqs[i] = entry.seq();
+            ids[i] = entry.id();
+            prevs[i] = link;
+            link = Sha256.hex(link + entry.content().canonical());
+            hashes[i] = link;
         }
         Timestamp sealedAt = Timestamp.from(clock.instant());
-        List<Object[]> rows = new ArrayList<>(entries.size());
-        String link = prev;
-        for (Unsealed entry : entries) {
-            String hash = Sha256.hex(link + entry.content().canonical());
-            rows.add(new Object[] {entry.seq(), entry.id(), link, hash, horizon, sealedAt});
-            link = hash;
-        }
-        batch.batchUpdate("""
-                insert into audit_seal (entry_seq, entry_id, prev_hash, hash, sealed_below, sealed_at)
-                values (?, ?, ?, ?, cast(cast(? as text) as xid8), ?)
-                """, rows);
+        batch.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("""
+                    insert into audit_seal (position, entry_seq, entry_id, prev_hash, hash, sealed_below, sealed_at)
+                    select ? + t.n, t.seq, t.id, t.prev, t.hash, cast(cast(? as text) as xid8), ?
+                    from unnest(?, ?, ?, ?) with ordinality as t(seq, id, prev, hash, n)
+                    """);
+            insert.setLong(1, tip.position());
+            insert.setLong(2, horizon);
+            insert.setTimestamp(3, sealedAt);
+            insert.setArray(4, connection.createArrayOf("bigint", seqs));
+            insert.setArray(5, connection.createArrayOf("uuid", ids));
+            insert.setArray(6, connection.createArrayOf("text", prevs));
+            insert.setArray(7, connection.createArrayOf("text", hashes));
+            return insert;
+        });
         return link;
     }
 
-    /** The end of the chain: the last seal's hash and the horizon below which everything is sealed. */
-    private record Tip(String hash, long sealedBelow) {
+    /**
+     * The end of the chain: the last seal, the horizon below which its round sealed everything,
+     * and this round's horizon (the oldest transaction running now).
+     */
+    private record Tip(long position, String hash, long sealedBelow, long horizon) {
+
+        Tip after(List<Unsealed> sealed, String lastHash) {
+            return sealed.isEmpty() ? this : new Tip(position + sealed.size(), lastHash, sealedBelow, horizon);
+        }
     }
 
     private record Unsealed(long seq, UUID id, AuditContent content) {

@@ -12,6 +12,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -84,6 +86,12 @@ class JdbcAuditTrail implements AuditTrail {
                 .param("action", action).param("entityType", entityType).param("entityId", entityId)
                 .param("institutionId", institutionId).param("before", before).param("after", after)
                 .update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sealer.committed();
+            }
+        });
     }
 
     /**
@@ -96,11 +104,10 @@ class JdbcAuditTrail implements AuditTrail {
         return TenantWall.regionWide(() -> snapshot.execute(tx -> {
             AuditChainWalker walker = new AuditChainWalker();
             jdbc.sql(AuditChainWalker.QUERY).withFetchSize(1000).query((RowCallbackHandler) walker);
-            long pending = jdbc.sql("""
-                    select count(*) from audit_entry e
-                    where not exists (select from audit_seal s where s.entry_seq = e.seq)
-                    """).query(Long.class).single();
-            return walker.result(pending);
+            // every seal names a distinct entry (unique), so the difference is what awaits a seal
+            long pending = jdbc.sql("select (select count(*) from audit_entry) - (select count(*) from audit_seal)")
+                    .query(Long.class).single();
+            return walker.result(Math.max(0, pending));
         }));
     }
 
