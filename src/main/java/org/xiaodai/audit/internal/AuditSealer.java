@@ -64,6 +64,8 @@ class AuditSealer {
     private final Clock clock;
     private final int batchSize;
     private final SealBacklog backlog;
+    /** The last round this instance completed: everything below its horizon is sealed. */
+    private volatile Round lastRound;
 
     AuditSealer(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactionManager, Clock clock,
                 AuditProperties properties) {
@@ -108,27 +110,27 @@ class AuditSealer {
 
     private int round(boolean everything) {
         long mark = backlog.roundStarting();
-        Integer sealed = TenantWall.regionWide(() -> transactions.execute(tx -> {
+        Round round = TenantWall.regionWide(() -> transactions.execute(tx -> {
             if (!lock(everything)) {
                 return null;
             }
             Tip tip = tip();
-            long horizon = tip.horizon();
-            long from = everything || tip.sealedBelow() > horizon ? 0 : tip.sealedBelow();
+            long from = everything ? 0 : tip.scanFrom(lastRound);
             int count = 0;
             List<Unsealed> next;
             do {
                 next = unsealed(from);
-                tip = tip.after(next, seal(next, tip, horizon));
+                tip = tip.after(next, seal(next, tip));
                 count += next.size();
             } while (next.size() == batchSize);
-            return count;
+            return new Round(count, tip.position(), tip.horizon());
         }));
-        if (sealed == null) {
+        if (round == null) {
             return 0;
         }
+        lastRound = round;
         backlog.roundSealed(mark);
-        return sealed;
+        return round.sealed();
     }
 
     /**
@@ -179,7 +181,7 @@ class AuditSealer {
      *
      * @return the hash of the last entry sealed, or the tip's when there was none
      */
-    private String seal(List<Unsealed> entries, Tip tip, long horizon) {
+    private String seal(List<Unsealed> entries, Tip tip) {
         if (entries.isEmpty()) {
             return tip.hash();
         }
@@ -205,7 +207,7 @@ class AuditSealer {
                     from unnest(?, ?, ?, ?) with ordinality as t(seq, id, prev, hash, n)
                     """);
             insert.setLong(1, tip.position());
-            insert.setLong(2, horizon);
+            insert.setLong(2, tip.horizon());
             insert.setTimestamp(3, sealedAt);
             insert.setArray(4, connection.createArrayOf("bigint", seqs));
             insert.setArray(5, connection.createArrayOf("uuid", ids));
@@ -225,6 +227,23 @@ class AuditSealer {
         Tip after(List<Unsealed> sealed, String lastHash) {
             return sealed.isEmpty() ? this : new Tip(position + sealed.size(), lastHash, sealedBelow, horizon);
         }
+
+        /**
+         * The smallest transaction id with entries that may lack a seal: the horizon of this
+         * instance's last round if nobody has sealed since (it advances even when a round sealed
+         * nothing), else the last seal's. A stored horizon beyond this cluster's own (another
+         * cluster's backup restored) says nothing about this cluster's transactions: look at all.
+         */
+        long scanFrom(Round last) {
+            if (last != null && last.position() == position && last.horizon() <= horizon) {
+                return last.horizon();
+            }
+            return sealedBelow <= horizon ? sealedBelow : 0;
+        }
+    }
+
+    /** What a completed round left: how many it sealed, the chain's last position, its horizon. */
+    private record Round(int sealed, long position, long horizon) {
     }
 
     private record Unsealed(long seq, UUID id, AuditContent content) {

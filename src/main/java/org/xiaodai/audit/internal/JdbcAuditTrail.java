@@ -86,12 +86,14 @@ class JdbcAuditTrail implements AuditTrail {
                 .param("action", action).param("entityType", entityType).param("entityId", entityId)
                 .param("institutionId", institutionId).param("before", before).param("after", after)
                 .update();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                sealer.committed();
-            }
-        });
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sealer.committed();
+                }
+            });
+        }
     }
 
     /**
