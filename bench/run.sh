@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Xiaodai benchmarks (DESIGN.md §5). Usage: ./bench/run.sh <calc|tenant|origination|eod|reporting|scoring|all> [options]
+# Xiaodai benchmarks (DESIGN.md §5). Usage: ./bench/run.sh <calc|audit|tenant|origination|eod|reporting|scoring|all> [options]
 # Prints one JSON object per line on stdout. Benchmarks never run inside ./mvnw verify.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
-  echo "usage: $0 <calc|tenant|origination|eod|reporting|scoring|all> [options]" >&2
+  echo "usage: $0 <calc|audit|tenant|origination|eod|reporting|scoring|all> [options]" >&2
   echo "  calc options: --rounds N (5) --seconds S per round (2) --warmup N (3)" >&2
   echo "  tenant options: --rounds N (5) --seconds S per round (2)" >&2
+  echo "  audit options: --writers N (16) --institutions N (8) --rounds N (3) --seconds S per round (10) --warmup S (5)" >&2
 }
 
 # the same JDK 21+ search as ./mvnw (the default java here is 17)
@@ -23,20 +24,38 @@ find_java() {
   echo "no JDK 21+ found" >&2; return 1
 }
 
-# builds the test classes and runs one benchmark main class with the test classpath
-run_main() {
-  local main="$1"; shift
+# compiles main and test classes once per invocation and writes the test classpath
+built=""
+build() {
+  [ -n "$built" ] && return 0
   ./mvnw -q -DskipTests test-compile >&2
   mkdir -p target/bench
   ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test >&2
-  local java
-  java=$(find_java)
-  "$java" -Xms512m -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
-    "$main" "$@"
+  built=yes
 }
 
-run_calc() { run_main org.xiaodai.bench.CalcBenchmark "$@"; }
-run_tenant() { run_main org.xiaodai.bench.TenantWallBenchmark "$@"; }
+run_bench() {
+  local main="$1"
+  shift
+  build
+  local java
+  java=$(find_java)
+  "$java" -Xms512m -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" "$main" "$@"
+}
+
+run_calc() {
+  run_bench org.xiaodai.bench.CalcBenchmark "$@"
+}
+
+# a scoped list read and write with and without the tenant wall, on one throw-away embedded PostgreSQL
+run_tenant() {
+  run_bench org.xiaodai.bench.TenantWallBenchmark "$@"
+}
+
+# the real application headless on a throw-away embedded PostgreSQL (a free port, target/bench/pg-*)
+run_audit() {
+  run_bench org.xiaodai.bench.AuditBenchmark "$@"
+}
 
 not_implemented() {
   echo "{\"benchmark\":\"$1\",\"status\":\"not-implemented\"}" >&2
@@ -46,10 +65,13 @@ name="${1:-}"
 [ $# -gt 0 ] && shift
 case "$name" in
   calc) run_calc "$@" ;;
+  audit) run_audit "$@" ;;
   tenant) run_tenant "$@" ;;
   origination|eod|reporting|scoring) not_implemented "$name"; exit 3 ;;
   all)
     run_calc "$@"
+    run_audit "$@"
+    run_tenant "$@"
     for other in origination eod reporting scoring; do not_implemented "$other"; done ;;
   *) usage; exit 64 ;;
 esac

@@ -3,16 +3,26 @@ package org.xiaodai.audit;
 import java.util.List;
 import java.util.UUID;
 
-/** The audit trail's public face. Recording joins the caller's transaction: no change without its entry. */
+/**
+ * The audit trail's public face. Recording joins the caller's transaction: no change without its
+ * entry, and no entry for a change that rolled back. Entries join the hash chain shortly after
+ * they commit.
+ */
 public interface AuditTrail {
 
-    /** Appends an entry for a state change; the actor and client address come from the current request. */
+    /**
+     * Appends an entry for a state change inside the caller's transaction (there must be one); the
+     * actor and client address come from the current request.
+     */
     void record(AuditRecord record);
 
     /** Appends an entry for a view of unmasked personal data (查看敏感信息). */
     void recordSensitiveRead(String entityType, Object entityId, UUID institutionId, String fields);
 
-    /** Recomputes every hash from the first entry on and reports the first broken one. */
+    /**
+     * Seals what has committed, recomputes every hash of the region-wide chain from the first
+     * entry on and reports the first broken one, or how many newer entries await their seal.
+     */
     AuditVerification verify();
 
     /**

@@ -3,15 +3,19 @@ package org.xiaodai.audit;
 /**
  * Result of walking the chain.
  *
- * @param ok            true when every entry's hashes are intact
- * @param entriesChecked how many entries were read
+ * @param ok             true when every sealed entry's hashes are intact
+ * @param entriesChecked how many sealed entries were read
  * @param firstBrokenSeq the sequence number of the first entry that fails, or null
  * @param firstBrokenId  its id, or null
- * @param reason         {@code hashMismatch} (content edited) or {@code chainBroken} (an entry before it was removed or changed), or null
+ * @param reason         {@code hashMismatch} (content edited), {@code chainBroken} (an entry before it was
+ *                       removed or changed) or {@code entryMissing} (a sealed entry was removed), or null
+ * @param pending        entries that committed after verification sealed the chain and await their seal:
+ *                       not yet checked, and not broken
  */
-public record AuditVerification(boolean ok, long entriesChecked, Long firstBrokenSeq, String firstBrokenId, String reason) {
+public record AuditVerification(boolean ok, long entriesChecked, Long firstBrokenSeq, String firstBrokenId,
+                                String reason, long pending) {
 
-    public static AuditVerification intact(long checked) {
-        return new AuditVerification(true, checked, null, null, null);
+    public static AuditVerification intact(long checked, long pending) {
+        return new AuditVerification(true, checked, null, null, null, pending);
     }
 }

@@ -1,9 +1,6 @@
 package org.xiaodai.audit.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -11,8 +8,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.xiaodai.audit.AuditEntryView;
@@ -20,29 +22,34 @@ import org.xiaodai.audit.AuditRecord;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.audit.AuditVerification;
 import org.xiaodai.shared.Actor;
-import org.xiaodai.shared.Sha256;
 import org.xiaodai.shared.tenant.TenantWall;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit trail in PostgreSQL. Appends are serialised with a transaction-scoped advisory lock so
- * the chain has exactly one successor per entry; the lock is held until the business transaction
- * commits, which is the price of a linear chain.
+ * The audit trail in PostgreSQL. Recording is one INSERT in the caller's transaction, so an entry
+ * commits or rolls back with the change it describes, and takes no lock: concurrent writers do
+ * not wait for each other. {@link AuditSealer} chains committed entries shortly afterwards, and
+ * verification seals what has committed before it walks the chain.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
-    static final String GENESIS = "0".repeat(64);
-    private static final long CHAIN_LOCK = 0x5844_4155_4449_5400L;
-
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json;
+    private final AuditSealer sealer;
+    private final TransactionTemplate snapshot;
 
-    JdbcAuditTrail(JdbcClient jdbc, Clock clock, JsonMapper json) {
+    JdbcAuditTrail(JdbcClient jdbc, Clock clock, JsonMapper json, AuditSealer sealer,
+                   PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.json = json;
+        this.sealer = sealer;
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
     }
 
     @Override
@@ -60,9 +67,6 @@ class JdbcAuditTrail implements AuditTrail {
 
     private void append(String action, String entityType, String entityId, UUID institutionId,
                         String before, String after) {
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleRow();
-        String prev = jdbc.sql("select hash from audit_entry order by seq desc limit 1")
-                .query(String.class).optional().orElse(GENESIS);
         Actor actor = currentActor();
         AuditContent content = new AuditContent(
                 clock.instant().truncatedTo(ChronoUnit.MICROS),
@@ -70,32 +74,43 @@ class JdbcAuditTrail implements AuditTrail {
                 actor == null ? "system" : actor.actorName(),
                 actor == null ? null : actor.actorOrganisationId(),
                 clientAddress(), action, entityType, entityId, institutionId, before, after);
-        String hash = Sha256.hex(prev + content.canonical());
         jdbc.sql("""
                 insert into audit_entry (occurred_at, actor_id, actor_name, organisation_id, client_address, action,
-                    entity_type, entity_id, institution_id, before_state, after_state, prev_hash, hash)
+                    entity_type, entity_id, institution_id, before_state, after_state)
                 values (:at, :actorId, :actorName, :orgId, :client, :action, :entityType, :entityId, :institutionId,
-                    :before, :after, :prev, :hash)
+                    :before, :after)
                 """)
                 .param("at", java.sql.Timestamp.from(content.occurredAt()))
                 .param("actorId", content.actorId()).param("actorName", content.actorName())
                 .param("orgId", content.organisationId()).param("client", content.clientAddress())
                 .param("action", action).param("entityType", entityType).param("entityId", entityId)
                 .param("institutionId", institutionId).param("before", before).param("after", after)
-                .param("prev", prev).param("hash", hash)
                 .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sealer.committed();
+                }
+            });
+        }
     }
 
+    /**
+     * Seals what has committed, then checks the whole region-wide chain in one snapshot, whoever
+     * asks: the chain spans every institution, and the answer names at most one entry.
+     */
     @Override
-    @Transactional(readOnly = true)
     public AuditVerification verify() {
-        // the chain links every institution's entries, so it is walked region-wide; only the
-        // verdict (and the first broken entry's seq and id) leaves this method
-        return TenantWall.regionWide(() -> {
-            ChainWalker walker = new ChainWalker();
-            jdbc.sql("select * from audit_entry order by seq").query((RowCallbackHandler) walker);
-            return walker.result();
-        });
+        sealer.sealAll();
+        return TenantWall.regionWide(() -> snapshot.execute(tx -> {
+            AuditChainWalker walker = new AuditChainWalker();
+            jdbc.sql(AuditChainWalker.QUERY).withFetchSize(1000).query((RowCallbackHandler) walker);
+            // every seal names a distinct entry (unique), so the difference is what awaits a seal
+            long pending = jdbc.sql("select (select count(*) from audit_entry) - (select count(*) from audit_seal)")
+                    .query(Long.class).single();
+            return walker.result(Math.max(0, pending));
+        }));
     }
 
     @Override
@@ -109,34 +124,6 @@ class JdbcAuditTrail implements AuditTrail {
                         rs.getString("entity_id"), rs.getObject("institution_id", UUID.class),
                         rs.getString("before_state"), rs.getString("after_state")))
                 .list();
-    }
-
-    /** Walks rows in order, checking each link and each entry's own hash. */
-    private static final class ChainWalker implements RowCallbackHandler {
-        private String expectedPrev = GENESIS;
-        private long checked;
-        private AuditVerification broken;
-
-        @Override
-        public void processRow(ResultSet rs) throws SQLException {
-            if (broken != null) {
-                return;
-            }
-            checked++;
-            AuditContent content = AuditContent.from(rs);
-            String prev = rs.getString("prev_hash");
-            String hash = rs.getString("hash");
-            if (!prev.equals(expectedPrev)) {
-                broken = new AuditVerification(false, checked, rs.getLong("seq"), rs.getString("id"), "chainBroken");
-            } else if (!Sha256.hex(prev + content.canonical()).equals(hash)) {
-                broken = new AuditVerification(false, checked, rs.getLong("seq"), rs.getString("id"), "hashMismatch");
-            }
-            expectedPrev = hash;
-        }
-
-        AuditVerification result() {
-            return broken != null ? broken : AuditVerification.intact(checked);
-        }
     }
 
     private String toJson(Object value) {

@@ -66,7 +66,7 @@ public final class TenantWall {
 
     /**
      * Runs {@code work} seeing every institution: only for platform work that is region-wide by
-     * nature (authentication, identity bootstrap, sealing the audit chain). Never on behalf of a
+     * nature (authentication, identity bootstrap, sealing and verifying the audit chain). Never on behalf of a
      * user's request for data.
      */
     public static <T> T regionWide(Supplier<T> work) {
