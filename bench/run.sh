@@ -8,7 +8,7 @@ usage() {
   echo "usage: $0 <calc|api|origination|eod|reporting|scoring|all> [options]" >&2
   echo "  calc options: --rounds N (5) --seconds S per round (2) --warmup N (3)" >&2
   echo "  api options:  --rounds N (3) --seconds S per endpoint and round (10) --warmup S (5) --connections N (32)" >&2
-  echo "                --port P (18480) --db-port P (15480) --profile FILE.jfr --app-arg ARG (repeatable)" >&2
+  echo "                --port P (18480) --db-port P (15480) --profile DIR --app-arg ARG (repeatable)" >&2
 }
 
 # the same JDK 21+ search as ./mvnw (the default java here is 17)

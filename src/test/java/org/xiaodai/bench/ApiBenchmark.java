@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Options: {@code --rounds N} (3), {@code --seconds S} per endpoint and round (10),
  * {@code --warmup S} per endpoint (5), {@code --connections N} (32), {@code --port P} (18480),
- * {@code --db-port P} (15480), {@code --profile FILE.jfr} (records the last round's get-by-id
- * phase with JFR and prints where the CPU time goes), {@code --app-arg ARG} (repeatable, passed
+ * {@code --db-port P} (15480), {@code --profile DIR} (records each endpoint of the last round with
+ * JFR into {@code DIR/<endpoint>.jfr} and prints where the app's CPU time goes), {@code --app-arg ARG} (repeatable, passed
  * to the application, e.g. {@code --app-arg --xiaodai.embedded-db.pool-size=4}).
  */
 public final class ApiBenchmark {
@@ -132,15 +132,10 @@ public final class ApiBenchmark {
             List<Round> rounds = new ArrayList<>();
             for (int r = 0; r < options.rounds(); r++) {
                 boolean last = r == options.rounds() - 1;
-                Measured health = measure(app, load, "/actuator/health", null, options.seconds());
-                if (last && options.profile() != null) {
-                    app.startRecording();
-                }
-                Measured byId = measure(app, load, getById, token, options.seconds());
-                if (last && options.profile() != null) {
-                    app.stopRecording(options.profile());
-                }
-                Measured rows = measure(app, load, list, token, options.seconds());
+                Path profile = last ? options.profile() : null;
+                Measured health = measure(app, load, "/actuator/health", null, options.seconds(), profile, "health");
+                Measured byId = measure(app, load, getById, token, options.seconds(), profile, "getById");
+                Measured rows = measure(app, load, list, token, options.seconds(), profile, "list");
                 Round round = new Round(health, byId, rows);
                 rounds.add(round);
                 System.err.printf("round %d: ratio %.2f listRatio %.2f%n  health   %s%n  getById  %s%n  list     %s%n",
@@ -148,18 +143,29 @@ public final class ApiBenchmark {
             }
             System.out.println(summary(rounds, users.size(), options));
             if (options.profile() != null) {
-                JfrSummary.print(options.profile(), System.err);
+                for (String name : List.of("health", "getById", "list")) {
+                    JfrSummary.print(options.profile().resolve(name + ".jfr"), System.err);
+                }
             }
         } finally {
             deleteTree(dataDir);
         }
     }
 
-    private static Measured measure(BenchApp app, HttpLoad load, String path, String token, double seconds)
-            throws InterruptedException {
+    /** One timed run; with {@code profileDir} the app records it with JFR into {@code <profileDir>/<name>.jfr}. */
+    private static Measured measure(BenchApp app, HttpLoad load, String path, String token, double seconds,
+                                    Path profileDir, String name) throws InterruptedException, IOException {
+        if (profileDir != null) {
+            app.startRecording();
+        }
         BenchApp.Cpu before = app.cpu();
         HttpLoad.Result result = load.run(path, token, seconds);
-        return new Measured(result, app.cpu().minus(before));
+        BenchApp.Cpu cpu = app.cpu().minus(before);
+        if (profileDir != null) {
+            Files.createDirectories(profileDir);
+            app.stopRecording(profileDir.resolve(name + ".jfr"));
+        }
+        return new Measured(result, cpu);
     }
 
     private static String describe(Measured measured) {
