@@ -14,14 +14,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.xiaodai.audit.AuditRecord;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.Permission;
 import org.xiaodai.shared.Sha256;
 import org.xiaodai.shared.problem.ProblemException;
-import org.xiaodai.shared.tenant.TenantWall;
 
 /**
  * API bearer tokens: random 256-bit secrets shown once; only their SHA-256 is stored, so a
@@ -38,18 +36,16 @@ public class ApiTokens {
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient jdbc;
-    private final IamRepository repository;
+    private final TokenHolders holders;
     private final Principals principals;
     private final AuditTrail audit;
     private final Clock clock;
     private final IamProperties properties;
-    private final TransactionTemplate transactions;
 
-    ApiTokens(JdbcClient jdbc, IamRepository repository, Principals principals, AuditTrail audit, Clock clock,
-              IamProperties properties, TransactionTemplate transactions) {
-        this.transactions = transactions;
+    ApiTokens(JdbcClient jdbc, TokenHolders holders, Principals principals, AuditTrail audit, Clock clock,
+              IamProperties properties) {
         this.jdbc = jdbc;
-        this.repository = repository;
+        this.holders = holders;
         this.principals = principals;
         this.audit = audit;
         this.clock = clock;
@@ -87,9 +83,9 @@ public class ApiTokens {
     /**
      * The user a presented token stands for, if it is known, unexpired, unrevoked and its user
      * enabled and unlocked. Region-wide, since the token is what tells which institution the
-     * caller is in. Runs on every API request, so it is one transaction with one statement
-     * (token, user, organisation kind, branch path and permissions together), read afresh every
-     * time: a token revoked, a user disabled or a password changed (which revokes the user's
+     * caller is in. Runs on every API request, so it is one round trip to the database
+     * ({@link TokenHolders}: token, user, organisation kind, branch path and permissions together),
+     * read afresh every time: a token revoked, a user disabled or a password changed (which revokes the user's
      * tokens) is refused at the very next request, on every instance, and a changed grant takes
      * effect there too. {@code last_used_at} is written at most once per {@link #LAST_USED_RESOLUTION}.
      */
@@ -97,10 +93,8 @@ public class ApiTokens {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        String hash = Sha256.hex(token);
         Instant now = clock.instant();
-        return TenantWall.regionWide(() -> transactions.execute(tx ->
-                        repository.tokenHolder(hash, now, now.minus(LAST_USED_RESOLUTION))))
+        return holders.find(Sha256.hex(token), now, now.minus(LAST_USED_RESOLUTION))
                 .map(holder -> principals.of(holder.user(), holder.facts()));
     }
 

@@ -157,43 +157,7 @@ class IamRepository {
                 .single();
     }
 
-    /** The enabled, unlocked user a valid token stands for, with everything its principal needs. */
-    record TokenHolder(UserRow user, AccessFacts facts) {
-    }
-
-    /**
-     * Resolves a bearer token in one statement: the token must be known, unrevoked and unexpired,
-     * its user enabled and not locked at {@code now}; the answer carries the user row, its
-     * organisation's kind, its branch path and its permissions. The token's {@code last_used_at}
-     * is written only when it is older than {@code touchBefore} (or unset), and never waits: a row
-     * another request is touching at that moment is skipped ({@code skip locked}), so at most one
-     * request per token and interval writes, and no request queues behind another's commit.
-     */
-    Optional<TokenHolder> tokenHolder(String tokenHash, Instant now, Instant touchBefore) {
-        return jdbc.sql("""
-                with token as (
-                    select t.id, t.user_id from iam_api_token t
-                    where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now
-                ), stale as (
-                    select t.id from iam_api_token t join token on token.id = t.id
-                    where t.last_used_at is null or t.last_used_at < :touchBefore
-                    for update of t skip locked
-                ), touched as (
-                    update iam_api_token t set last_used_at = :now from stale where t.id = stale.id
-                )
-                select u.*, o.kind,
-                       (select b.path from iam_branch b where b.id = u.branch_id) as branch_path,
-                       array(select distinct rp.permission from iam_user_role ur
-                             join iam_role_permission rp on rp.role_id = ur.role_id where ur.user_id = u.id) as permissions
-                from token join iam_user u on u.id = token.user_id join iam_organisation o on o.id = u.institution_id
-                where u.enabled and (u.locked_until is null or u.locked_until <= :now)
-                """).param("hash", tokenHash).param("now", Timestamp.from(now))
-                .param("touchBefore", Timestamp.from(touchBefore))
-                .query((rs, n) -> new TokenHolder(user(rs, n), accessFacts(rs, n)))
-                .optional();
-    }
-
-    private static AccessFacts accessFacts(ResultSet rs, int n) throws SQLException {
+    static AccessFacts accessFacts(ResultSet rs, int n) throws SQLException {
         return new AccessFacts(OrganisationKind.valueOf(rs.getString("kind")), rs.getString("branch_path"),
                 new TreeSet<>(List.of((String[]) rs.getArray("permissions").getArray())));
     }
@@ -242,7 +206,7 @@ class IamRepository {
                 rs.getString("status"));
     }
 
-    private static UserRow user(ResultSet rs, int n) throws SQLException {
+    static UserRow user(ResultSet rs, int n) throws SQLException {
         Timestamp locked = rs.getTimestamp("locked_until");
         return new UserRow(rs.getObject("id", UUID.class), rs.getObject("institution_id", UUID.class),
                 rs.getObject("branch_id", UUID.class), rs.getString("username"), rs.getString("display_name"),
