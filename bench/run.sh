@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Xiaodai benchmarks (DESIGN.md §5). Usage: ./bench/run.sh <calc|audit|tenant|origination|eod|reporting|scoring|all> [options]
+# Xiaodai benchmarks (DESIGN.md §5). Usage: ./bench/run.sh <calc|api|audit|tenant|origination|eod|reporting|scoring|all> [options]
 # Prints one JSON object per line on stdout. Benchmarks never run inside ./mvnw verify.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
-  echo "usage: $0 <calc|audit|tenant|origination|eod|reporting|scoring|all> [options]" >&2
+  echo "usage: $0 <calc|api|audit|tenant|origination|eod|reporting|scoring|all> [options]" >&2
   echo "  calc options: --rounds N (5) --seconds S per round (2) --warmup N (3)" >&2
+  echo "  api options:  --rounds N (3) --seconds S per endpoint and round (10) --warmup S (5) --connections N (32)" >&2
+  echo "                --port P (18480) --db-port P (15480) --profile DIR --app-arg ARG (repeatable)" >&2
   echo "  tenant options: --rounds N (5) --seconds S per round (2)" >&2
   echo "  audit options: --writers N (16) --institutions N (8) --rounds N (3) --seconds S per round (10) --warmup S (5)" >&2
 }
@@ -57,6 +59,18 @@ run_audit() {
   run_bench org.xiaodai.bench.AuditBenchmark "$@"
 }
 
+# The API hot path (ApiBenchmark): starts the app from target/classes in its own JVM on 127.0.0.1
+# with a throw-away embedded PostgreSQL, and loads it from this JVM.
+run_api() {
+  build
+  ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/bench/runtime-classpath.txt -Dmdep.includeScope=runtime >&2
+  local java
+  java=$(find_java)
+  "$java" -Xms256m -Xmx256m -Dxiaodai.bench.app-classpath="target/classes:$(cat target/bench/runtime-classpath.txt)" \
+    -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+    org.xiaodai.bench.ApiBenchmark "$@"
+}
+
 not_implemented() {
   echo "{\"benchmark\":\"$1\",\"status\":\"not-implemented\"}" >&2
 }
@@ -65,13 +79,15 @@ name="${1:-}"
 [ $# -gt 0 ] && shift
 case "$name" in
   calc) run_calc "$@" ;;
+  api) run_api "$@" ;;
   audit) run_audit "$@" ;;
   tenant) run_tenant "$@" ;;
   origination|eod|reporting|scoring) not_implemented "$name"; exit 3 ;;
   all)
-    run_calc "$@"
-    run_audit "$@"
-    run_tenant "$@"
+    run_calc
+    run_api
+    run_audit
+    run_tenant
     for other in origination eod reporting scoring; do not_implemented "$other"; done ;;
   *) usage; exit 64 ;;
 esac

@@ -3,6 +3,7 @@ package org.xiaodai.iam.internal;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.xiaodai.audit.AuditRecord;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.iam.CurrentUser;
@@ -21,7 +21,6 @@ import org.xiaodai.iam.DataScope;
 import org.xiaodai.iam.Permission;
 import org.xiaodai.shared.Sha256;
 import org.xiaodai.shared.problem.ProblemException;
-import org.xiaodai.shared.tenant.TenantWall;
 
 /**
  * API bearer tokens: random 256-bit secrets shown once; only their SHA-256 is stored, so a
@@ -31,20 +30,23 @@ import org.xiaodai.shared.tenant.TenantWall;
 public class ApiTokens {
 
     static final String PREFIX = "xd_";
+    /**
+     * How stale a token's {@code last_used_at} may be: writing it on every request would make every
+     * API read a write that queues behind the previous request's commit on the same row.
+     */
+    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient jdbc;
-    private final IamRepository repository;
+    private final TokenHolders holders;
     private final Principals principals;
     private final AuditTrail audit;
     private final Clock clock;
     private final IamProperties properties;
-    private final TransactionTemplate transactions;
 
-    ApiTokens(JdbcClient jdbc, IamRepository repository, Principals principals, AuditTrail audit, Clock clock,
-              IamProperties properties, TransactionTemplate transactions) {
-        this.transactions = transactions;
+    ApiTokens(JdbcClient jdbc, TokenHolders holders, Principals principals, AuditTrail audit, Clock clock,
+              IamProperties properties) {
         this.jdbc = jdbc;
-        this.repository = repository;
+        this.holders = holders;
         this.principals = principals;
         this.audit = audit;
         this.clock = clock;
@@ -55,6 +57,7 @@ public class ApiTokens {
     public record IssuedToken(UUID id, String token, Instant expiresAt) {
     }
 
+    /** A token as listed; {@code lastUsedAt} is accurate to {@link #LAST_USED_RESOLUTION}. */
     public record TokenView(UUID id, UUID userId, String username, String name, Instant createdAt, Instant expiresAt,
                             Instant revokedAt, Instant lastUsedAt) {
     }
@@ -80,24 +83,20 @@ public class ApiTokens {
 
     /**
      * The user a presented token stands for, if it is known, unexpired, unrevoked and its user
-     * enabled. Region-wide, since the token is what tells which institution the caller is in.
+     * enabled and unlocked. Region-wide, since the token is what tells which institution the
+     * caller is in. Runs on every API request, so it is one round trip to the database
+     * ({@link TokenHolders}: token, user, organisation kind, branch path and permissions together),
+     * read afresh every time: a token revoked, a user disabled or a password changed (which revokes the user's
+     * tokens) is refused at the very next request, on every instance, and a changed grant takes
+     * effect there too. {@code last_used_at} is written at most once per {@link #LAST_USED_RESOLUTION}.
      */
     public Optional<CurrentUser> resolve(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        return TenantWall.regionWide(() -> transactions.execute(tx -> lookUp(token)));
-    }
-
-    private Optional<CurrentUser> lookUp(String token) {
         Instant now = clock.instant();
-        Optional<UUID> userId = jdbc.sql("""
-                update iam_api_token set last_used_at = ? where token_hash = ? and revoked_at is null and expires_at > ?
-                returning user_id
-                """).params(Timestamp.from(now), Sha256.hex(token), Timestamp.from(now)).query(UUID.class).optional();
-        return userId.flatMap(repository::user).filter(UserRow::enabled)
-                .filter(u -> u.lockedUntil() == null || !u.lockedUntil().isAfter(now))
-                .map(principals::of);
+        return holders.find(Sha256.hex(token), now, now.minus(LAST_USED_RESOLUTION))
+                .map(holder -> principals.of(holder.user(), holder.facts()));
     }
 
     @Transactional(readOnly = true)

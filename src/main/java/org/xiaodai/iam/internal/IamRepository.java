@@ -158,9 +158,13 @@ class IamRepository {
                              join iam_role_permission rp on rp.role_id = ur.role_id where ur.user_id = :user) as permissions
                 from iam_organisation o where o.id = :organisation
                 """).param("branch", user.branchId()).param("user", user.id()).param("organisation", user.institutionId())
-                .query((rs, n) -> new AccessFacts(OrganisationKind.valueOf(rs.getString("kind")), rs.getString("branch_path"),
-                        new TreeSet<>(List.of((String[]) rs.getArray("permissions").getArray()))))
+                .query(IamRepository::accessFacts)
                 .single();
+    }
+
+    static AccessFacts accessFacts(ResultSet rs, int n) throws SQLException {
+        return new AccessFacts(OrganisationKind.valueOf(rs.getString("kind")), rs.getString("branch_path"),
+                new TreeSet<>(List.of((String[]) rs.getArray("permissions").getArray())));
     }
 
     /** The permissions a user holds through its roles (unfiltered by organisation kind). */
@@ -207,7 +211,7 @@ class IamRepository {
                 rs.getString("status"));
     }
 
-    private static UserRow user(ResultSet rs, int n) throws SQLException {
+    static UserRow user(ResultSet rs, int n) throws SQLException {
         Timestamp locked = rs.getTimestamp("locked_until");
         return new UserRow(rs.getObject("id", UUID.class), rs.getObject("institution_id", UUID.class),
                 rs.getObject("branch_id", UUID.class), rs.getString("username"), rs.getString("display_name"),

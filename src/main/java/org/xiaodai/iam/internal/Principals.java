@@ -22,9 +22,13 @@ class Principals {
         this.catalogue = catalogue;
     }
 
-    /** Runs on every API request (bearer tokens): one query for organisation kind, branch path and permissions. */
+    /** A signed-in user's principal: one query for organisation kind, branch path and permissions. */
     CurrentUser of(UserRow user) {
-        IamRepository.AccessFacts facts = repository.accessFacts(user);
+        return of(user, repository.accessFacts(user));
+    }
+
+    /** The principal of a user whose access facts were read with it (bearer tokens: one query). */
+    CurrentUser of(UserRow user, IamRepository.AccessFacts facts) {
         DataScope scope = new DataScope(user.dataScope(), user.institutionId(), facts.branchPath(), user.id());
         // a permission the user's kind of organisation may not hold never takes effect, even if an
         // old role still carries it

@@ -1,0 +1,224 @@
+package org.xiaodai.iam;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xiaodai.support.Api;
+import org.xiaodai.support.IamFixtures;
+import org.xiaodai.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A bearer token is judged afresh on every request: whatever ends it — revocation, a disabled or
+ * locked user, a changed or reset password, a revoked role — refuses the very next request, and a
+ * change of permissions applies to it. Changes made straight in the database stand for another
+ * instance of the application behind the same load balancer: nothing this instance holds in
+ * memory may outlive them.
+ */
+@IntegrationTest
+class BearerTokenRevocationIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    Api api;
+    IamFixtures fixtures;
+    JdbcClient superuser;
+    String admin;
+
+    /** As the cluster's superuser: tests change rows as another instance (or an operator) would. */
+    @Autowired
+    void superuserJdbc(@Qualifier("operationsDataSource") DataSource dataSource) {
+        this.superuser = JdbcClient.create(dataSource);
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        fixtures = new IamFixtures(api, superuser);
+        admin = api.token("a-admin", Api.DEMO_PASSWORD);
+    }
+
+    /** A fresh user of the admin's institution, seeing only itself, signed in with a token. */
+    private record Caller(String id, String username, String token) {
+    }
+
+    private Caller caller(String prefix) {
+        String username = IamFixtures.unique(prefix);
+        String id = fixtures.user(admin, username, "OWN", null);
+        return new Caller(id, username, api.token(username, IamFixtures.PASSWORD));
+    }
+
+    /** A request the caller may always make while its token is good: reading itself. */
+    private int readSelf(Caller caller, String token) {
+        return api.get("/api/v1/users/" + caller.id(), token).status();
+    }
+
+    private void assertRefusedAsInvalidToken(Api.Response response) {
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("type").asString()).endsWith("/invalid-token");
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedAtTheVeryNextRequestWhileTheUsersOtherTokenStillWorks() {
+        Caller caller = caller("revoke");
+        String second = api.token(caller.username(), IamFixtures.PASSWORD);
+        String firstId = tokenId(caller.token());
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+
+        assertThat(api.send("DELETE", "/api/v1/auth/tokens/" + firstId, second, null).status()).isEqualTo(204);
+
+        assertRefusedAsInvalidToken(api.get("/api/v1/users/" + caller.id(), caller.token()));
+        assertThat(readSelf(caller, second)).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenRevokedByAnotherInstanceIsRefusedAtTheVeryNextRequest() {
+        Caller caller = caller("elsewhere");
+        for (int i = 0; i < 5; i++) {
+            assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+        }
+        superuser.sql("update iam_api_token set revoked_at = now() where id = ?::uuid")
+                .param(tokenId(caller.token())).update();
+
+        assertRefusedAsInvalidToken(api.get("/api/v1/users/" + caller.id(), caller.token()));
+    }
+
+    @Test
+    void aDisabledUsersTokenIsRefusedAtTheVeryNextRequestAndStaysRevokedAfterReEnabling() {
+        Caller caller = caller("disable");
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+
+        assertThat(api.send("PUT", "/api/v1/users/" + caller.id() + "/enabled", admin,
+                Api.json(Map.of("enabled", false))).status()).isEqualTo(200);
+        assertRefusedAsInvalidToken(api.get("/api/v1/users/" + caller.id(), caller.token()));
+
+        assertThat(api.send("PUT", "/api/v1/users/" + caller.id() + "/enabled", admin,
+                Api.json(Map.of("enabled", true))).status()).isEqualTo(200);
+        assertThat(readSelf(caller, caller.token())).as("revoked when disabled, not paused").isEqualTo(401);
+    }
+
+    @Test
+    void aUserDisabledOrLockedInTheDatabaseIsRefusedEvenThoughItsTokenWasNotRevoked() {
+        Caller caller = caller("disabled-db");
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+
+        superuser.sql("update iam_user set enabled = false where id = ?::uuid").param(caller.id()).update();
+        assertRefusedAsInvalidToken(api.get("/api/v1/users/" + caller.id(), caller.token()));
+
+        superuser.sql("update iam_user set enabled = true, locked_until = now() + interval '10 minutes' where id = ?::uuid")
+                .param(caller.id()).update();
+        assertRefusedAsInvalidToken(api.get("/api/v1/users/" + caller.id(), caller.token()));
+
+        superuser.sql("update iam_user set locked_until = null where id = ?::uuid").param(caller.id()).update();
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+    }
+
+    @Test
+    void changingOnesOwnPasswordEndsEveryTokenAtTheVeryNextRequest() {
+        Caller caller = caller("own-password");
+        String second = api.token(caller.username(), IamFixtures.PASSWORD);
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+
+        assertThat(api.post("/api/v1/auth/password", null, Map.of("username", caller.username(),
+                "oldPassword", IamFixtures.PASSWORD, "newPassword", "Changed@2026pw")).status()).isEqualTo(204);
+
+        assertRefusedAsInvalidToken(api.get("/api/v1/users/" + caller.id(), caller.token()));
+        assertRefusedAsInvalidToken(api.get("/api/v1/users/" + caller.id(), second));
+        assertThat(readSelf(caller, api.token(caller.username(), "Changed@2026pw"))).isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordResetEndsTheUsersTokensAtTheVeryNextRequest() {
+        Caller caller = caller("reset");
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+
+        assertThat(api.post("/api/v1/users/" + caller.id() + "/password-reset", admin, Map.of()).status())
+                .isEqualTo(200);
+
+        assertRefusedAsInvalidToken(api.get("/api/v1/users/" + caller.id(), caller.token()));
+    }
+
+    @Test
+    void aRevokedRoleEndsTheUsersTokensAndANewTokenNoLongerCarriesItsPermission() {
+        Caller caller = caller("role-revoke");
+        String role = fixtures.role(admin, "VIEWERS", List.of("iam:user:view"));
+        fixtures.grant(admin, caller.id(), role, "a-approver");
+        assertThat(api.get("/api/v1/users", caller.token()).status()).isEqualTo(200);
+
+        assertThat(api.send("DELETE", "/api/v1/users/" + caller.id() + "/roles/" + role, admin, null).status())
+                .isEqualTo(200);
+
+        assertRefusedAsInvalidToken(api.get("/api/v1/users", caller.token()));
+        String fresh = api.token(caller.username(), IamFixtures.PASSWORD);
+        assertThat(api.get("/api/v1/users", fresh).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPermissionGrantedOrTakenFromARoleAppliesToAnExistingTokenAtItsNextRequest() {
+        Caller caller = caller("grant-live");
+        assertThat(api.get("/api/v1/users", caller.token()).status()).isEqualTo(403);
+        String role = fixtures.role(admin, "LIVE", List.of("iam:user:view"));
+
+        fixtures.grant(admin, caller.id(), role, "a-approver");
+        assertThat(api.get("/api/v1/users", caller.token()).status()).as("granted").isEqualTo(200);
+
+        superuser.sql("delete from iam_role_permission where role_id = ?::uuid").param(role).update();
+        assertThat(api.get("/api/v1/users", caller.token()).status()).as("taken away elsewhere").isEqualTo(403);
+    }
+
+    @Test
+    void aTokensLastUseIsWrittenAtMostOnceAMinute() {
+        Caller caller = caller("last-used");
+        String id = tokenId(caller.token());
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+        assertThat(lastUsed(id)).as("first use").isNotNull();
+
+        Instant recent = setLastUsedAgo(id, "30 seconds");
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+        assertThat(lastUsed(id)).as("within the minute: not written").isEqualTo(recent);
+
+        setLastUsedAgo(id, "2 minutes");
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+        assertThat(lastUsed(id)).as("older than a minute: written").isAfter(recent);
+    }
+
+    @Test
+    void behindABearerTokenTheControllersQueriesStillSeeOnlyTheCallersInstitution() {
+        String otherInstitutionsAdmin = fixtures.userId("b-admin");
+        JsonNode users = api.get("/api/v1/users", admin).json();
+        String ownInstitution = superuser.sql("select institution_id from iam_user where username = 'a-admin'")
+                .query(String.class).single();
+        assertThat(users).isNotEmpty().allSatisfy(u -> assertThat(u.get("institutionId").asString()).isEqualTo(ownInstitution));
+        assertThat(api.get("/api/v1/users/" + otherInstitutionsAdmin, admin).status()).isEqualTo(404);
+    }
+
+    private String tokenId(String token) {
+        return superuser.sql("select id from iam_api_token where token_hash = ?")
+                .param(org.xiaodai.shared.Sha256.hex(token)).query(String.class).single();
+    }
+
+    private Instant lastUsed(String tokenId) {
+        Timestamp at = superuser.sql("select last_used_at from iam_api_token where id = ?::uuid").param(tokenId)
+                .query(Timestamp.class).single();
+        return at == null ? null : at.toInstant();
+    }
+
+    /** Sets the token's last use to {@code interval} ago (database time) and returns it as stored. */
+    private Instant setLastUsedAgo(String tokenId, String interval) {
+        return superuser.sql("update iam_api_token set last_used_at = now() - cast(? as interval) where id = ?::uuid "
+                        + "returning last_used_at")
+                .params(interval, tokenId).query(Timestamp.class).single().toInstant();
+    }
+}
