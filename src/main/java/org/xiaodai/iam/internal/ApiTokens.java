@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,8 +57,11 @@ public class ApiTokens {
     public record IssuedToken(UUID id, String token, Instant expiresAt) {
     }
 
-    public record TokenView(UUID id, UUID userId, String username, String name, Instant createdAt, Instant expiresAt,
-                            Instant revokedAt, Instant lastUsedAt) {
+    /** A token as listed: never its secret; {@code revokedAt} and {@code lastUsedAt} null until that happens. */
+    @Schema(description = "An API token, without its secret.")
+    public record TokenView(UUID id, UUID userId, @Schema(example = "a-admin") String username,
+                            @Schema(example = "api") String name, Instant createdAt, Instant expiresAt,
+                            @Nullable Instant revokedAt, @Nullable Instant lastUsedAt) {
     }
 
     @Transactional
