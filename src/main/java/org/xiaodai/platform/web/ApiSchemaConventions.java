@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JavaType;
 import io.swagger.v3.core.converter.AnnotatedType;
@@ -31,8 +30,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class ApiSchemaConventions implements ModelConverter {
 
-    /** Component schema name → record components without {@code @Nullable} or an explicit required mode. */
-    private final Map<String, Set<String>> alwaysPresent = new ConcurrentHashMap<>();
+    /**
+     * Marks, on the schema itself, the record components without {@code @Nullable} or an explicit
+     * required mode until {@link #requireNonNullResponseFields} reads and removes it. Kept on the
+     * schema, not in this converter: swagger's converter chain is one per JVM, and with several
+     * Spring contexts (tests) the converter resolving a context's types may be another context's.
+     */
+    private static final String ALWAYS_PRESENT = "x-xiaodai-always-present";
 
     @Override
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
@@ -57,7 +61,7 @@ final class ApiSchemaConventions implements ModelConverter {
                 present.add(component.getName());
             }
         }
-        alwaysPresent.put(model.getName(), present);
+        model.addExtension(ALWAYS_PRESENT, List.copyOf(present));
         return resolved;
     }
 
@@ -74,18 +78,21 @@ final class ApiSchemaConventions implements ModelConverter {
             collectRequests(operation, components, read);
         }));
         returned.removeAll(read);
-        for (String name : returned) {
-            Schema schema = components.get(name);
-            Set<String> present = alwaysPresent.get(name);
-            if (schema == null || present == null || present.isEmpty()) {
-                continue;
+        components.forEach((name, schema) -> {
+            Object present = schema.getExtensions() == null ? null : schema.getExtensions().remove(ALWAYS_PRESENT);
+            if (schema.getExtensions() != null && schema.getExtensions().isEmpty()) {
+                schema.setExtensions(null);
             }
-            Set<String> required = new TreeSet<>(present);
+            if (!returned.contains(name) || !(present instanceof List<?> fields) || fields.isEmpty()) {
+                return;
+            }
+            Set<String> required = new TreeSet<>();
+            fields.forEach(field -> required.add((String) field));
             if (schema.getRequired() != null) {
                 required.addAll(schema.getRequired());
             }
             schema.setRequired(List.copyOf(required));
-        }
+        });
     }
 
     private static void collectResponses(Operation operation, Map<String, Schema> components, Set<String> into) {
@@ -135,6 +142,9 @@ final class ApiSchemaConventions implements ModelConverter {
     }
 
     private static Schema allowNull(Schema property) {
+        if (property.getAnyOf() != null) {
+            return property; // already wrapped (every Spring context in a JVM registers its converter)
+        }
         if (property.get$ref() != null) {
             return new Schema<>().anyOf(List.of(new Schema<>().$ref(property.get$ref()), new Schema<>().types(Set.of("null"))))
                     .description(property.getDescription());
