@@ -232,13 +232,12 @@ public final class OpenApiLint {
             problem("xiaodai-documented-errors", op.key(), "names a record but documents no 404");
         }
         for (Map.Entry<String, JsonNode> response : responses.properties()) {
-            if (response.getKey().startsWith("2") && response.getValue().has("content")) {
-                response.getValue().get("content").properties().forEach(media -> {
-                    if (!media.getKey().equals("application/json")) {
-                        problem("xiaodai-json-only", op.key() + " " + response.getKey(), "content type " + media.getKey());
-                    }
-                });
-            }
+            response.getValue().path("content").propertyNames().forEach(media -> {
+                if (media.contains("*")) {
+                    problem("xiaodai-explicit-media-type", op.key() + " " + response.getKey(),
+                            "content type " + media + ": declare what the endpoint produces");
+                }
+            });
         }
     }
 
