@@ -71,13 +71,20 @@ final class ApiOperationConventions implements GlobalOperationCustomizer {
         if (rule.isPublic()) {
             operation.setSecurity(List.of());
         }
+        operation.setResponses(problemResponses(operation, handler, endpoint, rule));
+        return operation;
+    }
+
+    /** The operation's responses with the problems it can answer added, every error as a problem detail, in code order. */
+    private ApiResponses problemResponses(Operation operation, HandlerMethod handler, Endpoint endpoint,
+                                          AccessDescriptions.Rule rule) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        boolean hasInput = operation.getRequestBody() != null
-                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         for (ProblemResponse declared : AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(),
                 ProblemResponse.class)) {
             responses.addApiResponse(String.valueOf(declared.status()), new ApiResponse().description(declared.description()));
         }
+        boolean hasInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         addIfAbsent(responses, "400", hasInput);
         addIfAbsent(responses, "401", !rule.isPublic());
         addIfAbsent(responses, "403", !rule.isPublic() && (!rule.anyAuthenticated()
@@ -91,8 +98,7 @@ final class ApiOperationConventions implements GlobalOperationCustomizer {
                         new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA))));
             }
         });
-        operation.setResponses(sorted(responses));
-        return operation;
+        return sorted(responses);
     }
 
     private static void addIfAbsent(ApiResponses responses, String code, boolean applies) {
