@@ -49,7 +49,7 @@ final class ApiOperationConventions implements GlobalOperationCustomizer {
             "403", "The caller lacks the permission, or the action is not allowed for it.",
             "404", "No such record, or one outside the caller's data scope.",
             "409", "Conflicts with the current state: already decided, changed meanwhile, or a uniqueness rule.",
-            "413", "The request body exceeds 256 KiB.");
+            "413", "The request body exceeds the size limit (`xiaodai.api.max-body-size`, 256 KB unless configured).");
 
     private final AccessDescriptions access;
 
