@@ -1,5 +1,8 @@
 package org.xiaodai.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Result of walking the chain.
  *
@@ -12,8 +15,11 @@ package org.xiaodai.audit;
  * @param pending        entries that committed after verification sealed the chain and await their seal:
  *                       not yet checked, and not broken
  */
-public record AuditVerification(boolean ok, long entriesChecked, Long firstBrokenSeq, String firstBrokenId,
-                                String reason, long pending) {
+@Schema(description = "Result of recomputing the audit chain.")
+public record AuditVerification(boolean ok, long entriesChecked, @Nullable Long firstBrokenSeq,
+                                @Schema(format = "uuid") @Nullable String firstBrokenId,
+                                @Schema(allowableValues = {"hashMismatch", "chainBroken", "entryMissing"}) @Nullable String reason,
+                                long pending) {
 
     public static AuditVerification intact(long checked, long pending) {
         return new AuditVerification(true, checked, null, null, null, pending);

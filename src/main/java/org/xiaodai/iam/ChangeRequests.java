@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Maker-checker (双人复核): a change is submitted by one user and applied only when a second user
  * with {@link Permission#CHANGE_APPROVE} in the same institution approves it. Modules register a
@@ -25,10 +28,19 @@ public interface ChangeRequests {
     /** Requests the caller can see, newest first. */
     List<ChangeRequestView> visibleTo(CurrentUser caller, boolean pendingOnly);
 
-    /** A change request as shown on screens and in the API. */
-    record ChangeRequestView(UUID id, UUID institutionId, String kind, String summary, String payload, String status,
-                             String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt,
-                             String decisionNote) {
+    /** A change request as shown on screens and in the API; the decision fields are null while it is pending. */
+    @Schema(description = "A change waiting for, or decided by, a second user.")
+    record ChangeRequestView(UUID id, UUID institutionId,
+                             @Schema(description = "What kind of change; the module that applies it defines it.",
+                                     example = "iam.role.grant") String kind,
+                             @Schema(description = "One line for people.") String summary,
+                             @Schema(description = "The change itself, as JSON text.") String payload,
+                             @Schema(allowableValues = {"PENDING", "APPROVED", "REJECTED"}) String status,
+                             @Schema(description = "Username of the maker.", example = "a-admin") String requestedBy,
+                             Instant requestedAt,
+                             @Schema(description = "Username of the checker.", example = "a-approver") @Nullable String decidedBy,
+                             @Nullable Instant decidedAt,
+                             @Nullable String decisionNote) {
     }
 
     /** Applies one kind of approved change, inside the approval transaction. */

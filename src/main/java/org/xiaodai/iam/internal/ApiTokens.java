@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,9 +59,14 @@ public class ApiTokens {
     public record IssuedToken(UUID id, String token, Instant expiresAt) {
     }
 
-    /** A token as listed; {@code lastUsedAt} is accurate to {@link #LAST_USED_RESOLUTION}. */
-    public record TokenView(UUID id, UUID userId, String username, String name, Instant createdAt, Instant expiresAt,
-                            Instant revokedAt, Instant lastUsedAt) {
+    /**
+     * A token as listed: never its secret; {@code revokedAt} and {@code lastUsedAt} null until that
+     * happens, and {@code lastUsedAt} accurate to {@link #LAST_USED_RESOLUTION}.
+     */
+    @Schema(description = "An API token, without its secret.")
+    public record TokenView(UUID id, UUID userId, @Schema(example = "a-admin") String username,
+                            @Schema(example = "api") String name, Instant createdAt, Instant expiresAt,
+                            @Nullable Instant revokedAt, @Nullable Instant lastUsedAt) {
     }
 
     @Transactional

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,12 +40,19 @@ public class Organisations {
     }
 
     /** An organisation as shown on screens and in the API. */
-    public record OrganisationView(UUID id, OrganisationKind kind, String code, String name, String uscc,
-                                   String regionCode, String status) {
+    @Schema(description = "An organisation: the platform operator, the regulator or a lender.")
+    public record OrganisationView(UUID id, OrganisationKind kind, @Schema(example = "HZXD") String code,
+                                   @Schema(example = "杭州小额贷款股份有限公司") String name,
+                                   @Schema(description = "Unified social credit code (统一社会信用代码).") @Nullable String uscc,
+                                   @Schema(example = "330100") String regionCode,
+                                   @Schema(allowableValues = {"ACTIVE", "SUSPENDED"}) String status) {
     }
 
     /** A branch as shown on screens and in the API; {@code depth} 0 is a root branch. */
-    public record BranchView(UUID id, UUID institutionId, UUID parentId, String code, String name, int depth) {
+    @Schema(description = "A branch of an institution.")
+    public record BranchView(UUID id, UUID institutionId, @Schema(description = "Null for a root branch.") @Nullable UUID parentId,
+                             @Schema(example = "DQ") String code, @Schema(example = "东区支行") String name,
+                             @Schema(description = "0 for a root branch.", example = "0") int depth) {
     }
 
     public record NewOrganisation(OrganisationKind kind, String code, String name, String uscc, String regionCode) {

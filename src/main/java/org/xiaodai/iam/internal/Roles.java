@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +54,11 @@ public class Roles {
     }
 
     /** A role as shown on screens and in the API; {@code institutionId} null for built-in roles. */
-    public record RoleView(UUID id, UUID institutionId, String code, String name, boolean builtIn, List<String> permissions) {
+    @Schema(description = "A built-in or custom role.")
+    public record RoleView(UUID id, @Schema(description = "The owning organisation; null for built-in roles.")
+                           @Nullable UUID institutionId,
+                           @Schema(example = "LOAN_OFFICER") String code, @Schema(example = "客户经理") String name,
+                           boolean builtIn, @ArraySchema(schema = @Schema(example = "loan:view")) List<String> permissions) {
     }
 
     public record NewRole(String code, String name, List<String> permissions) {
@@ -204,7 +211,8 @@ public class Roles {
     }
 
     /** The user's roles after a revocation. */
-    public record UserViewAfterRevoke(UUID userId, List<String> roles) {
+    @Schema(description = "A user's role codes after a revocation.")
+    public record UserViewAfterRevoke(UUID userId, @ArraySchema(schema = @Schema(example = "LOAN_OFFICER")) List<String> roles) {
     }
 
     /**

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,9 +46,12 @@ public class Users {
     }
 
     /** A user as shown on screens and in the API: never the password hash. */
-    public record UserView(UUID id, UUID institutionId, UUID branchId, String username, String displayName,
+    @Schema(description = "A user, never with its password.")
+    public record UserView(UUID id, @Schema(description = "The organisation the user belongs to.") UUID institutionId,
+                           @Schema(description = "Null for users above branch level.") @Nullable UUID branchId,
+                           @Schema(example = "a-officer") String username, @Schema(example = "王小明") String displayName,
                            ScopeLevel dataScope, boolean enabled, boolean locked, boolean mustChangePassword,
-                           List<String> roles) {
+                           @ArraySchema(schema = @Schema(example = "LOAN_OFFICER")) List<String> roles) {
     }
 
     /** A request to create a user; {@code initialPassword} must meet the policy and is changed at first login. */

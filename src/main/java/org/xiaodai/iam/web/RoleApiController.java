@@ -8,6 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,7 +27,7 @@ import org.xiaodai.iam.internal.Roles;
 /** Built-in and custom roles, and the permission catalogue. */
 @RestController
 @RequestMapping("/api/v1/roles")
-@Tag(name = "Roles")
+@Tag(name = "Roles", description = "Built-in and custom roles, and the permissions a custom role may contain.")
 class RoleApiController {
 
     private final Roles roles;
@@ -33,10 +36,16 @@ class RoleApiController {
         this.roles = roles;
     }
 
-    record CreateRoleRequest(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 60) String name,
+    @Schema(description = "A custom role of the caller's organisation.")
+    record CreateRoleRequest(@Schema(description = "Upper case, unique in the organisation.", example = "SENIOR_OFFICER")
+                             @NotBlank @Size(max = 40) String code,
+                             @Schema(example = "高级客户经理") @NotBlank @Size(max = 60) String name,
+                             @ArraySchema(schema = @Schema(example = "loan:view"),
+                                     arraySchema = @Schema(description = "Permission codes, each one the caller holds itself."))
                              @NotEmpty @Size(max = 100) List<@NotBlank String> permissions) {
     }
 
+    @Operation(operationId = "listRoles", summary = "Roles the caller can see: the built-in ones and its organisation's own")
     @GetMapping
     @PreAuthorize("hasAnyAuthority('iam:role:manage', 'iam:role:grant', 'iam:user:view')")
     List<Roles.RoleView> list() {
@@ -44,18 +53,23 @@ class RoleApiController {
     }
 
     /** The permissions a role of the caller's organisation may contain. */
+    @Operation(operationId = "listAssignablePermissions",
+            summary = "Permission codes a custom role of the caller's organisation may contain")
     @GetMapping("/permissions")
     @PreAuthorize("hasAnyAuthority('iam:role:manage', 'iam:role:grant', 'iam:user:view')")
     List<String> permissions() {
         return roles.assignablePermissions(CurrentUsers.require());
     }
 
+    @Operation(operationId = "getRole", summary = "One role with its permissions")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyAuthority('iam:role:manage', 'iam:role:grant', 'iam:user:view')")
     Roles.RoleView get(@PathVariable UUID id) {
         return roles.get(CurrentUsers.require(), id);
     }
 
+    @Operation(operationId = "createRole", summary = "Create a custom role",
+            description = "A duplicate code, an unknown permission or one the caller does not hold itself is invalid input.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('iam:role:manage')")

@@ -1,7 +1,6 @@
 package org.xiaodai.iam.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -9,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,7 +30,7 @@ import org.xiaodai.iam.internal.Users;
 /** Users of the caller's institution (all for the platform admin). */
 @RestController
 @RequestMapping("/api/v1/users")
-@Tag(name = "Users")
+@Tag(name = "Users", description = "Users of the caller's institution (every user for the platform operator), their roles and state.")
 class UserApiController {
 
     private final Users users;
@@ -40,29 +41,51 @@ class UserApiController {
         this.roles = roles;
     }
 
-    record CreateUserRequest(UUID institutionId, UUID branchId, @NotBlank @Size(max = 40) String username,
-                             @NotBlank @Size(max = 60) String displayName, @NotNull ScopeLevel dataScope,
+    @Schema(description = "A new user; the initial password must be changed at first sign-in.")
+    record CreateUserRequest(@Schema(description = "Defaults to the caller's organisation.") UUID institutionId,
+                             @Schema(description = "Required for `BRANCH` and `OWN` data scope.") UUID branchId,
+                             @Schema(example = "a-officer2") @NotBlank @Size(max = 40) String username,
+                             @Schema(example = "王小明") @NotBlank @Size(max = 60) String displayName,
+                             @Schema(description = "How far the user's reads reach; never beyond the caller's own.")
+                             @NotNull ScopeLevel dataScope,
+                             @Schema(format = "password", description = "Must meet the password policy.")
                              @NotBlank @Size(max = 128) String initialPassword) {
     }
 
+    @Schema(description = "The role to grant.")
     record RoleGrantRequest(@NotNull UUID roleId) {
     }
 
+    @Schema(description = "Whether the user may sign in.")
     record EnabledRequest(@NotNull Boolean enabled) {
     }
 
+    @Schema(description = "A role grant filed for a second user's approval.")
+    record RoleGrantRequested(@Schema(description = "Approve or reject it under `/api/v1/change-requests/{id}`.")
+                              UUID changeRequestId) {
+    }
+
+    @Schema(description = "A temporary password, shown only in this answer.")
+    record TemporaryPassword(@Schema(format = "password", description = "Must be changed at the next sign-in.")
+                             String temporaryPassword) {
+    }
+
+    @Operation(operationId = "listUsers", summary = "Users in the caller's data scope")
     @GetMapping
     @PreAuthorize("hasAuthority('iam:user:view')")
     List<Users.UserView> list() {
         return users.visibleTo(CurrentUsers.require());
     }
 
+    @Operation(operationId = "getUser", summary = "One user; every caller may read itself")
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('iam:user:view') or #id == principal.userId()")
     Users.UserView get(@PathVariable UUID id) {
         return users.get(CurrentUsers.require(), id);
     }
 
+    @Operation(operationId = "createUser", summary = "Create a user in the caller's institution (or any, for the platform)",
+            description = "A duplicate username, a scope wider than the caller's own or a branch outside it is invalid input.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('iam:user:manage')")
@@ -72,20 +95,23 @@ class UserApiController {
     }
 
     /** Files a role grant for a second user's approval (maker-checker); 202 with the change request id. */
+    @Operation(operationId = "requestRoleGrant", summary = "File a role grant for a second user's approval (maker-checker)")
     @PostMapping("/{id}/role-grants")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasAuthority('iam:role:grant')")
-    Map<String, UUID> requestGrant(@PathVariable UUID id, @Valid @RequestBody RoleGrantRequest request) {
-        return Map.of("changeRequestId", roles.requestGrant(CurrentUsers.require(), id, request.roleId()));
+    RoleGrantRequested requestGrant(@PathVariable UUID id, @Valid @RequestBody RoleGrantRequest request) {
+        return new RoleGrantRequested(roles.requestGrant(CurrentUsers.require(), id, request.roleId()));
     }
 
     /** Takes a role away at once; the user's sessions and tokens end. */
+    @Operation(operationId = "revokeRole", summary = "Take a role away at once; the user's sessions and tokens end")
     @DeleteMapping("/{id}/roles/{roleId}")
     @PreAuthorize("hasAuthority('iam:role:grant')")
     Roles.UserViewAfterRevoke revokeRole(@PathVariable UUID id, @PathVariable UUID roleId) {
         return roles.revoke(CurrentUsers.require(), id, roleId);
     }
 
+    @Operation(operationId = "setUserEnabled", summary = "Enable or disable a user; disabling ends its sessions and tokens")
     @PutMapping("/{id}/enabled")
     @PreAuthorize("hasAuthority('iam:user:manage')")
     Users.UserView setEnabled(@PathVariable UUID id, @Valid @RequestBody EnabledRequest request) {
@@ -93,9 +119,10 @@ class UserApiController {
     }
 
     /** Sets a temporary password (shown once in the response) and clears any lock. */
+    @Operation(operationId = "resetPassword", summary = "Set a temporary password and clear any lock")
     @PostMapping("/{id}/password-reset")
     @PreAuthorize("hasAuthority('iam:user:manage')")
-    Map<String, String> resetPassword(@PathVariable UUID id) {
-        return Map.of("temporaryPassword", users.resetPassword(CurrentUsers.require(), id));
+    TemporaryPassword resetPassword(@PathVariable UUID id) {
+        return new TemporaryPassword(users.resetPassword(CurrentUsers.require(), id));
     }
 }

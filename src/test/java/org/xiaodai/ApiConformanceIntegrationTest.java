@@ -1,0 +1,194 @@
+package org.xiaodai;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.xiaodai.support.Api;
+import org.xiaodai.support.IamFixtures;
+import org.xiaodai.support.IntegrationTest;
+import org.xiaodai.support.openapi.ContractRecorder;
+import org.xiaodai.support.openapi.OpenApiDocument;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Holds the API to its document: sample requests for every operation — successes, and the
+ * errors the document promises (no token, no permission, an unknown record, bad input) — and
+ * every answer must have a documented status and a body that agrees with the documented schema
+ * (no undocumented field, no missing required one, formats, patterns and enums kept). A new
+ * operation fails {@link #everyOperationIsExercisedWithASuccess} until a sample for it is added to
+ * {@link #successes}.
+ */
+@IntegrationTest
+class ApiConformanceIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    Api api;
+    OpenApiDocument document;
+    ContractRecorder contract;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        document = new OpenApiDocument(api.get("/v3/api-docs", null).json());
+        contract = new ContractRecorder(api, document);
+    }
+
+    @Test
+    void everyOperationIsExercisedWithASuccess() {
+        successes();
+        List<String> unexercised = new ArrayList<>();
+        for (OpenApiDocument.Operation operation : document.operations()) {
+            Set<Integer> statuses = contract.seen().getOrDefault(operation.key(), Set.of());
+            if (statuses.stream().noneMatch(s -> s >= 200 && s < 300)) {
+                unexercised.add(operation.key() + " (answered " + statuses + ")");
+            }
+        }
+        assertThat(contract.disagreements()).as("answers that disagree with the document").isEmpty();
+        assertThat(unexercised).as("operations without a successful sample: add one to successes()").isEmpty();
+    }
+
+    @Test
+    void everyDocumentedErrorArrivesAsItsDocumentSays() {
+        String platform = api.token("admin", Api.ADMIN_PASSWORD);
+        String regulator = api.token("regulator", Api.DEMO_PASSWORD);
+        String borrower = api.token("a-borrower", Api.DEMO_PASSWORD);
+        for (OpenApiDocument.Operation operation : document.operations()) {
+            String method = operation.method().toUpperCase();
+            String path = operation.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            boolean body = operation.json().has("requestBody");
+            if (!operation.isPublic()) {
+                contract.send(method, path, null, body ? "{}" : null);
+            }
+            if (operation.path().contains("{")) {
+                contract.send(method, path, platform, body ? "{}" : null);
+            }
+            if (body) {
+                contract.send(method, path, platform, "{\"broken\": ");
+                contract.send(method, path, platform, "[1, 2]");
+            }
+            if (!operation.json().path("x-permissions").isEmpty()) {
+                contract.send(method, path, borrower, body ? "{}" : null);
+            }
+            if (!"GET".equals(method) && !operation.path().startsWith("/api/v1/auth/")) {
+                contract.send(method, path, regulator, body ? "{}" : null);
+            }
+        }
+        assertThat(contract.disagreements()).isEmpty();
+        assertThat(contract.seen().values().stream().flatMap(Set::stream).distinct())
+                .contains(400, 401, 403, 404);
+    }
+
+    /** At least one successful call of every operation, in an order where each finds what it needs. */
+    private void successes() {
+        String admin = token("a-admin", Api.DEMO_PASSWORD);
+        String approver = api.token("a-approver", Api.DEMO_PASSWORD);
+        String platform = api.token("admin", Api.ADMIN_PASSWORD);
+        for (String user : List.of("a-admin", "regulator", "a-borrower")) {
+            ok(contract.get("/api/v1/users/me", api.token(user, Api.DEMO_PASSWORD)), 200);
+        }
+        ok(contract.get("/api/v1/users/me", platform), 200);
+        tokens(admin);
+        String roleId = id(contract.send("POST", "/api/v1/roles", admin, Map.of("code", code("CT"),
+                "name", "契约测试角色", "permissions", List.of("loan:view"))), 201);
+        String otherRoleId = id(contract.send("POST", "/api/v1/roles", admin, Map.of("code", code("CT"),
+                "name", "契约测试角色二", "permissions", List.of("loan:view"))), 201);
+        ok(contract.get("/api/v1/roles", admin), 200);
+        ok(contract.get("/api/v1/roles/" + roleId, admin), 200);
+        ok(contract.get("/api/v1/roles/permissions", admin), 200);
+        String username = IamFixtures.unique("ct");
+        String userId = id(contract.send("POST", "/api/v1/users", admin, Map.of("username", username,
+                "displayName", "契约 测试", "dataScope", "INSTITUTION", "initialPassword", "Contract#2026pw")), 201);
+        ok(contract.get("/api/v1/users", admin), 200);
+        ok(contract.get("/api/v1/users/" + userId, admin), 200);
+        changeRequests(admin, approver, userId, roleId, otherRoleId);
+        ok(contract.send("DELETE", "/api/v1/users/" + userId + "/roles/" + roleId, admin, null), 200);
+        ok(contract.send("PUT", "/api/v1/users/" + userId + "/enabled", admin, Map.of("enabled", false)), 200);
+        ok(contract.send("PUT", "/api/v1/users/" + userId + "/enabled", admin, Map.of("enabled", true)), 200);
+        String temporary = ok(contract.send("POST", "/api/v1/users/" + userId + "/password-reset", admin, null), 200)
+                .get("temporaryPassword").asString();
+        ok(contract.send("POST", "/api/v1/auth/password", null, Map.of("username", username, "oldPassword", temporary,
+                "newPassword", "Contract#2027pw")), 204);
+        institutions(admin, platform);
+        ok(contract.get("/api/v1/audit/verify", platform), 200);
+        ok(contract.get("/api/v1/audit/entries?limit=20", admin), 200);
+        for (String amortization : List.of("EQUAL_INSTALLMENTS", "EQUAL_PRINCIPAL", "INTEREST_ONLY_THEN_BULLET")) {
+            ok(contract.send("POST", "/api/v1/calculator/schedule", null, terms(amortization)), 200);
+        }
+    }
+
+    private void tokens(String admin) {
+        String name = IamFixtures.unique("contract");
+        ok(contract.send("POST", "/api/v1/auth/tokens", admin, Map.of("name", name)), 201);
+        String tokenId = null;
+        for (JsonNode token : ok(contract.get("/api/v1/auth/tokens", admin), 200)) {
+            if (name.equals(token.get("name").asString())) {
+                tokenId = token.get("id").asString();
+            }
+        }
+        assertThat(tokenId).as("the token just issued is listed").isNotNull();
+        ok(contract.send("DELETE", "/api/v1/auth/tokens/" + tokenId, admin, null), 204);
+    }
+
+    private void changeRequests(String admin, String approver, String userId, String roleId, String otherRoleId) {
+        String approved = ok(contract.send("POST", "/api/v1/users/" + userId + "/role-grants", admin,
+                Map.of("roleId", roleId)), 202).get("changeRequestId").asString();
+        ok(contract.get("/api/v1/change-requests/" + approved, approver), 200);
+        ok(contract.get("/api/v1/change-requests?pendingOnly=false", approver), 200);
+        ok(contract.send("POST", "/api/v1/change-requests/" + approved + "/approve", approver,
+                Map.of("note", "契约测试")), 200);
+        contract.send("POST", "/api/v1/change-requests/" + approved + "/approve", approver, Map.of());
+        String rejected = ok(contract.send("POST", "/api/v1/users/" + userId + "/role-grants", admin,
+                Map.of("roleId", otherRoleId)), 202).get("changeRequestId").asString();
+        ok(contract.send("POST", "/api/v1/change-requests/" + rejected + "/reject", approver, Map.of()), 200);
+    }
+
+    private void institutions(String admin, String platform) {
+        JsonNode own = ok(contract.get("/api/v1/institutions", admin), 200);
+        String institutionId = own.get(0).get("id").asString();
+        ok(contract.get("/api/v1/institutions/" + institutionId, admin), 200);
+        ok(contract.send("POST", "/api/v1/institutions/" + institutionId + "/branches", admin,
+                Map.of("code", code("B"), "name", "契约测试支行")), 201);
+        ok(contract.get("/api/v1/institutions/" + institutionId + "/branches", admin), 200);
+        ok(contract.send("POST", "/api/v1/institutions", platform, Map.of("kind", "LENDER", "code", code("CT"),
+                "name", "契约测试小额贷款公司", "regionCode", "330100")), 201);
+        ok(contract.get("/api/v1/institutions", platform), 200);
+    }
+
+    private String token(String username, String password) {
+        return ok(contract.send("POST", "/api/v1/auth/token", null, Map.of("username", username, "password", password)), 200)
+                .get("token").asString();
+    }
+
+    private JsonNode ok(Api.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        return response.json();
+    }
+
+    private String id(Api.Response response, int status) {
+        return ok(response, status).get("id").asString();
+    }
+
+    private static String code(String prefix) {
+        return (prefix + "_" + UUID.randomUUID().toString().substring(0, 6)).toUpperCase().replace('-', '_');
+    }
+
+    private static Map<String, Object> terms(String amortization) {
+        return Map.ofEntries(Map.entry("principal", "10000.00"), Map.entry("annualInterestRatePercent", "12"),
+                Map.entry("currencyDigits", 2), Map.entry("roundingMode", "HALF_UP"), Map.entry("amortization", amortization),
+                Map.entry("interestMethod", "DECLINING_BALANCE"), Map.entry("interestAccrual", "PER_PERIOD"),
+                Map.entry("installmentBasis", "NOMINAL_PERIODIC_RATE"), Map.entry("numberOfRepayments", 12),
+                Map.entry("repaymentEvery", 1), Map.entry("repaymentFrequency", "MONTHS"), Map.entry("daysInYear", "365"),
+                Map.entry("daysInMonth", "ACTUAL"), Map.entry("disbursementDate", "2024-01-15"),
+                Map.entry("firstRepaymentDate", "2024-02-15"), Map.entry("installmentAmountInMultiplesOf", "0.01"),
+                Map.entry("graceOnPrincipalPeriods", 0), Map.entry("graceOnInterestPaymentPeriods", 0));
+    }
+}
