@@ -77,7 +77,7 @@ class GeneratedClientFlowIntegrationTest {
         assertThat(problem.getType()).isEqualTo(URI.create("https://xiaodai.org/problems/invalid-input"));
         assertThat(problem.getStatus()).isEqualTo(400);
         assertThat(problem.getErrors()).extracting(FieldError::getField, FieldError::getRule)
-                .containsExactly(tuple("principal", "decimal"), tuple("annualInterestRatePercent", "decimal"));
+                .containsExactly(tuple("principal", "decimalFormat"), tuple("annualInterestRatePercent", "decimalFormat"));
         assertThat(problem.getErrors()).allSatisfy(error -> assertThat(error.getMessage()).isNotBlank());
 
         ApiException unauthenticated = catchThrowableOfType(ApiException.class, () -> new UsersApi(client).getCurrentUser());

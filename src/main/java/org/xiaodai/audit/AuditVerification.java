@@ -18,8 +18,11 @@ import org.jspecify.annotations.Nullable;
 @Schema(description = "Result of recomputing the audit chain.")
 public record AuditVerification(boolean ok, long entriesChecked, @Nullable Long firstBrokenSeq,
                                 @Schema(format = "uuid") @Nullable String firstBrokenId,
-                                @Schema(allowableValues = {"hashMismatch", "chainBroken", "entryMissing"}) @Nullable String reason,
-                                long pending) {
+                                @Schema(description = "Why the chain is broken: `hashMismatch`, `chainBroken` or `entryMissing` "
+                                        + "so far; an open list (docs/api-versioning.md), clients must accept other values.",
+                                        example = "chainBroken") @Nullable String reason,
+                                @Schema(description = "Entries committed since the chain was last sealed: not yet checked, "
+                                        + "and not broken.") long pending) {
 
     public static AuditVerification intact(long checked, long pending) {
         return new AuditVerification(true, checked, null, null, null, pending);

@@ -9,6 +9,7 @@ import org.xiaodai.calc.InterestAccrual;
 import org.xiaodai.calc.InterestMethod;
 import org.xiaodai.calc.RepaymentFrequency;
 import org.xiaodai.calc.RoundingRule;
+import org.xiaodai.shared.validation.DecimalNumber;
 
 /**
  * Exactly the {@code terms} object of the schedule conformance vectors: amounts and rates are
@@ -65,6 +66,10 @@ record TermsRequest(
         @Schema(implementation = EmiAdjustment.class, description = "Defaults to `NONE`.", example = "NONE")
         String emiAdjustment) {
 
-    /** An unsigned decimal string, e.g. {@code 10000.00}; {@link TermsParser} reads the sign too and reports negatives by rule. */
-    static final String DECIMAL = "^\\d{1,20}(\\.\\d{1,20})?$";
+    /**
+     * An unsigned decimal string within {@link DecimalNumber}'s limits, e.g. {@code 10000.00};
+     * {@link TermsParser} reads a sign too and reports negatives by rule.
+     */
+    static final String DECIMAL = "^\\d{1," + DecimalNumber.MAX_INTEGER_DIGITS + "}(\\.\\d{1,"
+            + DecimalNumber.MAX_FRACTION_DIGITS + "})?$";
 }

@@ -24,7 +24,7 @@ record ProblemDocument(
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "The HTTP status code.", example = "400")
         int status,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "Explanation, localised; for invalid input every field and its message.",
-                example = "principal: must be a decimal number written as a string, e.g. \"10000.00\"")
+                example = "principal: Write a plain decimal number such as 10000.00 (no exponent)")
         String detail,
         @Schema(requiredMode = RequiredMode.NOT_REQUIRED, format = "uri-reference",
                 description = "The request path, when the error arose in an endpoint.", example = "/api/v1/calculator/schedule")
@@ -42,12 +42,12 @@ record ProblemDocument(
                     description = "The field as the request named it (JSON property, `body` for the body as a whole, "
                             + "`a.b` or `a[0]` when nested).")
             String field,
-            @Schema(requiredMode = RequiredMode.REQUIRED, example = "decimal",
-                    description = "Stable rule code, e.g. `required`, `size`, `format`, `type`, `malformed`, `decimal`, "
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "decimalFormat",
+                    description = "Stable rule code, e.g. `required`, `size`, `format`, `type`, `malformed`, `decimalFormat`, "
                             + "`date`, `oneOf`, `min`, `max`, `duplicate`, `unknown`, `outsideScope`.")
             String rule,
             @Schema(requiredMode = RequiredMode.REQUIRED, description = "What is wrong, localised.",
-                    example = "must be a decimal number written as a string, e.g. \"10000.00\"")
+                    example = "Write a plain decimal number such as 10000.00 (no exponent)")
             String message) {
     }
 }

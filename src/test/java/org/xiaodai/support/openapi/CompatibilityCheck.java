@@ -210,6 +210,9 @@ public final class CompatibilityCheck {
         Set<String> enumAfter = names(a.path("enum"));
         if (!b.has("enum") && a.has("enum")) {
             breaks.add(where + ": now restricted to " + enumAfter);
+        } else if (response && b.has("enum") && !a.has("enum")) {
+            breaks.add(where + ": no longer restricted to " + enumBefore + " (clients generated from the baseline "
+                    + "cannot read other values)");
         } else if (b.has("enum")) {
             Set<String> removed = new HashSet<>(enumBefore);
             removed.removeAll(enumAfter);
