@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 usage() {
   echo "usage: $0 <calc|api|audit|tenant|origination|eod|reporting|scoring|all> [options]" >&2
   echo "  calc options: --rounds N (5) --seconds S per round (2) --warmup N (3)" >&2
-  echo "  api options:  --rounds N (3) --seconds S per endpoint and round (10) --warmup S (5) --connections N (32)" >&2
+  echo "  api options:  --rounds N (3) --seconds S per endpoint and round (10) --warmup S (5)" >&2
+  echo "                --warmup-requests N (20000) --connections N (32)" >&2
   echo "                --port P (18480) --db-port P (15480) --profile DIR --app-arg ARG (repeatable)" >&2
   echo "  tenant options: --rounds N (5) --seconds S per round (2)" >&2
   echo "  audit options: --writers N (16) --institutions N (8) --rounds N (3) --seconds S per round (10) --warmup S (5)" >&2

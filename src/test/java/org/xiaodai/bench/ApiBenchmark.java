@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * is the median of the per-round ratios). Not a test: no surefire pattern matches it.
  *
  * <p>Options: {@code --rounds N} (3), {@code --seconds S} per endpoint and round (10),
- * {@code --warmup S} per endpoint (5), {@code --connections N} (32), {@code --port P} (18480),
+ * {@code --warmup S} per endpoint and cycle (5), {@code --warmup-requests N} each endpoint must have
+ * answered before measuring (20000), {@code --connections N} (32), {@code --port P} (18480),
  * {@code --db-port P} (15480), {@code --profile DIR} (records each endpoint of the last round with
  * JFR into {@code DIR/<endpoint>.jfr} and prints where the app's CPU time goes), {@code --app-arg ARG} (repeatable, passed
  * to the application, e.g. {@code --app-arg --xiaodai.embedded-db.pool-size=4}).
@@ -50,13 +51,14 @@ public final class ApiBenchmark {
     private ApiBenchmark() {
     }
 
-    record Options(int rounds, double seconds, double warmup, int connections, int port, int dbPort, Path profile,
-                   List<String> appArgs) {
+    record Options(int rounds, double seconds, double warmup, long warmupRequests, int connections, int port,
+                   int dbPort, Path profile, List<String> appArgs) {
 
         static Options parse(String[] args) {
             int rounds = 3;
             double seconds = 10;
             double warmup = 5;
+            long warmupRequests = 20_000;
             int connections = 32;
             int port = 18480;
             int dbPort = 15480;
@@ -68,6 +70,7 @@ public final class ApiBenchmark {
                     case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                     case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                     case "--warmup" -> warmup = Double.parseDouble(args[++i]);
+                    case "--warmup-requests" -> warmupRequests = Long.parseLong(args[++i]);
                     case "--connections" -> connections = Integer.parseInt(args[++i]);
                     case "--port" -> port = Integer.parseInt(args[++i]);
                     case "--db-port" -> dbPort = Integer.parseInt(args[++i]);
@@ -82,7 +85,8 @@ public final class ApiBenchmark {
             if (port == 8080 || dbPort == 15432) {
                 throw new IllegalArgumentException("ports 8080 and 15432 belong to the developer's own app");
             }
-            return new Options(rounds, seconds, warmup, connections, port, dbPort, profile, List.copyOf(appArgs));
+            return new Options(rounds, seconds, warmup, warmupRequests, connections, port, dbPort, profile,
+                    List.copyOf(appArgs));
         }
     }
 
@@ -125,10 +129,7 @@ public final class ApiBenchmark {
             String getById = "/api/v1/users/" + otherId;
             String list = "/api/v1/users";
             HttpLoad load = new HttpLoad(options.port(), options.connections());
-            for (String path : List.of("/actuator/health", getById, list)) {
-                HttpLoad.Result warm = load.run(path, path.startsWith("/api") ? token : null, options.warmup());
-                System.err.printf("warm-up %-50s %8.0f/s errors %d%n", path, warm.perSecond(), warm.errors());
-            }
+            warmUp(load, List.of("/actuator/health", getById, list), token, options);
             List<Round> rounds = new ArrayList<>();
             for (int r = 0; r < options.rounds(); r++) {
                 boolean last = r == options.rounds() - 1;
@@ -151,6 +152,29 @@ public final class ApiBenchmark {
             deleteTree(dataDir);
         }
     }
+
+    /**
+     * Each endpoint for {@code --warmup} seconds, in turn, again until every one has answered
+     * {@code --warmup-requests} times (so the JIT has compiled its path however slow the machine
+     * is today), at most {@value #MAX_WARMUP_CYCLES} cycles.
+     */
+    private static void warmUp(HttpLoad load, List<String> paths, String token, Options options)
+            throws InterruptedException {
+        long[] answered = new long[paths.size()];
+        for (int cycle = 1; cycle <= MAX_WARMUP_CYCLES; cycle++) {
+            for (int i = 0; i < paths.size(); i++) {
+                String path = paths.get(i);
+                HttpLoad.Result warm = load.run(path, path.startsWith("/api") ? token : null, options.warmup());
+                answered[i] += warm.responses();
+                System.err.printf("warm-up %d %-50s %8.0f/s errors %d%n", cycle, path, warm.perSecond(), warm.errors());
+            }
+            if (java.util.Arrays.stream(answered).allMatch(n -> n >= options.warmupRequests())) {
+                return;
+            }
+        }
+    }
+
+    private static final int MAX_WARMUP_CYCLES = 6;
 
     /** One timed run; with {@code profileDir} the app records it with JFR into {@code <profileDir>/<name>.jfr}. */
     private static Measured measure(BenchApp app, HttpLoad load, String path, String token, double seconds,
