@@ -43,7 +43,9 @@ import org.xiaodai.shared.tenant.TenantWall;
  * short business transaction that records one change. After a warm-up it counts committed
  * transactions over {@code --rounds} timed rounds, then waits for the chain to catch up, measures
  * how long entries waited for their seal (where the trail seals after commit) and verifies the
- * whole chain. Prints one JSON line on stdout; everything else goes to stderr.
+ * whole chain. Prints one JSON line on stdout; everything else goes to stderr. Because the
+ * machine may be shared, it also reports the CPU time (this JVM and PostgreSQL) per audited write
+ * while measuring: {@code writesPerCpuSecond} is what one otherwise idle core would sustain.
  *
  * <p>Options: {@code --writers N} (16), {@code --institutions N} (8), {@code --seconds S} per
  * round (10), {@code --rounds N} (3), {@code --warmup S} (5); arguments starting with
@@ -115,6 +117,8 @@ public final class AuditBenchmark {
         }
         Thread.sleep(setup.warmup() * 1000L);
         Instant measuredFrom = clock.instant();
+        long measuredWrites = committed.sum();
+        long cpuBefore = cpuNanos(superuser);
         double[] rates = new double[setup.rounds()];
         for (int r = 0; r < setup.rounds(); r++) {
             long before = committed.sum();
@@ -123,6 +127,7 @@ public final class AuditBenchmark {
             rates[r] = (committed.sum() - before) * 1e9 / (System.nanoTime() - start);
             System.err.printf("round %d: %.0f audited writes/s%n", r + 1, rates[r]);
         }
+        double cpuMsPerWrite = (cpuNanos(superuser) - cpuBefore) / 1e6 / (committed.sum() - measuredWrites);
         stopping = true;
         for (Thread thread : threads) {
             thread.join();
@@ -140,11 +145,12 @@ public final class AuditBenchmark {
                 "{\"benchmark\":\"audit\",\"writers\":%d,\"institutions\":%d,\"rounds\":%d,\"secondsPerRound\":%d,"
                         + "\"writesPerSecond\":%d,\"min\":%d,\"max\":%d,\"sealLagMs\":%.1f,\"sealLagP99Ms\":%.1f,"
                         + "\"sealLagMaxMs\":%.1f,\"entries\":%d,\"entriesChecked\":%d,\"chainIntact\":%b,"
-                        + "\"loadAverage\":%.2f}",
+                        + "\"cpuMsPerWrite\":%.3f,\"writesPerCpuSecond\":%d,\"loadAverage\":%.2f}",
                 setup.writers(), setup.institutions(), setup.rounds(), setup.seconds(),
                 Math.round(sorted[sorted.length / 2]), Math.round(sorted[0]), Math.round(sorted[sorted.length - 1]),
                 lag.median(), lag.p99(), lag.max(), entries, verification.entriesChecked(),
                 verification.ok() && verification.entriesChecked() == entries,
+                cpuMsPerWrite, Math.round(1000 / cpuMsPerWrite),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
@@ -205,6 +211,43 @@ public final class AuditBenchmark {
                       from audit_entry e join audit_seal s on s.entry_seq = e.seq where e.occurred_at >= ?) lags
                 """).param(Timestamp.from(measuredFrom))
                 .query((rs, n) -> new Lag(rs.getDouble("median"), rs.getDouble("p99"), rs.getDouble("max"))).single();
+    }
+
+    /**
+     * CPU time used so far by this JVM and by the embedded PostgreSQL (the postmaster's children
+     * from {@code /proc}, Linux only; 0 elsewhere): what an audited write costs whatever else the
+     * machine is running.
+     */
+    private static long cpuNanos(JdbcClient superuser) {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        long backend = superuser.sql("select pg_backend_pid()").query(Long.class).single();
+        try {
+            long postmaster = procStat(Path.of("/proc", String.valueOf(backend), "stat"))[0];
+            long ticks = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    long[] stat = procStat(process.resolve("stat"));
+                    if (stat != null && stat[0] == postmaster) {
+                        ticks += stat[1];
+                    }
+                }
+            }
+            return jvm + ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            return jvm;
+        }
+    }
+
+    /** @return {parent pid, user + system ticks} of one process, or null if it has gone */
+    private static long[] procStat(Path stat) {
+        try {
+            String line = Files.readString(stat);
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[11]) + Long.parseLong(fields[12])};
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private static int option(String[] args, String name, int fallback) {
