@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +27,25 @@ class MessageBundlesTest {
         Properties base = load("problems.properties");
         assertThat(load("problems_en.properties").keySet()).isEqualTo(base.keySet());
         assertThat(load("problems_zh_CN.properties").keySet()).isEqualTo(base.keySet());
+    }
+
+    /** Each module's own bundle family ({@code messages/<module>*.properties}, listed in application.yaml). */
+    @ParameterizedTest
+    @ValueSource(strings = {"console", "customer", "product", "scoring"})
+    void everyModuleBundleHasEveryKeyInEveryLanguage(String family) throws IOException {
+        Properties base = load(family + ".properties");
+        assertThat(load(family + "_en.properties").keySet()).isEqualTo(base.keySet());
+        assertThat(load(family + "_zh_CN.properties").keySet()).isEqualTo(base.keySet());
+        assertThat(base.stringPropertyNames()).allSatisfy(key -> assertThat(key).startsWith(family + "."));
+    }
+
+    @Test
+    void everyModuleBundleIsOnTheMessageSourcePath() throws IOException {
+        String yaml = new String(MessageBundlesTest.class.getResourceAsStream("/application.yaml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        for (String family : new String[] {"console", "customer", "product", "scoring"}) {
+            assertThat(yaml).contains("messages/" + family);
+        }
     }
 
     @Test
