@@ -4,16 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.xiaodai.iam.DataScope;
@@ -64,21 +60,47 @@ class IamRepository {
 
     /** Users inside the scope: an institution, a branch subtree (by the user's branch path) or only oneself. */
     List<UserRow> users(DataScope scope) {
-        return usersInScope(scope, null);
+        return usersWithRoles(scope).stream().map(UserWithRoles::user).toList();
     }
 
     /** One user, if it lies inside the scope (branch subtree and own records included). */
     Optional<UserRow> userInScope(DataScope scope, UUID id) {
-        return usersInScope(scope, id).stream().findFirst();
+        return userWithRolesInScope(scope, id).map(UserWithRoles::user);
     }
 
-    private List<UserRow> usersInScope(DataScope scope, UUID idOrNull) {
+    /** A user with the codes of its roles, read in the same statement (what a user view shows). */
+    record UserWithRoles(UserRow user, List<String> roleCodes) {
+    }
+
+    /** {@link #users} with each user's role codes, in one statement. */
+    List<UserWithRoles> usersWithRoles(DataScope scope) {
         DataScope.Predicate visible = scope.predicate("t", "branch_path", "id");
-        return jdbc.sql("""
-                select * from (select u.*, b.path as branch_path from iam_user u left join iam_branch b on b.id = u.branch_id) t
-                where %s and (cast(:onlyId as uuid) is null or t.id = :onlyId) order by username
-                """.formatted(visible.sql()))
-                .params(visible.parameters()).param("onlyId", idOrNull).query(IamRepository::user).list();
+        return jdbc.sql(USERS_WITH_ROLES + "where %s order by username".formatted(visible.sql()))
+                .params(visible.parameters()).query(IamRepository::userWithRoles).list();
+    }
+
+    /** {@link #userInScope} with the user's role codes, in one statement. */
+    Optional<UserWithRoles> userWithRolesInScope(DataScope scope, UUID id) {
+        DataScope.Predicate visible = scope.predicate("t", "branch_path", "id");
+        return jdbc.sql(USERS_WITH_ROLES + "where t.id = :onlyId and %s".formatted(visible.sql()))
+                .params(visible.parameters()).param("onlyId", id).query(IamRepository::userWithRoles).optional();
+    }
+
+    /** Oneself, whatever the scope, with the role codes. */
+    Optional<UserWithRoles> userWithRoles(UUID id) {
+        return jdbc.sql(USERS_WITH_ROLES + "where t.id = :id").param("id", id)
+                .query(IamRepository::userWithRoles).optional();
+    }
+
+    private static final String USERS_WITH_ROLES = """
+            select * from (select u.*, b.path as branch_path,
+                                  array(select r.code from iam_user_role ur join iam_role r on r.id = ur.role_id
+                                        where ur.user_id = u.id order by r.code) as role_codes
+                           from iam_user u left join iam_branch b on b.id = u.branch_id) t
+            """;
+
+    private static UserWithRoles userWithRoles(ResultSet rs, int n) throws SQLException {
+        return new UserWithRoles(user(rs, n), List.of((String[]) rs.getArray("role_codes").getArray()));
     }
 
     /** Ends every API token of a user at once (password changed or reset, user disabled, role revoked). */
@@ -178,21 +200,6 @@ class IamRepository {
     List<String> roleCodesOf(UUID userId) {
         return jdbc.sql("select r.code from iam_user_role ur join iam_role r on r.id = ur.role_id where ur.user_id = ? order by r.code")
                 .param(userId).query(String.class).list();
-    }
-
-    /** Role codes of many users in one query (lists of users). */
-    Map<UUID, List<String>> roleCodesOf(List<UUID> userIds) {
-        Map<UUID, List<String>> roles = new HashMap<>();
-        if (userIds.isEmpty()) {
-            return roles;
-        }
-        jdbc.sql("""
-                select ur.user_id, r.code from iam_user_role ur join iam_role r on r.id = ur.role_id
-                where ur.user_id = any(?) order by r.code
-                """).param(userIds.toArray(UUID[]::new))
-                .query((RowCallbackHandler) rs -> roles.computeIfAbsent(rs.getObject("user_id", UUID.class),
-                        id -> new ArrayList<>()).add(rs.getString("code")));
-        return roles;
     }
 
     Optional<String> branchPath(UUID branchId) {

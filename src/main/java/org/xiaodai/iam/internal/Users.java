@@ -61,15 +61,15 @@ public class Users {
 
     @Transactional(readOnly = true)
     public List<UserView> visibleTo(CurrentUser caller) {
-        List<UserRow> rows = repository.users(caller.scope());
-        Map<UUID, List<String>> roles = repository.roleCodesOf(rows.stream().map(UserRow::id).toList());
-        return rows.stream().map(u -> view(u, roles.getOrDefault(u.id(), List.of()))).toList();
+        return repository.usersWithRoles(caller.scope()).stream().map(u -> view(u.user(), u.roleCodes())).toList();
     }
 
     /** One user inside the caller's scope (branch subtree and own records honoured), or the caller itself; else 404. */
     @Transactional(readOnly = true)
     public UserView get(CurrentUser caller, UUID id) {
-        return visible(caller, id).map(this::view).orElseThrow(() -> ProblemException.notFound("user"));
+        Optional<IamRepository.UserWithRoles> user = id.equals(caller.userId()) ? repository.userWithRoles(id)
+                : repository.userWithRolesInScope(caller.scope(), id);
+        return user.map(u -> view(u.user(), u.roleCodes())).orElseThrow(() -> ProblemException.notFound("user"));
     }
 
     private Optional<UserRow> visible(CurrentUser caller, UUID id) {

@@ -153,6 +153,28 @@ class TenantWallIntegrationTest {
     }
 
     @Test
+    void theTokenHolderFunctionAnswersOnlyForAKnownLiveTokenHash() {
+        String hash = "probe-" + UUID.randomUUID();
+        superuser.sql("""
+                insert into iam_api_token (user_id, institution_id, token_hash, name, created_at, expires_at)
+                select id, institution_id, ?, 'probe', now(), now() + interval '1 hour' from iam_user where username = 'a-admin'
+                """).param(hash).update();
+        try {
+            // outside any transaction and with no tenant setting, the application role sees no token row
+            assertThat(appJdbc.sql("select count(*) from iam_api_token").query(Long.class).single()).isZero();
+            // but the narrow function answers the holder of a live hash, and nothing for any other string
+            String sql = "select username from iam_token_holder(?, now(), now() - interval '1 minute')";
+            assertThat(appJdbc.sql(sql).param(hash).query(String.class).list()).containsExactly("a-admin");
+            assertThat(appJdbc.sql(sql).param("not-a-hash").query(String.class).list()).isEmpty();
+            assertThat(appJdbc.sql(sql).param("%").query(String.class).list()).isEmpty();
+            superuser.sql("update iam_api_token set revoked_at = now() where token_hash = ?").param(hash).update();
+            assertThat(appJdbc.sql(sql).param(hash).query(String.class).list()).isEmpty();
+        } finally {
+            superuser.sql("delete from iam_api_token where token_hash = ?").param(hash).update();
+        }
+    }
+
+    @Test
     void theApplicationConnectsAsARoleThatOwnsNothingAndCannotBypassTheWall() {
         var role = appJdbc.sql("""
                 select current_user as name, r.rolsuper, r.rolbypassrls, r.rolcreaterole, r.rolcreatedb,
