@@ -78,13 +78,26 @@ public final class CustomerRules {
     }
 
     /**
-     * A resident ID or a USCC, whichever the input is (the blacklist takes both): 18 characters
-     * with a letter other than a final X are taken for a USCC.
+     * A resident ID or a USCC, whichever the input is (the blacklist and related parties take
+     * both): a valid resident ID first, else a valid USCC; when neither, the violations of the one
+     * the input looks like (a letter other than a final X: a USCC).
      */
     public static String anyIdNumber(String raw, LocalDate asOf, List<Violation> errors) {
+        List<Violation> asResident = new ArrayList<>();
+        String resident = idNumber(CustomerKind.INDIVIDUAL, raw, asOf, asResident);
+        if (resident != null) {
+            return resident;
+        }
+        List<Violation> asCredit = new ArrayList<>();
+        String credit = idNumber(CustomerKind.ENTERPRISE, raw, asOf, asCredit);
+        if (credit != null) {
+            return credit;
+        }
         String stripped = raw == null ? "" : raw.strip();
-        boolean credit = stripped.length() == 18 && !stripped.substring(0, 17).chars().allMatch(Character::isDigit);
-        return idNumber(credit ? CustomerKind.ENTERPRISE : CustomerKind.INDIVIDUAL, raw, asOf, errors);
+        boolean looksCredit = stripped.length() == 18
+                && !stripped.substring(0, 17).chars().allMatch(c -> c >= '0' && c <= '9');
+        errors.addAll(looksCredit ? asCredit : asResident);
+        return null;
     }
 
     private static String idNumber(NewCustomer in, LocalDate asOf, List<Violation> errors) {
