@@ -34,8 +34,8 @@ public final class CustomerRules {
     private CustomerRules() {
     }
 
-    /** The outcome: {@code customer} is null exactly when {@code errors} is not empty. */
-    public record Outcome(ValidCustomer customer, List<Violation> errors) {
+    /** The outcome: {@code customer} is null exactly when {@code errors} is not empty; warnings either way. */
+    public record Outcome(ValidCustomer customer, List<Violation> errors, List<Violation> warnings) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -61,10 +61,10 @@ public final class CustomerRules {
         String legalRepresentative = text(in.legalRepresentative(), "legalRepresentative", MAX_NAME, enterprise, errors);
         BigDecimal capital = amount(in.registeredCapital(), "registeredCapital", errors);
         if (!errors.isEmpty()) {
-            return new Outcome(null, List.copyOf(errors));
+            return new Outcome(null, List.copyOf(errors), List.copyOf(warnings));
         }
         return new Outcome(new ValidCustomer(in.kind(), name, idNumber, mobile, bankCard, regionCode, address,
-                industryCode, employer, income, legalRepresentative, capital, warnings), List.of());
+                industryCode, employer, income, legalRepresentative, capital, warnings), List.of(), List.copyOf(warnings));
     }
 
     /** The normalised ID number of {@code kind}, or null with the violations added. */

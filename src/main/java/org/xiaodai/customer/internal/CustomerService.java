@@ -73,6 +73,14 @@ public class CustomerService {
         return view;
     }
 
+    /** The errors and warnings of a customer being typed, for live validation; nothing is saved. */
+    public List<Violation> check(CurrentUser caller, NewCustomer input) {
+        CustomerRules.Outcome outcome = CustomerRules.validate(input, today.of(Problems.lenderOrAny(caller)));
+        List<Violation> all = new ArrayList<>(outcome.errors());
+        all.addAll(outcome.warnings());
+        return all;
+    }
+
     /** One customer in the caller's scope, masked; 404 otherwise. */
     @Transactional(readOnly = true)
     public CustomerView get(CurrentUser caller, UUID id) {
