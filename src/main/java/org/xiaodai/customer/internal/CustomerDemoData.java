@@ -96,6 +96,9 @@ class CustomerDemoData implements ApplicationRunner {
             if (i % 3 == 0) {
                 consent(demo, id, at);
             }
+            if (i % 5 == 0 && customer.kind() == CustomerKind.INDIVIDUAL) {
+                spouse(demo, id, i, random, at);
+            }
         }
         if (demo.code().equals("NBXD")) {
             jdbc.sql("""
@@ -126,6 +129,24 @@ class CustomerDemoData implements ApplicationRunner {
                 idNumber, SyntheticIds.mobile(random), card, idNumber.substring(0, 6),
                 "浙江省示例市示例街道 " + (i + 1) + " 号", INDUSTRIES[i % INDUSTRIES.length], "示例单位" + (i % 17),
                 BigDecimal.valueOf(3000 + random.nextInt(300) * 100L), null, null, List.of());
+    }
+
+    /** A spouse with encrypted identifiers, as an officer would add one. */
+    private void spouse(Demo demo, UUID customer, int i, SplittableRandom random, Instant at) {
+        UUID id = UUID.randomUUID();
+        String idNumber = SyntheticIds.residentId(random);
+        String mobile = SyntheticIds.mobile(random);
+        var sealedId = pii.seal("customer_related_party", id, PiiFields.ID_NUMBER, idNumber);
+        var sealedMobile = pii.seal("customer_related_party", id, PiiFields.MOBILE, mobile);
+        jdbc.sql("""
+                insert into customer_related_party (id, institution_id, customer_id, relation, name, id_number_cipher,
+                    id_number_key_id, id_number_index, id_number_masked, mobile_cipher, mobile_key_id, mobile_masked,
+                    created_at) values (?, ?, ?, 'SPOUSE', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, demo.institutionId(), customer, SURNAMES[(i + 3) % SURNAMES.length] + "示例配偶",
+                        sealedId.ciphertext(), sealedId.keyId(), pii.idNumberIndex(idNumber), PiiFields.maskId(idNumber),
+                        sealedMobile.ciphertext(), sealedMobile.keyId(), org.xiaodai.shared.Masking.maskMobile(mobile),
+                        java.sql.Timestamp.from(at))
+                .update();
     }
 
     private void consent(Demo demo, UUID customer, Instant at) {

@@ -66,7 +66,8 @@ public class DocumentService {
         if (content == null || content.length == 0) {
             errors.add(new Violation("file", "required", "problem.field.required", List.of()));
         } else if (content.length > maxSize) {
-            errors.add(new Violation("file", "tooLarge", "customer.validation.file.tooLarge", List.of(maxSize / 1024)));
+            errors.add(new Violation("file", "tooLarge", "customer.validation.file.tooLarge",
+                    List.of(String.valueOf(maxSize / 1024))));
         } else {
             type = SniffedType.of(content).orElse(null);
             if (type == null) {

@@ -31,14 +31,19 @@ class BlacklistPageController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('customer:blacklist:check')")
-    String page(@RequestParam(required = false) String idNumber, Model model) {
+    String page(Model model) {
+        return show(model, FormErrors.none(), null);
+    }
+
+    /** A POST, so the ID number checked stays out of URLs, browser history and referrers. */
+    @PostMapping("/check")
+    @PreAuthorize("hasAuthority('customer:blacklist:check')")
+    String check(@RequestParam(required = false) String idNumber, Model model) {
         FormErrors errors = FormErrors.none();
-        if (idNumber != null) {
-            try {
-                model.addAttribute("result", blacklist.check(CurrentUsers.require(), idNumber));
-            } catch (ProblemException e) {
-                errors = problems.errors(e);
-            }
+        try {
+            model.addAttribute("result", blacklist.check(CurrentUsers.require(), idNumber));
+        } catch (ProblemException e) {
+            errors = problems.errors(e);
         }
         return show(model, errors, idNumber);
     }

@@ -85,6 +85,20 @@ class CustomerPagesIntegrationTest {
                 .param("category", "INCOME_PROOF"));
         assertThat(refused).contains("JPEG、PNG 或 PDF");
         assertThat(page(get("/customers/" + customer))).doesNotContain("payslip.pdf");
+
+        byte[] huge = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(PNG, 0, huge, 0, PNG.length);
+        String tooLarge = page(multipart("/customers/" + customer + "/documents")
+                .file(new MockMultipartFile("file", "scan.png", "image/png", huge)).param("category", "OTHER"));
+        assertThat(tooLarge).contains("超过 5120 KB");
+    }
+
+    @Test
+    void theBlacklistPageChecksAnIdNumberAndShowsOnlyHitOrMiss() throws Exception {
+        String miss = page(post("/blacklist/check").param("idNumber", CustomerTestUtils.residentId()));
+        assertThat(miss).contains("id=\"check-result\"").contains("未命中");
+        String bad = page(post("/blacklist/check").param("idNumber", "12345"));
+        assertThat(bad).contains("18");
     }
 
     @Test
