@@ -99,6 +99,12 @@ class CustomerRepository {
                 .query(Long.class).single();
     }
 
+    /** How many other customers of the institution share this mobile (关联方：同一联系电话). */
+    long sameMobile(UUID customerId, byte[] mobileIndex) {
+        return mobileIndex == null ? 0 : jdbc.sql("select count(*) from customer where mobile_index = ? and id <> ?")
+                .params(mobileIndex, customerId).query(Long.class).single();
+    }
+
     /** How many other institutions hold this ID number: the narrow cross-tenant function, a count only. */
     int institutionsElsewhere(byte[] index) {
         return jdbc.sql("select customer_institutions_elsewhere(?)").param(index).query(Integer.class).single();

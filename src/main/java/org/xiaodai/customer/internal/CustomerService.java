@@ -146,6 +146,16 @@ public class CustomerService {
         return repository.institutionsElsewhere(row(caller, id).idNumberIndex());
     }
 
+    /**
+     * How many other customers of the institution give the same mobile: a hint of an undeclared
+     * related party (同一联系电话), counted across the institution whatever the caller's scope.
+     */
+    @Transactional(readOnly = true)
+    public long sameMobileElsewhere(CurrentUser caller, UUID id) {
+        CustomerRow row = row(caller, id);
+        return repository.sameMobile(row.id(), row.mobileIndex());
+    }
+
     CustomerRow row(CurrentUser caller, UUID id) {
         return repository.inScope(caller.scope(), id).orElseThrow(() -> ProblemException.notFound("customer"));
     }

@@ -40,6 +40,7 @@ class CustomerViewModel {
         BlacklistHit hit = facade.blacklist(id);
         model.addAttribute("blacklist", hit);
         model.addAttribute("elsewhere", facade.institutionsElsewhere(id));
+        model.addAttribute("sameMobile", customers.sameMobileElsewhere(caller, id));
         model.addAttribute("parties", parties.of(caller, id));
         model.addAttribute("documents", documents.of(caller, id));
         model.addAttribute("consents", consents.of(caller, id));

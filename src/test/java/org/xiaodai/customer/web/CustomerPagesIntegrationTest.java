@@ -94,6 +94,15 @@ class CustomerPagesIntegrationTest {
     }
 
     @Test
+    void theViewFlagsAnotherCustomerWithTheSameMobile() throws Exception {
+        assertThat(page(get("/customers/" + customer))).doesNotContain("id=\"same-mobile\"");
+        Api api = new Api(port);
+        CustomerTestUtils.create(api, api.token("a-admin", Api.DEMO_PASSWORD),
+                CustomerTestUtils.individual(CustomerTestUtils.residentId(), mobile));
+        assertThat(page(get("/customers/" + customer))).contains("本机构另有 1 位客户使用同一手机号码");
+    }
+
+    @Test
     void theBlacklistPageChecksAnIdNumberAndShowsOnlyHitOrMiss() throws Exception {
         String miss = page(post("/blacklist/check").param("idNumber", CustomerTestUtils.residentId()));
         assertThat(miss).contains("id=\"check-result\"").contains("未命中");
