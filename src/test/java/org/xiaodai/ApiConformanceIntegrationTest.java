@@ -123,6 +123,29 @@ class ApiConformanceIntegrationTest {
         for (String amortization : List.of("EQUAL_INSTALLMENTS", "EQUAL_PRINCIPAL", "INTEREST_ONLY_THEN_BULLET")) {
             ok(contract.send("POST", "/api/v1/calculator/schedule", null, terms(amortization)), 200);
         }
+        customers(admin);
+    }
+
+    private void customers(String admin) {
+        String idNumber = org.xiaodai.customer.CustomerTestUtils.residentId();
+        String id = id(contract.send("POST", "/api/v1/customers", admin, org.xiaodai.customer.CustomerTestUtils
+                .individual(idNumber, org.xiaodai.customer.CustomerTestUtils.mobile())), 201);
+        ok(contract.get("/api/v1/customers?q=" + idNumber.substring(14), admin), 200);
+        ok(contract.get("/api/v1/customers?idNumber=" + idNumber, admin), 200);
+        ok(contract.get("/api/v1/customers/" + id, admin), 200);
+        ok(contract.get("/api/v1/customers/" + id + "/pii", admin), 200);
+        ok(contract.send("POST", "/api/v1/customers/" + id + "/related-parties", admin,
+                Map.of("relation", "SPOUSE", "name", "契约测试配偶")), 201);
+        ok(contract.get("/api/v1/customers/" + id + "/related-parties", admin), 200);
+        String consent = id(contract.send("POST", "/api/v1/customers/" + id + "/consents", admin,
+                Map.of("purpose", "CREDIT_BUREAU_QUERY", "channel", "BRANCH", "textVersion", "CB-2026.1")), 201);
+        ok(contract.send("POST", "/api/v1/customers/" + id + "/consents/" + consent + "/revoke", admin, null), 200);
+        ok(contract.get("/api/v1/customers/" + id + "/consents", admin), 200);
+        ok(contract.get("/api/v1/customers/" + id + "/documents", admin), 200);
+        ok(contract.send("POST", "/api/v1/blacklist", admin, Map.of("idNumber", idNumber, "reason", "FRAUD",
+                "evidence", "契约测试")), 201);
+        ok(contract.get("/api/v1/blacklist", admin), 200);
+        ok(contract.get("/api/v1/blacklist/check?idNumber=" + idNumber, admin), 200);
     }
 
     private void tokens(String admin) {

@@ -339,6 +339,9 @@ class ApiSurfaceIntegrationTest {
                 Map.of("roleId", role.json().get("id").asString()));
         assertThat(grant.status()).as(grant.body()).isEqualTo(202);
         ids.put("change-requests", grant.json().get("changeRequestId").asString());
+        ids.put("customers", org.xiaodai.customer.CustomerTestUtils.create(api, bAdmin,
+                org.xiaodai.customer.CustomerTestUtils.individual(org.xiaodai.customer.CustomerTestUtils.residentId(),
+                        org.xiaodai.customer.CustomerTestUtils.mobile())));
         return ids;
     }
 }

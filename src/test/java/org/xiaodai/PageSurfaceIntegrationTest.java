@@ -92,7 +92,10 @@ class PageSurfaceIntegrationTest {
                 .andReturn().getRequest().getSession(false);
         Map<String, String> foreign = Map.of(
                 "institutions", jdbc.sql("select id from iam_organisation where code = 'NBXD'").query(String.class).single(),
-                "users", jdbc.sql("select id from iam_user where username = 'b-officer'").query(String.class).single());
+                "users", jdbc.sql("select id from iam_user where username = 'b-officer'").query(String.class).single(),
+                "customers", jdbc.sql("""
+                        select c.id from customer c join iam_organisation o on o.id = c.institution_id
+                        where o.code = 'NBXD' order by c.created_at limit 1""").query(String.class).single());
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {

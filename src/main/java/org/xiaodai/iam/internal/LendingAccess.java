@@ -24,9 +24,6 @@ class LendingAccess implements AccessContributor {
     @Override
     public List<PermissionDefinition> permissions() {
         return List.of(
-                PermissionDefinition.of("customer:view", LENDER, REGULATOR),
-                PermissionDefinition.of("customer:manage", LENDER),
-                PermissionDefinition.of("customer:pii:view", LENDER),
                 PermissionDefinition.of("product:manage", LENDER),
                 PermissionDefinition.of("application:create", LENDER),
                 PermissionDefinition.of("application:investigate", LENDER),
@@ -55,22 +52,20 @@ class LendingAccess implements AccessContributor {
     @Override
     public Map<String, Set<String>> roleGrants() {
         return Map.ofEntries(
-                Map.entry("INSTITUTION_ADMIN", Set.of("customer:view", "customer:manage", "customer:pii:view",
-                        "product:manage", "application:create", "application:investigate", "loan:approve:l1",
+                Map.entry("INSTITUTION_ADMIN", Set.of("product:manage", "application:create", "application:investigate", "loan:approve:l1",
                         "loan:approve:l2", "loan:approve:committee", "loan:view", "loan:disburse", "repayment:record",
                         "ledger:view", "ledger:post", "collection:work", "risk:manage", "classification:review",
                         "report:submit", "statistics:view")),
-                Map.entry("LOAN_OFFICER", Set.of("customer:view", "customer:manage", "application:create",
+                Map.entry("LOAN_OFFICER", Set.of("application:create",
                         "application:investigate", "loan:view")),
-                Map.entry("REVIEWER", Set.of("customer:view", "loan:view", "loan:approve:l1")),
-                Map.entry("APPROVER", Set.of("customer:view", "loan:view", "loan:approve:l1", "loan:approve:l2",
+                Map.entry("REVIEWER", Set.of("loan:view", "loan:approve:l1")),
+                Map.entry("APPROVER", Set.of("loan:view", "loan:approve:l1", "loan:approve:l2",
                         "loan:approve:committee")),
                 Map.entry("FINANCE", Set.of("loan:view", "loan:disburse", "repayment:record", "ledger:view", "ledger:post")),
-                Map.entry("COLLECTOR", Set.of("customer:view", "loan:view", "collection:work")),
-                Map.entry("RISK_MANAGER", Set.of("customer:view", "loan:view", "risk:manage", "classification:review",
+                Map.entry("COLLECTOR", Set.of("loan:view", "collection:work")),
+                Map.entry("RISK_MANAGER", Set.of("loan:view", "risk:manage", "classification:review",
                         "report:submit", "statistics:view")),
-                Map.entry("REGULATOR", Set.of("supervision:view", "supervision:manage", "statistics:view", "loan:view",
-                        "customer:view")),
+                Map.entry("REGULATOR", Set.of("supervision:view", "supervision:manage", "statistics:view", "loan:view")),
                 Map.entry("ASSOCIATION", Set.of("statistics:view")),
                 Map.entry("BORROWER", Set.of("portal:self")));
     }

@@ -1,5 +1,6 @@
 package org.xiaodai.platform.ops;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.xiaodai.shared.ops.OperationsCommand;
 
 /**
  * Runs the operations command named by {@code xiaodai.ops.command} once the context is up, then
@@ -28,12 +30,15 @@ class OpsCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final OpsProperties properties;
     private final BackupService backups;
     private final ConfigurableApplicationContext context;
+    private final List<OperationsCommand> moduleCommands;
     private int exitCode;
 
-    OpsCommandRunner(OpsProperties properties, BackupService backups, ConfigurableApplicationContext context) {
+    OpsCommandRunner(OpsProperties properties, BackupService backups, ConfigurableApplicationContext context,
+                     List<OperationsCommand> moduleCommands) {
         this.properties = properties;
         this.backups = backups;
         this.context = context;
+        this.moduleCommands = moduleCommands;
     }
 
     @Override
@@ -48,6 +53,12 @@ class OpsCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private int execute() {
+        String name = properties.command().toLowerCase(Locale.ROOT);
+        for (OperationsCommand command : moduleCommands) {
+            if (command.name().equals(name)) {
+                return executeModuleCommand(command);
+            }
+        }
         if (properties.file() == null) {
             log.error("xiaodai.ops.file is required for xiaodai.ops.command={}", properties.command());
             return 1;
@@ -57,7 +68,7 @@ class OpsCommandRunner implements ApplicationRunner, ExitCodeGenerator {
                 case "backup" -> backups.backup(properties.file());
                 case "restore" -> backups.restore(properties.file(), properties.force());
                 default -> throw new BackupException("Unknown xiaodai.ops.command: " + properties.command()
-                        + " (expected backup or restore)");
+                        + " (expected backup, restore or a module's command)");
             };
             log.info("{} done: file={} schemaVersion={} createdAt={} tables={} rows={} rowsPerTable={}",
                     properties.command(), result.file(), result.schemaVersion(), result.createdAt(),
@@ -65,6 +76,17 @@ class OpsCommandRunner implements ApplicationRunner, ExitCodeGenerator {
             return 0;
         } catch (RuntimeException e) {
             log.error("{} failed: {}", properties.command(), e.getMessage(), e);
+            return 1;
+        }
+    }
+
+    /** A command another module contributes ({@link OperationsCommand}), e.g. {@code reencrypt-pii}. */
+    private static int executeModuleCommand(OperationsCommand command) {
+        try {
+            log.info("{} done: {}", command.name(), command.run());
+            return 0;
+        } catch (RuntimeException e) {
+            log.error("{} failed: {}", command.name(), e.getMessage(), e);
             return 1;
         }
     }
