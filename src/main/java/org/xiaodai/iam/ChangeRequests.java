@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
 
 /**
  * Maker-checker (双人复核): a change is submitted by one user and applied only when a second user
@@ -27,6 +29,12 @@ public interface ChangeRequests {
 
     /** Requests the caller can see, newest first. */
     List<ChangeRequestView> visibleTo(CurrentUser caller, boolean pendingOnly);
+
+    /** How the change request list may be sorted: newest first by default. */
+    ListQuery.Sorting SORTING = ListQuery.Sorting.by("requestedAt", true, "requestedAt", "status", "kind", "requestedBy");
+
+    /** One page of the requests the caller can see, searched by summary and maker. */
+    PageResult<ChangeRequestView> page(CurrentUser caller, boolean pendingOnly, ListQuery query);
 
     /** A change request as shown on screens and in the API; the decision fields are null while it is pending. */
     @Schema(description = "A change waiting for, or decided by, a second user.")

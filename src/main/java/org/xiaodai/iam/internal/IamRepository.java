@@ -19,6 +19,9 @@ import org.springframework.stereotype.Repository;
 import org.xiaodai.iam.DataScope;
 import org.xiaodai.iam.OrganisationKind;
 import org.xiaodai.iam.ScopeLevel;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
+import org.xiaodai.shared.query.PagedQuery;
 
 /** SQL for organisations, branches and users. */
 @Repository
@@ -79,6 +82,23 @@ class IamRepository {
                 where %s and (cast(:onlyId as uuid) is null or t.id = :onlyId) order by username
                 """.formatted(visible.sql()))
                 .params(visible.parameters()).param("onlyId", idOrNull).query(IamRepository::user).list();
+    }
+
+    static final String USERS_WITH_BRANCH_PATH = """
+            select u.*, b.path as branch_path, b.name as branch_name, o.name as organisation_name
+            from iam_user u left join iam_branch b on b.id = u.branch_id join iam_organisation o on o.id = u.institution_id
+            """;
+
+    /** Sort keys of the user list and what they sort by. */
+    static final Map<String, String> USER_SORTS = Map.of("username", "t.username", "name", "t.display_name",
+            "organisation", "t.organisation_name", "branch", "t.branch_name", "status", "t.enabled");
+
+    /** One page of the users inside the scope, searched by username and name. */
+    PageResult<UserRow> users(DataScope scope, ListQuery query) {
+        DataScope.Predicate visible = scope.predicate("t", "branch_path", "id");
+        return PagedQuery.over(jdbc, USERS_WITH_BRANCH_PATH).where(visible.sql(), visible.parameters())
+                .search("t.username", "t.display_name").sortable(USER_SORTS).tieBreaker("t.id")
+                .fetch(query, IamRepository::user);
     }
 
     /** Ends every API token of a user at once (password changed or reset, user disabled, role revoked). */

@@ -3,6 +3,7 @@ package org.xiaodai.iam.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,6 +20,9 @@ import org.xiaodai.iam.OrganisationKind;
 import org.xiaodai.iam.Permission;
 import org.xiaodai.shared.problem.FieldProblem;
 import org.xiaodai.shared.problem.ProblemException;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
+import org.xiaodai.shared.query.PagedQuery;
 import org.xiaodai.shared.validation.UnifiedSocialCreditCode;
 
 /** Organisations (the regulator and lending institutions) and their branch trees. */
@@ -105,6 +109,25 @@ public class Organisations {
                 .query((rs, n) -> new BranchView(rs.getObject("id", UUID.class), rs.getObject("institution_id", UUID.class),
                         rs.getObject("parent_id", UUID.class), rs.getString("code"), rs.getString("name"), rs.getInt("depth")))
                 .list();
+    }
+
+    /** How the branch list may be sorted: in tree order (the default), by name or by code. */
+    public static final ListQuery.Sorting BRANCH_SORTING = ListQuery.Sorting.by("tree", false, "tree", "name", "code");
+    private static final Map<String, String> BRANCH_SORTS = Map.of("tree", "t.path", "name", "t.name", "code", "t.code");
+
+    /** One page of an institution's branches, searched by name and code; in tree order unless sorted otherwise. */
+    @Transactional(readOnly = true)
+    public PageResult<BranchView> branchPage(CurrentUser caller, UUID institutionId, ListQuery query) {
+        get(caller, institutionId);
+        return PagedQuery.over(jdbc, """
+                        select id, institution_id, parent_id, code, name, path,
+                               length(path) - length(replace(path, '/', '')) - 2 as depth
+                        from iam_branch""")
+                .where("t.institution_id = :institution", Map.of("institution", institutionId))
+                .search("t.name", "t.code").sortable(BRANCH_SORTS).tieBreaker("t.id")
+                .fetch(query, (rs, n) -> new BranchView(rs.getObject("id", UUID.class),
+                        rs.getObject("institution_id", UUID.class), rs.getObject("parent_id", UUID.class),
+                        rs.getString("code"), rs.getString("name"), rs.getInt("depth")));
     }
 
     /** How many branches the caller can see: its institution's, or every institution's for platform and regulator. */

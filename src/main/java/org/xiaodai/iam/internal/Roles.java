@@ -23,6 +23,9 @@ import org.xiaodai.iam.ScopeLevel;
 import org.xiaodai.iam.domain.BuiltInRole;
 import org.xiaodai.shared.problem.FieldProblem;
 import org.xiaodai.shared.problem.ProblemException;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
+import org.xiaodai.shared.query.PagedQuery;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -89,10 +92,29 @@ public class Roles {
                 where cast(:id as uuid) is null or r.id = :id
                 group by r.id order by r.built_in desc, r.code
                 """).param("id", roleIdOrNull)
-                .query((rs, n) -> new RoleView(rs.getObject("id", UUID.class), rs.getObject("institution_id", UUID.class),
-                        rs.getString("code"), rs.getString("name"), rs.getBoolean("built_in"),
-                        List.of((String[]) rs.getArray("perms").getArray())))
-                .list();
+                .query(Roles::role).list();
+    }
+
+    /** How the role list may be sorted: built-in first (the default), by code or by name. */
+    public static final ListQuery.Sorting SORTING = ListQuery.Sorting.by("kind", false, "kind", "code", "name");
+    private static final Map<String, String> SORTS = Map.of("kind", "t.built_in desc, t.code", "code", "t.code",
+            "name", "t.name");
+
+    /** One page of the roles the caller sees, searched by code, name and permission code. */
+    @Transactional(readOnly = true)
+    public PageResult<RoleView> page(CurrentUser caller, ListQuery query) {
+        return PagedQuery.over(jdbc, """
+                        select r.*, coalesce(array_agg(p.permission order by p.permission)
+                                 filter (where p.permission is not null), '{}') as perms
+                        from iam_role r left join iam_role_permission p on p.role_id = r.id group by r.id""")
+                .search("t.code", "t.name", "array_to_string(t.perms, ' ')").sortable(SORTS).tieBreaker("t.id")
+                .fetch(query, Roles::role);
+    }
+
+    private static RoleView role(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new RoleView(rs.getObject("id", UUID.class), rs.getObject("institution_id", UUID.class),
+                rs.getString("code"), rs.getString("name"), rs.getBoolean("built_in"),
+                List.of((String[]) rs.getArray("perms").getArray()));
     }
 
     /** The permissions a custom role of the caller's organisation may contain: its kind's, sorted. */

@@ -21,6 +21,8 @@ import org.xiaodai.iam.Permission;
 import org.xiaodai.iam.ScopeLevel;
 import org.xiaodai.iam.domain.PasswordPolicy;
 import org.xiaodai.shared.problem.FieldProblem;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
 import org.xiaodai.shared.problem.ProblemException;
 
 /** Users: creation, listing within scope, passwords, enabling and unlocking. */
@@ -64,6 +66,18 @@ public class Users {
         List<UserRow> rows = repository.users(caller.scope());
         Map<UUID, List<String>> roles = repository.roleCodesOf(rows.stream().map(UserRow::id).toList());
         return rows.stream().map(u -> view(u, roles.getOrDefault(u.id(), List.of()))).toList();
+    }
+
+    /** How the user list may be sorted (keys of {@link IamRepository#USER_SORTS}). */
+    public static final ListQuery.Sorting SORTING = ListQuery.Sorting.by("username", false,
+            "username", "name", "organisation", "branch", "status");
+
+    /** One page of the users inside the caller's scope, searched by username and name. */
+    @Transactional(readOnly = true)
+    public PageResult<UserView> page(CurrentUser caller, ListQuery query) {
+        PageResult<UserRow> rows = repository.users(caller.scope(), query);
+        Map<UUID, List<String>> roles = repository.roleCodesOf(rows.items().stream().map(UserRow::id).toList());
+        return rows.map(u -> view(u, roles.getOrDefault(u.id(), List.of())));
     }
 
     /** One user inside the caller's scope (branch subtree and own records honoured), or the caller itself; else 404. */

@@ -14,6 +14,9 @@ import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.Permission;
 import org.xiaodai.iam.internal.Organisations;
 import org.xiaodai.platform.web.FormErrors;
+import org.xiaodai.platform.web.ListLinks;
+import org.xiaodai.platform.web.ListRequest;
+import org.xiaodai.shared.query.PageResult;
 import org.xiaodai.platform.web.PageProblems;
 import org.xiaodai.shared.problem.ProblemException;
 
@@ -48,8 +51,8 @@ class BranchPageController {
 
     @GetMapping("/institutions/{institutionId}/branches")
     @PreAuthorize("hasAnyAuthority('iam:branch:manage', 'iam:user:view')")
-    String list(@PathVariable UUID institutionId, Model model) {
-        return show(model, institutionId, new BranchForm(null, "", ""), FormErrors.none());
+    String list(@PathVariable UUID institutionId, @ModelAttribute("list") ListRequest list, Model model) {
+        return show(model, institutionId, list, new BranchForm(null, "", ""), FormErrors.none());
     }
 
     @PostMapping("/institutions/{institutionId}/branches")
@@ -64,15 +67,20 @@ class BranchPageController {
             if (e.fieldProblems().isEmpty()) {
                 throw e;
             }
-            return show(model, institutionId, form, problems.errors(e));
+            return show(model, institutionId, new ListRequest(null, null, null, null, null), form, problems.errors(e));
         }
         redirect.addFlashAttribute("notice", "iam.branches.added");
         return "redirect:/institutions/" + institutionId + "/branches";
     }
 
-    private String show(Model model, UUID institutionId, BranchForm form, FormErrors errors) {
+    private String show(Model model, UUID institutionId, ListRequest list, BranchForm form, FormErrors errors) {
         CurrentUser caller = IamPages.requireAny(Permission.BRANCH_MANAGE, Permission.USER_VIEW);
         model.addAttribute("institution", organisations.get(caller, institutionId));
+        PageResult<Organisations.BranchView> page = organisations.branchPage(caller, institutionId,
+                list.toQuery(Organisations.BRANCH_SORTING));
+        model.addAttribute("page", page);
+        model.addAttribute("links", ListLinks.of("/institutions/" + institutionId + "/branches", page));
+        model.addAttribute("treeOrder", "tree".equals(page.query().sort()) && !page.query().hasSearch());
         model.addAttribute("branches", organisations.branches(caller, institutionId));
         model.addAttribute("canAdd", caller.has(Permission.BRANCH_MANAGE)
                 && (caller.isPlatform() || caller.organisationId().equals(institutionId)));

@@ -14,6 +14,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.CurrentUsers;
 import org.xiaodai.iam.internal.ApiTokens;
+import org.xiaodai.platform.web.ListLinks;
+import org.xiaodai.platform.web.ListRequest;
+import org.xiaodai.shared.query.PageResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * API tokens: the caller's own (and, with {@code iam:token:manage}, those of the users they
@@ -31,16 +35,22 @@ class TokenPageController {
     }
 
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("tokens", tokens.visibleTo(CurrentUsers.require()));
-        return "iam/tokens";
+    String list(@ModelAttribute("list") ListRequest list, Model model) {
+        return show(model, list);
     }
 
     @PostMapping
     String issue(@RequestParam(required = false) String name, Model model) {
         CurrentUser caller = CurrentUsers.require();
         model.addAttribute("issued", tokens.issue(caller, name));
-        model.addAttribute("tokens", tokens.visibleTo(caller));
+        return show(model, new ListRequest(null, null, null, null, null));
+    }
+
+    private String show(Model model, ListRequest list) {
+        PageResult<ApiTokens.TokenView> page = tokens.page(CurrentUsers.require(), list.toQuery(ApiTokens.SORTING));
+        model.addAttribute("page", page);
+        model.addAttribute("links", ListLinks.of("/tokens", page));
+        model.addAttribute("tokens", page.items());
         return "iam/tokens";
     }
 

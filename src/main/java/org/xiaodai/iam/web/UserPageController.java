@@ -22,6 +22,9 @@ import org.xiaodai.iam.ScopeLevel;
 import org.xiaodai.iam.internal.Organisations;
 import org.xiaodai.iam.internal.Users;
 import org.xiaodai.platform.web.FormErrors;
+import org.xiaodai.platform.web.ListLinks;
+import org.xiaodai.platform.web.ListRequest;
+import org.xiaodai.shared.query.PageResult;
 import org.xiaodai.platform.web.PageProblems;
 import org.xiaodai.shared.problem.ProblemException;
 
@@ -56,9 +59,12 @@ class UserPageController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('iam:user:view')")
-    String list(Model model) {
+    String list(@ModelAttribute("list") ListRequest list, Model model) {
         CurrentUser caller = IamPages.requireAny(Permission.USER_VIEW);
-        model.addAttribute("users", users.visibleTo(caller));
+        PageResult<Users.UserView> page = users.page(caller, list.toQuery(Users.SORTING));
+        model.addAttribute("page", page);
+        model.addAttribute("links", ListLinks.of("/users", page));
+        model.addAttribute("users", page.items());
         model.addAttribute("branchNames", branchOptions(caller).stream()
                 .collect(Collectors.toMap(BranchOption::id, b -> b.label().strip(), (a, b) -> a)));
         model.addAttribute("organisationNames", organisations.visibleTo(caller).stream()

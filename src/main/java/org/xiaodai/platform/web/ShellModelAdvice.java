@@ -53,6 +53,12 @@ class ShellModelAdvice {
         return users.stream().flatMap(s -> s.current().stream()).findFirst().orElse(null);
     }
 
+    /** Times in the viewer's zone, with the zone named ({@link ShownTimes}). */
+    @ModelAttribute("times")
+    ShownTimes times(HttpServletRequest request) {
+        return new ShownTimes(ViewerZone.of(request));
+    }
+
     /** The path the user asked for; on an error page the path that failed, so the language links stay there. */
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
