@@ -158,6 +158,12 @@ public class ApiTokens {
                 .query(ApiTokens::token).list();
     }
 
+    /** A token the caller owns or administers; 404 for anything else. */
+    @Transactional(readOnly = true)
+    public TokenView get(CurrentUser caller, UUID tokenId) {
+        return tokens(caller, tokenId).stream().findFirst().orElseThrow(() -> ProblemException.notFound("api-token"));
+    }
+
     /** Revokes a token the caller owns or administers; 404 for anything else. */
     @Transactional
     public void revoke(CurrentUser caller, UUID tokenId) {

@@ -195,6 +195,23 @@ class IamRepository {
                 """).param(userId).query(String.class).list());
     }
 
+    /** Enabled users of an organisation other than {@code except} who hold {@code permission} through a role. */
+    long otherEnabledHoldersOf(UUID organisationId, UUID except, String permission) {
+        return jdbc.sql("""
+                select count(distinct u.id) from iam_user u join iam_user_role ur on ur.user_id = u.id
+                join iam_role_permission rp on rp.role_id = ur.role_id
+                where u.institution_id = ? and u.id <> ? and u.enabled and rp.permission = ?
+                """).params(organisationId, except, permission).query(Long.class).single();
+    }
+
+    /** Whether the user would still hold {@code permission} without the role {@code withoutRole}. */
+    boolean holdsWithout(UUID userId, UUID withoutRole, String permission) {
+        return jdbc.sql("""
+                select exists (select from iam_user_role ur join iam_role_permission rp on rp.role_id = ur.role_id
+                               where ur.user_id = ? and ur.role_id <> ? and rp.permission = ?)
+                """).params(userId, withoutRole, permission).query(Boolean.class).single();
+    }
+
     List<String> roleCodesOf(UUID userId) {
         return jdbc.sql("select r.code from iam_user_role ur join iam_role r on r.id = ur.role_id where ur.user_id = ? order by r.code")
                 .param(userId).query(String.class).list();

@@ -149,8 +149,6 @@ public class Organisations {
     @Transactional
     public BranchView addBranchUnchecked(UUID institutionId, NewBranch request) {
         List<FieldProblem> problems = new java.util.ArrayList<>();
-        requireText(problems, "code", request.code(), 32);
-        requireText(problems, "name", request.name(), 100);
         String parentPath = "/";
         if (request.parentId() != null) {
             parentPath = jdbc.sql("select path from iam_branch where id = ? and institution_id = ?")
@@ -159,13 +157,9 @@ public class Organisations {
                 problems.add(FieldProblem.of("parentId", "unknown"));
             }
         }
+        BranchRules.check(jdbc, problems, institutionId, request.parentId(), null, request.code(), request.name());
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
-        }
-        boolean duplicate = jdbc.sql("select count(*) from iam_branch where institution_id = ? and code = ?")
-                .params(institutionId, request.code().trim()).query(Long.class).single() > 0;
-        if (duplicate) {
-            throw ProblemException.invalid("code", "duplicate");
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -184,9 +178,15 @@ public class Organisations {
         if (request.kind() == null) {
             problems.add(FieldProblem.of("kind", "required"));
         }
-        requireText(problems, "code", request.code(), 32);
+        requireCode(problems, "code", request.code());
         requireText(problems, "name", request.name(), 100);
-        requireText(problems, "regionCode", request.regionCode(), 12);
+        if (request.kind() == OrganisationKind.PLATFORM) {
+            requireText(problems, "regionCode", request.regionCode(), 12);
+        } else if (request.regionCode() == null || request.regionCode().isBlank()) {
+            problems.add(FieldProblem.of("regionCode", "required"));
+        } else if (!RegionCode.isValid(request.regionCode().trim())) {
+            problems.add(FieldProblem.of("regionCode", "regionCode"));
+        }
         if (request.uscc() != null && !request.uscc().isBlank()) {
             UnifiedSocialCreditCode.validate(request.uscc()).errors().forEach(v ->
                     problems.add(new FieldProblem("uscc", v.rule(), v.messageKey(), v.args())));
@@ -201,6 +201,15 @@ public class Organisations {
             problems.add(FieldProblem.of(field, "required"));
         } else if (value.trim().length() > max) {
             problems.add(FieldProblem.of(field, "size", 1, max));
+        }
+    }
+
+    /** A code (branch, organisation): {@value BranchRules#CODE_RULE}; the error names the pattern. */
+    static void requireCode(List<FieldProblem> problems, String field, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(FieldProblem.of(field, "required"));
+        } else if (!value.trim().matches(BranchRules.CODE_PATTERN)) {
+            problems.add(FieldProblem.of(field, "codeFormat", 2, 32));
         }
     }
 

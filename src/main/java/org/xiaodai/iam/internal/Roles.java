@@ -217,8 +217,12 @@ public class Roles {
     @Transactional
     public UserViewAfterRevoke revoke(CurrentUser caller, UUID userId, UUID roleId) {
         Organisations.requirePermission(caller, Permission.ROLE_GRANT);
-        users.manageable(caller, userId);
+        UserRow target = users.manageable(caller, userId);
         RoleView role = get(caller, roleId);
+        if (role.permissions().contains(Permission.USER_MANAGE.code()) && target.enabled()
+                && !repository.holdsWithout(userId, roleId, Permission.USER_MANAGE.code())) {
+            users.requireAnotherAdmin(target, userId);
+        }
         List<String> before = repository.roleCodesOf(userId);
         int removed = jdbc.sql("delete from iam_user_role where user_id = ? and role_id = ?").params(userId, roleId).update();
         if (removed == 0) {
@@ -281,6 +285,18 @@ public class Roles {
         @Override
         public String kind() {
             return GRANT_KIND;
+        }
+
+        @Override
+        public List<ChangeRequests.Detail> describe(String payloadJson, CurrentUser viewer) {
+            Grant grant = json.readValue(payloadJson, Grant.class);
+            Users.UserView user = users.get(viewer, grant.userId());
+            RoleView role = roles.get(viewer, grant.roleId());
+            return List.of(
+                    new ChangeRequests.Detail("console.changes.user",
+                            List.of(user.displayName() + " (" + user.username() + ")"), null),
+                    new ChangeRequests.Detail("console.changes.role", List.of(role.code()), "role."),
+                    new ChangeRequests.Detail("console.changes.permissions", role.permissions(), "permission."));
         }
 
         @Override

@@ -163,7 +163,8 @@ public class Users {
         List<FieldProblem> problems = new ArrayList<>();
         String username = request.username() == null ? null : request.username().trim();
         if (username == null || !username.matches("[A-Za-z0-9._-]{3,40}")) {
-            problems.add(FieldProblem.of("username", username == null || username.isEmpty() ? "required" : "format"));
+            problems.add(username == null || username.isEmpty() ? FieldProblem.of("username", "required")
+                    : FieldProblem.of("username", "usernameFormat", 3, 40));
         } else if (repository.usernameTaken(username)) {
             problems.add(FieldProblem.of("username", "duplicate"));
         }
@@ -231,7 +232,13 @@ public class Users {
     @Transactional
     public UserView setEnabled(CurrentUser caller, UUID userId, boolean enabled) {
         Organisations.requirePermission(caller, Permission.USER_MANAGE);
-        manageable(caller, userId);
+        UserRow target = manageable(caller, userId);
+        if (!enabled) {
+            if (userId.equals(caller.userId())) {
+                throw ProblemException.conflict("cannot-disable-self");
+            }
+            requireAnotherAdmin(target, userId);
+        }
         UserView before = get(caller, userId);
         repository.setEnabled(userId, enabled);
         if (enabled) {
@@ -242,6 +249,20 @@ public class Users {
         UserView after = get(caller, userId);
         audit.record(AuditRecord.changed("iam.user.enabled-changed", "user", userId, before.institutionId(), before, after));
         return after;
+    }
+
+    /**
+     * Refuses to take the last enabled administrator (a user who may manage users) from an
+     * organisation: somebody must be left who can let people in. {@code leaving} is disabled or
+     * about to lose the permission.
+     */
+    void requireAnotherAdmin(UserRow target, UUID leaving) {
+        if (!repository.permissionsOf(leaving).contains(Permission.USER_MANAGE.code())) {
+            return;
+        }
+        if (repository.otherEnabledHoldersOf(target.institutionId(), leaving, Permission.USER_MANAGE.code()) == 0) {
+            throw ProblemException.conflict("last-active-admin");
+        }
     }
 
     /**

@@ -47,6 +47,8 @@ class ChangeRequestPageController {
         model.addAttribute("page", page);
         model.addAttribute("links", ListLinks.of("/changes", page, all ? java.util.Map.of("all", "true") : java.util.Map.of()));
         model.addAttribute("requests", page.items());
+        model.addAttribute("details", page.items().stream().collect(java.util.stream.Collectors.toMap(
+                ChangeRequests.ChangeRequestView::id, c -> changes.details(caller, c))));
         model.addAttribute("all", all);
         model.addAttribute("me", caller.username());
         model.addAttribute("canDecide", caller.has(Permission.CHANGE_APPROVE));

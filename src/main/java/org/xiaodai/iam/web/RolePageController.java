@@ -53,7 +53,7 @@ class RolePageController {
         try {
             roles.create(caller, new Roles.NewRole(IamPages.blankToNull(form.code()), form.name(), form.permissions()));
         } catch (ProblemException e) {
-            return show(model, new ListRequest(null, null, null, null, null), form, problems.errors(e));
+            return show(model, ListRequest.none(), form, problems.errors(e));
         }
         redirect.addFlashAttribute("notice", "iam.roles.created");
         return "redirect:/roles";

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.CurrentUsers;
 import org.xiaodai.iam.internal.ApiTokens;
+import org.xiaodai.platform.web.Confirmation;
 import org.xiaodai.platform.web.ListLinks;
 import org.xiaodai.platform.web.ListRequest;
 import org.xiaodai.shared.query.PageResult;
@@ -43,7 +44,7 @@ class TokenPageController {
     String issue(@RequestParam(required = false) String name, Model model) {
         CurrentUser caller = CurrentUsers.require();
         model.addAttribute("issued", tokens.issue(caller, name));
-        return show(model, new ListRequest(null, null, null, null, null));
+        return show(model, ListRequest.none());
     }
 
     private String show(Model model, ListRequest list) {
@@ -55,7 +56,16 @@ class TokenPageController {
     }
 
     @PostMapping("/{tokenId}/revoke")
-    String revoke(@PathVariable UUID tokenId, RedirectAttributes redirect) {
+    String revoke(@PathVariable UUID tokenId,
+                  @RequestParam(name = Confirmation.PARAMETER, required = false) String confirm, Model model,
+                  RedirectAttributes redirect) {
+        if (!Confirmation.confirmed(confirm)) {
+            ApiTokens.TokenView token = tokens.get(CurrentUsers.require(), tokenId);
+            model.addAttribute("confirmation", new Confirmation("console.confirm.revokeToken.title",
+                    "console.confirm.revokeToken.question", java.util.List.of(token.name(), token.username()),
+                    "/tokens/" + tokenId + "/revoke", java.util.Map.of(), "console.confirm.revokeToken.button", "/tokens"));
+            return Confirmation.VIEW;
+        }
         tokens.revoke(CurrentUsers.require(), tokenId);
         redirect.addFlashAttribute("notice", "iam.tokens.revoked");
         return "redirect:/tokens";

@@ -20,9 +20,12 @@ import org.xiaodai.iam.OrganisationKind;
 import org.xiaodai.iam.Permission;
 import org.xiaodai.iam.ScopeLevel;
 import org.xiaodai.iam.internal.Organisations;
+import org.xiaodai.iam.internal.Roles;
+import org.xiaodai.iam.internal.UserOnboarding;
 import org.xiaodai.iam.internal.Users;
 import org.xiaodai.platform.web.FormErrors;
 import org.xiaodai.platform.web.ListLinks;
+import org.xiaodai.platform.web.LocalisedNames;
 import org.xiaodai.platform.web.ListRequest;
 import org.xiaodai.shared.query.PageResult;
 import org.xiaodai.platform.web.PageProblems;
@@ -38,8 +41,15 @@ class UserPageController {
     private final Users users;
     private final Organisations organisations;
     private final PageProblems problems;
+    private final UserOnboarding onboarding;
+    private final Roles roles;
+    private final LocalisedNames names;
 
-    UserPageController(Users users, Organisations organisations, PageProblems problems) {
+    UserPageController(Users users, Organisations organisations, PageProblems problems, UserOnboarding onboarding,
+                       Roles roles, LocalisedNames names) {
+        this.names = names;
+        this.onboarding = onboarding;
+        this.roles = roles;
         this.users = users;
         this.organisations = organisations;
         this.problems = problems;
@@ -47,9 +57,13 @@ class UserPageController {
 
     /** The create-user form's fields; {@code institutionId} is chosen only by the platform operator. */
     record UserForm(UUID institutionId, UUID branchId, String username, String displayName, ScopeLevel dataScope,
-                    String initialPassword) {
+                    String initialPassword, List<UUID> roleIds) {
+        UserForm {
+            roleIds = roleIds == null ? List.of() : List.copyOf(roleIds);
+        }
+
         static UserForm empty() {
-            return new UserForm(null, null, "", "", ScopeLevel.OWN, "");
+            return new UserForm(null, null, "", "", ScopeLevel.OWN, "", List.of());
         }
     }
 
@@ -83,15 +97,16 @@ class UserPageController {
     @PreAuthorize("hasAuthority('iam:user:manage')")
     String create(@ModelAttribute UserForm form, Model model, RedirectAttributes redirect) {
         CurrentUser caller = IamPages.requireAny(Permission.USER_MANAGE);
-        Users.UserView created;
+        UserOnboarding.Onboarded created;
         try {
-            created = users.create(caller, new Users.CreateUser(form.institutionId(), form.branchId(),
-                    form.username(), form.displayName(), form.dataScope(), form.initialPassword()));
+            created = onboarding.create(caller, new Users.CreateUser(form.institutionId(), form.branchId(),
+                    form.username(), form.displayName(), form.dataScope(), form.initialPassword()), form.roleIds());
         } catch (ProblemException e) {
             return showForm(model, form, problems.errors(e));
         }
-        redirect.addFlashAttribute("notice", "iam.users.created");
-        return "redirect:/users/" + created.id();
+        redirect.addFlashAttribute("notice", created.grantRequests().isEmpty() ? "iam.users.created"
+                : "console.users.createdWithGrants");
+        return "redirect:/users/" + created.user().id();
     }
 
     private String showForm(Model model, UserForm form, FormErrors errors) {
@@ -101,6 +116,11 @@ class UserPageController {
         model.addAttribute("branches", branchOptions(caller));
         model.addAttribute("scopes", caller.isPlatform() ? Arrays.asList(ScopeLevel.values()) : INSTITUTION_SCOPES);
         model.addAttribute("institutions", caller.isPlatform() ? organisations.visibleTo(caller) : List.of());
+        model.addAttribute("roleChoices", caller.has(Permission.ROLE_GRANT) ? roles.visibleTo(caller).stream()
+                .filter(r -> caller.isPlatform() || !r.builtIn() || org.xiaodai.iam.domain.BuiltInRole.byCode(r.code())
+                        .map(b -> b.organisationKind() == caller.organisationKind()).orElse(true))
+                .filter(r -> caller.isPlatform() || caller.permissions().containsAll(r.permissions()))
+                .toList() : List.of());
         return "iam/user-form";
     }
 
@@ -112,8 +132,8 @@ class UserPageController {
         return lenders.values().stream()
                 .sorted(java.util.Comparator.comparing(Organisations.OrganisationView::code))
                 .flatMap(o -> organisations.branches(caller, o.id()).stream()
-                        .map(b -> new BranchOption(b.id(), o.id(), o.name(),
-                                "\u3000".repeat(Math.max(0, b.depth())) + b.name() + " (" + b.code() + ")")))
+                        .map(b -> new BranchOption(b.id(), o.id(), names.of(o.name()),
+                                "\u3000".repeat(Math.max(0, b.depth())) + names.of(b.name()) + " (" + b.code() + ")")))
                 .toList();
     }
 }

@@ -9,6 +9,11 @@ import org.xiaodai.shared.query.ListQuery;
  */
 public record ListRequest(String q, String sort, String dir, String page, String size) {
 
+    /** No state: the first page in the default order. */
+    public static ListRequest none() {
+        return new ListRequest(null, null, null, null, null);
+    }
+
     public ListQuery toQuery(ListQuery.Sorting sorting) {
         return ListQuery.of(q, sort, dir, page, size, sorting);
     }
