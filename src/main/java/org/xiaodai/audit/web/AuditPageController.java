@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.xiaodai.audit.AuditEntryView;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.platform.web.EntityNames;
+import org.xiaodai.platform.web.HomeShortcut;
+import org.xiaodai.platform.web.HomeTile;
+import org.xiaodai.platform.web.HomeTileContributor;
 import org.xiaodai.platform.web.ListLinks;
 import org.xiaodai.platform.web.ListRequest;
 import org.xiaodai.platform.web.NavigationContributor;
@@ -107,12 +110,29 @@ class AuditPageController {
         return caller;
     }
 
-    /** The audit page's navigation entry. */
+    /** The audit page's navigation entry, and a home shortcut for those who may read the trail. */
     @org.springframework.stereotype.Component
-    static class AuditNavigation implements NavigationContributor {
+    static class AuditNavigation implements NavigationContributor, HomeTileContributor {
+        private final ShellUserSource users;
+
+        AuditNavigation(ShellUserSource users) {
+            this.users = users;
+        }
+
         @Override
         public List<NavigationItem> navigationItems() {
             return List.of(new NavigationItem("nav.audit", "/audit", PERMISSION, 900));
+        }
+
+        @Override
+        public List<HomeTile> homeTiles() {
+            return List.of();
+        }
+
+        @Override
+        public List<HomeShortcut> shortcuts() {
+            boolean reader = users.current().map(u -> u.permissions().contains(PERMISSION)).orElse(false);
+            return reader ? List.of(new HomeShortcut("nav.audit", "/audit", 900)) : List.of();
         }
     }
 }
