@@ -125,7 +125,7 @@ class PageSurfaceIntegrationTest {
                 "firstRepaymentDate", "interestMethod", "interestAccrual", "installmentBasis", "daysInYear", "daysInMonth",
                 "roundingMode", "installmentAmountInMultiplesOf", "graceOnPrincipalPeriods",
                 "graceOnInterestPaymentPeriods", "all", "lang", "q", "sort", "dir", "page", "size", "from", "to", "actor",
-                "action", "institution", "object")) {
+                "action", "institution", "object", "status", "edit", "confirm", "roleIds")) {
             request.param(name, value);
         }
         return request;

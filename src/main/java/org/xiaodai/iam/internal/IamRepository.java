@@ -94,11 +94,39 @@ class IamRepository {
             "organisation", "t.organisation_name", "branch", "t.branch_name", "status", "t.enabled");
 
     /** One page of the users inside the scope, searched by username and name. */
-    PageResult<UserRow> users(DataScope scope, ListQuery query) {
+    PageResult<UserRow> users(DataScope scope, ListQuery query, UserStatus status, Instant now) {
         DataScope.Predicate visible = scope.predicate("t", "branch_path", "id");
-        return PagedQuery.over(jdbc, USERS_WITH_BRANCH_PATH).where(visible.sql(), visible.parameters())
-                .search("t.username", "t.display_name").sortable(USER_SORTS).tieBreaker("t.id")
+        PagedQuery page = PagedQuery.over(jdbc, USERS_WITH_BRANCH_PATH).where(visible.sql(), visible.parameters());
+        if (status != null) {
+            page = page.where(status.condition(), Map.of("now", Timestamp.from(now)));
+        }
+        return page.search("t.username", "t.display_name").sortable(USER_SORTS).tieBreaker("t.id")
                 .fetch(query, IamRepository::user);
+    }
+
+    /** The user list's status filter. */
+    enum UserStatus {
+        ENABLED("t.enabled and :now is not null"), DISABLED("not t.enabled and :now is not null"),
+        LOCKED("t.locked_until > :now");
+
+        private final String condition;
+
+        UserStatus(String condition) {
+            this.condition = condition;
+        }
+
+        String condition() {
+            return condition;
+        }
+
+        static UserStatus of(String text) {
+            for (UserStatus s : values()) {
+                if (s.name().equalsIgnoreCase(text == null ? "" : text.strip())) {
+                    return s;
+                }
+            }
+            return null;
+        }
     }
 
     /** Ends every API token of a user at once (password changed or reset, user disabled, role revoked). */

@@ -72,10 +72,14 @@ public class Users {
     public static final ListQuery.Sorting SORTING = ListQuery.Sorting.by("username", false,
             "username", "name", "organisation", "branch", "status");
 
-    /** One page of the users inside the caller's scope, searched by username and name. */
+    /**
+     * One page of the users inside the caller's scope, searched by username and name, optionally
+     * only those {@code enabled}, {@code disabled} or {@code locked} (anything else: all).
+     */
     @Transactional(readOnly = true)
-    public PageResult<UserView> page(CurrentUser caller, ListQuery query) {
-        PageResult<UserRow> rows = repository.users(caller.scope(), query);
+    public PageResult<UserView> page(CurrentUser caller, ListQuery query, String status) {
+        PageResult<UserRow> rows = repository.users(caller.scope(), query, IamRepository.UserStatus.of(status),
+                clock.instant());
         Map<UUID, List<String>> roles = repository.roleCodesOf(rows.items().stream().map(UserRow::id).toList());
         return rows.map(u -> view(u, roles.getOrDefault(u.id(), List.of())));
     }

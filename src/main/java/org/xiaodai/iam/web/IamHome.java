@@ -47,7 +47,7 @@ class IamHome {
         }
         if (caller.has(Permission.USER_MANAGE)) {
             long locked = users.visibleTo(caller).stream().filter(Users.UserView::locked).count();
-            tiles.add(new HomeTile("console.home.lockedUsers", locked, "/users"));
+            tiles.add(new HomeTile("console.home.lockedUsers", locked, "/users?status=locked"));
         }
         if (caller.isRegulator() || caller.isPlatform()) {
             tiles.add(new HomeTile("console.home.institutions", lenders(caller).size(), "/institutions"));

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.OrganisationKind;
@@ -37,6 +38,8 @@ import org.xiaodai.shared.problem.ProblemException;
 class UserPageController {
 
     /** Scopes an administrator may give a user of an institution. */
+    /** The user list's status filter values. */
+    static final List<String> STATUSES = List.of("enabled", "disabled", "locked");
     static final List<ScopeLevel> INSTITUTION_SCOPES = List.of(ScopeLevel.INSTITUTION, ScopeLevel.BRANCH, ScopeLevel.OWN);
     private final Users users;
     private final Organisations organisations;
@@ -73,11 +76,14 @@ class UserPageController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('iam:user:view')")
-    String list(@ModelAttribute("list") ListRequest list, Model model) {
+    String list(@ModelAttribute("list") ListRequest list, @RequestParam(required = false) String status, Model model) {
         CurrentUser caller = IamPages.requireAny(Permission.USER_VIEW);
-        PageResult<Users.UserView> page = users.page(caller, list.toQuery(Users.SORTING));
+        String shown = status != null && STATUSES.contains(status) ? status : null;
+        PageResult<Users.UserView> page = users.page(caller, list.toQuery(Users.SORTING), shown);
         model.addAttribute("page", page);
-        model.addAttribute("links", ListLinks.of("/users", page));
+        model.addAttribute("status", shown);
+        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("links", ListLinks.of("/users", page, shown == null ? Map.of() : Map.of("status", shown)));
         model.addAttribute("users", page.items());
         model.addAttribute("branchNames", branchOptions(caller).stream()
                 .collect(Collectors.toMap(BranchOption::id, b -> b.label().strip(), (a, b) -> a)));

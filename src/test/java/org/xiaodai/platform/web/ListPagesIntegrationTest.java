@@ -71,6 +71,20 @@ class ListPagesIntegrationTest {
     }
 
     @Test
+    void theLockedUsersTileLeadsToExactlyTheLockedUsers() throws Exception {
+        String username = "lck" + UUID.randomUUID().toString().substring(0, 6);
+        UUID hz = organisation("HZXD");
+        UUID id = TenantWall.regionWide(() -> users.createUnchecked(new Users.CreateUser(hz, null, username, "锁定",
+                ScopeLevel.OWN, "Lock#2026pass"), false).id());
+        jdbc.sql("update iam_user set locked_until = now() + interval '1 hour' where id = ?").param(id).update();
+        MockHttpSession admin = login("a-admin");
+        assertThat(page(admin, "/")).contains("href=\"/users?status=locked\"");
+        String locked = page(admin, "/users?status=locked");
+        assertThat(locked).contains(username).doesNotContain(">a-officer<");
+        assertThat(page(admin, "/users?status=nonsense")).contains(">a-officer<");
+    }
+
+    @Test
     void aSearchNeverReachesPastTheCallersScope() throws Exception {
         String html = page(login("a-admin"), "/users?q=b-");
         assertThat(html).doesNotContain("b-officer", "b-admin").contains("无记录");
