@@ -62,7 +62,8 @@ class UserPageController {
     record UserForm(UUID institutionId, UUID branchId, String username, String displayName, ScopeLevel dataScope,
                     String initialPassword, List<UUID> roleIds) {
         UserForm {
-            roleIds = roleIds == null ? List.of() : List.copyOf(roleIds);
+            // an empty or unreadable box binds as null: it chose nothing
+            roleIds = roleIds == null ? List.of() : roleIds.stream().filter(java.util.Objects::nonNull).toList();
         }
 
         static UserForm empty() {
