@@ -1,5 +1,6 @@
-// Xiaodai web shell behaviour: the phone menu button, the CSRF header for htmx requests, and
-// bar charts drawn with ECharts from the figures already on the page (no data of its own).
+// Xiaodai web shell behaviour: the phone menu button, the CSRF header for htmx requests, the
+// browser's time zone for the server (cookie xd_tz: times are shown in the viewer's zone), and the
+// scroll hint of wide tables. Every page works without it.
 (function () {
     'use strict';
 
@@ -23,30 +24,46 @@
         }
     });
 
-    function drawCharts() {
-        if (!window.echarts) {
-            return;
-        }
-        document.querySelectorAll('[data-chart-source]').forEach(function (source) {
-            var target = document.getElementById(source.getAttribute('data-chart-source'));
-            var items = Array.prototype.slice.call(source.querySelectorAll('[data-value]'));
-            if (!target || items.length === 0) {
-                return;
+    function rememberTimeZone() {
+        try {
+            var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+            var cookie = 'xd_tz=' + encodeURIComponent(zone);
+            if (zone && document.cookie.split('; ').indexOf(cookie) < 0) {
+                document.cookie = cookie + '; path=/; max-age=31536000; SameSite=Lax';
             }
-            var chart = window.echarts.init(target);
-            chart.setOption({
-                animation: false,
-                grid: {left: 48, right: 16, top: 16, bottom: 32},
-                tooltip: {renderMode: 'richText'}, // on the canvas: an HTML tooltip carries style attributes the CSP refuses
-                xAxis: {type: 'category', data: items.map(function (i) { return i.getAttribute('data-label'); }),
-                        axisLabel: {interval: 0}},
-                yAxis: {type: 'value', minInterval: 1},
-                series: [{type: 'bar', barMaxWidth: 48, itemStyle: {color: '#b4232a'},
-                          data: items.map(function (i) { return Number(i.getAttribute('data-value')); })}]
-            });
-            window.addEventListener('resize', function () { chart.resize(); });
+        } catch (e) {
+            // no Intl: the server shows Asia/Shanghai
+        }
+    }
+
+    // A wide table scrolls inside its frame: say so, shade the side that has more, keep the first column.
+    function scrollHints(root) {
+        (root || document).querySelectorAll('[data-scroll-hint]').forEach(function (wrap) {
+            var hint = wrap.previousElementSibling;
+            if (!hint || !hint.classList.contains('scroll-hint')) {
+                hint = document.createElement('p');
+                hint.className = 'scroll-hint';
+                hint.setAttribute('aria-hidden', 'true');
+                hint.textContent = '\u2194 ' + wrap.getAttribute('data-scroll-hint');
+                wrap.parentNode.insertBefore(hint, wrap);
+            }
+            function update() {
+                var scrollable = wrap.scrollWidth > wrap.clientWidth + 1;
+                wrap.classList.toggle('is-scrollable', scrollable);
+                wrap.classList.toggle('scrolled', wrap.scrollLeft > 0);
+                wrap.classList.toggle('at-end', wrap.scrollLeft + wrap.clientWidth >= wrap.scrollWidth - 1);
+                hint.hidden = !scrollable;
+            }
+            if (!wrap.hasAttribute('data-scroll-ready')) {
+                wrap.setAttribute('data-scroll-ready', '');
+                wrap.addEventListener('scroll', update, {passive: true});
+                window.addEventListener('resize', update);
+            }
+            update();
         });
     }
 
-    window.addEventListener('load', drawCharts);
+    rememberTimeZone();
+    document.addEventListener('DOMContentLoaded', function () { scrollHints(); });
+    document.addEventListener('htmx:afterSettle', function (event) { scrollHints(event.target); });
 })();

@@ -98,10 +98,11 @@ class DocumentedSettingsIntegrationTest {
                 assertThat(calculate(api)).as("calculation %d", i + 1).isNotEqualTo(429);
             }
             assertThat(calculate(api)).isEqualTo(429);
-            // LOGGING_STRUCTURED_FORMAT_CONSOLE=logstash
+            // XIAODAI_LOG_FORMAT=json
             JsonNode started = JSON.readTree(app.output().lines().filter(l -> l.contains("Started XiaodaiApplication"))
                     .findFirst().orElseThrow());
-            assertThat(started.has("@version")).as("a Logstash JSON line: " + started).isTrue();
+            assertThat(started.has("@timestamp") && started.path("ecs").has("version"))
+                    .as("an ECS JSON line: " + started).isTrue();
         } finally {
             FileSystemUtils.deleteRecursively(dataDir);
         }
@@ -121,7 +122,7 @@ class DocumentedSettingsIntegrationTest {
         env.put("XIAODAI_IAM_LOGIN_ATTEMPTS_PER_MINUTE", Integer.toString(LOGIN_ATTEMPTS_PER_MINUTE));
         env.put("XIAODAI_CALCULATOR_REQUESTS_PER_MINUTE", Integer.toString(CALCULATOR_REQUESTS_PER_MINUTE));
         env.put("XIAODAI_API_MAX_BODY_SIZE", "2KB");
-        env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash");
+        env.put("XIAODAI_LOG_FORMAT", "json");
         return env;
     }
 

@@ -127,7 +127,8 @@ class PageSurfaceIntegrationTest {
                 "numberOfRepayments", "repaymentEvery", "repaymentFrequency", "amortization", "disbursementDate",
                 "firstRepaymentDate", "interestMethod", "interestAccrual", "installmentBasis", "daysInYear", "daysInMonth",
                 "roundingMode", "installmentAmountInMultiplesOf", "graceOnPrincipalPeriods",
-                "graceOnInterestPaymentPeriods", "all", "lang")) {
+                "graceOnInterestPaymentPeriods", "all", "lang", "q", "sort", "dir", "page", "size", "from", "to", "actor",
+                "action", "institution", "object", "status", "edit", "confirm", "roleIds")) {
             request.param(name, value);
         }
         return request;

@@ -26,5 +26,7 @@ public record AuditEntryView(
         @Nullable String entityId,
         @Nullable UUID institutionId,
         @Schema(description = "State before the change, as JSON text.") @Nullable String before,
-        @Schema(description = "State after the change, as JSON text.") @Nullable String after) {
+        @Schema(description = "State after the change, as JSON text.") @Nullable String after,
+        @Schema(description = "The acting user; null for system work.") @Nullable UUID actorId,
+        @Schema(description = "The organisation the actor belongs to; null for system work.") @Nullable UUID actorOrganisationId) {
 }

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
 
 /**
  * Maker-checker (双人复核): a change is submitted by one user and applied only when a second user
@@ -27,6 +29,29 @@ public interface ChangeRequests {
 
     /** Requests the caller can see, newest first. */
     List<ChangeRequestView> visibleTo(CurrentUser caller, boolean pendingOnly);
+
+    /** How the change request list may be sorted: newest first by default. */
+    ListQuery.Sorting SORTING = ListQuery.Sorting.by("requestedAt", true, "requestedAt", "status", "kind", "requestedBy");
+
+    /** One page of the requests the caller can see, searched by summary and maker. */
+    PageResult<ChangeRequestView> page(CurrentUser caller, boolean pendingOnly, ListQuery query);
+
+    /**
+     * What the change does, in words the checker reads before deciding (for a role grant: the
+     * user, the role and every permission it carries); empty when the handler says nothing or the
+     * viewer may not see the records it names.
+     */
+    List<Detail> details(CurrentUser viewer, ChangeRequestView request);
+
+    /**
+     * One labelled line of a change's description: {@code labelKey} is a message key; each value is
+     * shown as the message {@code valueKeyPrefix + value} when there is one, else as itself.
+     */
+    record Detail(String labelKey, List<String> values, @Nullable String valueKeyPrefix) {
+        public Detail {
+            values = List.copyOf(values);
+        }
+    }
 
     /** A change request as shown on screens and in the API; the decision fields are null while it is pending. */
     @Schema(description = "A change waiting for, or decided by, a second user.")
@@ -50,5 +75,10 @@ public interface ChangeRequests {
 
         /** Applies {@code payloadJson}; may throw a problem exception, which rolls the approval back. */
         void apply(String payloadJson, UUID institutionId, CurrentUser checker, UUID makerId);
+
+        /** What {@code payloadJson} would change, for {@code viewer} to read before deciding. */
+        default List<Detail> describe(String payloadJson, CurrentUser viewer) {
+            return List.of();
+        }
     }
 }

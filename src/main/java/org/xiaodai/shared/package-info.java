@@ -6,7 +6,8 @@
  * {@link org.xiaodai.shared.Masking} for personal information — are plain Java. Beside them sit
  * three small pieces of cross-cutting infrastructure: {@code time} (the injected {@code Clock} and
  * the {@link org.xiaodai.shared.time.BusinessDate} contract, the only allowed sources of "now"),
- * {@code problem} (RFC 9457 problem details for every REST error, in the caller's language) and
+ * {@code problem} (RFC 9457 problem details for every REST error, in the caller's language),
+ * {@code query} (server-side search, sort and paging for list pages) and
  * {@link org.xiaodai.shared.Actor} (who is acting, for modules that must not depend on identity).
  * It holds no business logic, which is why it is an open module.
  */

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class GeneratedAdminPasswordIntegrationTest {
 
-    static final Pattern PRINTED = Pattern.compile("password: (\\S+)\\s+\\(shown once");
+    static final Pattern PRINTED = Pattern.compile("#     password:  (\\S+)");
 
     @Test
     void firstStartPrintsAGeneratedPasswordOnceAndRequiresAChange(CapturedOutput output) {
@@ -33,6 +33,9 @@ class GeneratedAdminPasswordIntegrationTest {
             Matcher matcher = PRINTED.matcher(output.getOut());
             assertThat(matcher.find()).as("password printed on the console").isTrue();
             password = matcher.group(1);
+            String out = output.getOut();
+            assertThat(out.indexOf("block marked XIAODAI FIRST START above")).as("a reminder after the start-up lines")
+                    .isGreaterThan(out.indexOf("XIAODAI FIRST START: the platform administrator was created"));
             JdbcClient jdbc = JdbcClient.create(context.getBean("operationsDataSource", javax.sql.DataSource.class));
             var admin = jdbc.sql("select password_hash, must_change_password from iam_user where username = 'admin'")
                     .query().singleRow();

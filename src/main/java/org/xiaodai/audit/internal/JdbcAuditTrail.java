@@ -17,7 +17,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import java.util.function.Consumer;
+
 import org.xiaodai.audit.AuditEntryView;
+import org.xiaodai.audit.AuditFilter;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
 import org.xiaodai.audit.AuditRecord;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.audit.AuditVerification;
@@ -55,19 +60,25 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditRecord record) {
-        append(record.action(), record.entityType(), record.entityId(), record.institutionId(),
+        append(currentActor(), record.action(), record.entityType(), record.entityId(), record.institutionId(),
+                toJson(record.before()), toJson(record.after()));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAs(Actor actor, AuditRecord record) {
+        append(actor, record.action(), record.entityType(), record.entityId(), record.institutionId(),
                 toJson(record.before()), toJson(record.after()));
     }
 
     @Override
     @Transactional
     public void recordSensitiveRead(String entityType, Object entityId, UUID institutionId, String fields) {
-        append("pii.viewed", entityType, String.valueOf(entityId), institutionId, null, toJson(java.util.Map.of("fields", fields)));
+        append(currentActor(), "pii.viewed", entityType, String.valueOf(entityId), institutionId, null, toJson(java.util.Map.of("fields", fields)));
     }
 
-    private void append(String action, String entityType, String entityId, UUID institutionId,
+    private void append(Actor actor, String action, String entityType, String entityId, UUID institutionId,
                         String before, String after) {
-        Actor actor = currentActor();
         AuditContent content = new AuditContent(
                 clock.instant().truncatedTo(ChronoUnit.MICROS),
                 actor == null ? null : actor.actorId(),
@@ -118,12 +129,25 @@ class JdbcAuditTrail implements AuditTrail {
     public List<AuditEntryView> latest(int limit) {
         return jdbc.sql("select * from audit_entry order by seq desc limit :limit")
                 .param("limit", Math.max(1, Math.min(limit, 500)))
-                .query((rs, n) -> new AuditEntryView(rs.getLong("seq"), rs.getObject("id", UUID.class),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_name"),
-                        rs.getString("client_address"), rs.getString("action"), rs.getString("entity_type"),
-                        rs.getString("entity_id"), rs.getObject("institution_id", UUID.class),
-                        rs.getString("before_state"), rs.getString("after_state")))
-                .list();
+                .query(AuditQueries::view).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PageResult<AuditEntryView> search(AuditFilter filter, ListQuery query) {
+        return AuditQueries.filtered(jdbc, filter).fetch(query, AuditQueries::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long export(AuditFilter filter, int max, Consumer<AuditEntryView> sink) {
+        return AuditQueries.filtered(jdbc, filter).forEach(ListQuery.first(SORTING), max, AuditQueries::view, sink);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> actions() {
+        return jdbc.sql("select distinct action from audit_entry order by action").query(String.class).list();
     }
 
     private String toJson(Object value) {

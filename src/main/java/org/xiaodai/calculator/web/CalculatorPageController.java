@@ -48,8 +48,11 @@ class CalculatorPageController {
     private final PageProblems problems;
     private final JsonMapper json;
     private final Clock clock;
+    private final RateBenchmark benchmark;
 
-    CalculatorPageController(ScheduleQuotes quotes, PageProblems problems, JsonMapper json, Clock clock) {
+    CalculatorPageController(ScheduleQuotes quotes, PageProblems problems, JsonMapper json, Clock clock,
+                             RateBenchmark benchmark) {
+        this.benchmark = benchmark;
         this.quotes = quotes;
         this.problems = problems;
         this.json = json;
@@ -76,8 +79,9 @@ class CalculatorPageController {
         try {
             result = QuoteView.of(quotes.quote(form.toTerms()), json);
         } catch (ProblemException e) {
-            errors = problems.errors(e);
+            errors = problems.errors(e, "calculator.error");
         }
+        model.addAttribute("benchmark", result == null ? null : benchmark.check(result.annualPercentageRate()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("result", result);

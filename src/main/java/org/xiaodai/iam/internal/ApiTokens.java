@@ -23,6 +23,9 @@ import org.xiaodai.iam.DataScope;
 import org.xiaodai.iam.Permission;
 import org.xiaodai.shared.Sha256;
 import org.xiaodai.shared.problem.ProblemException;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
+import org.xiaodai.shared.query.PagedQuery;
 
 /**
  * API bearer tokens: random 256-bit secrets shown once; only their SHA-256 is stored, so a
@@ -111,6 +114,34 @@ public class ApiTokens {
         return tokens(caller, null);
     }
 
+    /** How the token list may be sorted: newest first by default. */
+    public static final ListQuery.Sorting SORTING = ListQuery.Sorting.by("createdAt", true, "createdAt", "expiresAt",
+            "lastUsedAt", "name", "user");
+
+    /** One page of the tokens {@link #visibleTo} lists, searched by token name and username. */
+    @Transactional(readOnly = true)
+    public PageResult<TokenView> page(CurrentUser caller, ListQuery query) {
+        DataScope.Predicate administered = caller.scope().predicate("u", "branch_path", "id");
+        return PagedQuery.over(jdbc, """
+                        select t.*, u.username from iam_api_token t
+                        join (select u.*, b.path as branch_path from iam_user u left join iam_branch b on b.id = u.branch_id) u
+                          on u.id = t.user_id
+                        where (:admin and %s) or t.user_id = :me""".formatted(administered.sql()))
+                .where("true", administered.parameters())
+                .where("true", Map.of("admin", caller.has(Permission.TOKEN_MANAGE), "me", caller.userId()))
+                .search("t.name", "t.username")
+                .sortable(Map.of("createdAt", "t.created_at", "expiresAt", "t.expires_at", "lastUsedAt", "t.last_used_at",
+                        "name", "t.name", "user", "t.username"))
+                .tieBreaker("t.id").fetch(query, ApiTokens::token);
+    }
+
+    private static TokenView token(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new TokenView(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+                rs.getString("username"), rs.getString("name"), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
+                instant(rs.getTimestamp("last_used_at")));
+    }
+
     /** The caller's own tokens, and with token administration those in its scope; the newest 200, or the one asked for. */
     private List<TokenView> tokens(CurrentUser caller, UUID tokenIdOrNull) {
         DataScope.Predicate administered = caller.scope().predicate("u", "branch_path", "id");
@@ -124,11 +155,13 @@ public class ApiTokens {
                 """.formatted(administered.sql())).params(administered.parameters())
                 .param("admin", caller.has(Permission.TOKEN_MANAGE))
                 .param("me", caller.userId()).param("id", tokenIdOrNull)
-                .query((rs, n) -> new TokenView(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        rs.getString("username"), rs.getString("name"), instant(rs.getTimestamp("created_at")),
-                        instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
-                        instant(rs.getTimestamp("last_used_at"))))
-                .list();
+                .query(ApiTokens::token).list();
+    }
+
+    /** A token the caller owns or administers; 404 for anything else. */
+    @Transactional(readOnly = true)
+    public TokenView get(CurrentUser caller, UUID tokenId) {
+        return tokens(caller, tokenId).stream().findFirst().orElseThrow(() -> ProblemException.notFound("api-token"));
     }
 
     /** Revokes a token the caller owns or administers; 404 for anything else. */

@@ -117,8 +117,10 @@ class Authenticator implements AuthenticationProvider {
         if (passwords.upgradeEncoding(user.passwordHash())) {
             repository.rehashPassword(user.id(), passwords.encode(password));
         }
-        audit.record(AuditRecord.changed("iam.login.succeeded", "user", user.id(), user.institutionId(),
+        CurrentUser signedIn = principals.of(repository.user(user.id()).orElseThrow());
+        // nobody is signed in yet while this runs: the entry names the user who just signed in
+        audit.recordAs(signedIn, AuditRecord.changed("iam.login.succeeded", "user", user.id(), user.institutionId(),
                 Map.of("failedAttempts", user.failedAttempts()), Map.of("failedAttempts", 0)));
-        return principals.of(repository.user(user.id()).orElseThrow());
+        return signedIn;
     }
 }

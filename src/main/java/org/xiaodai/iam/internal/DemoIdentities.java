@@ -36,13 +36,19 @@ class DemoIdentities {
         this.repository = repository;
     }
 
-    /** One demo institution: code, name, USCC, username prefix. */
-    record DemoInstitution(String code, String name, String uscc, String prefix) {
+    /**
+     * One demo institution: code, name, USCC, username prefix and its people's names, one per role
+     * in the order admin, officer, reviewer, approver, finance, collector, risk, borrower. Every
+     * seeded name has an English form in the console bundles ({@code console.name.<name>}).
+     */
+    record DemoInstitution(String code, String name, String uscc, String prefix, List<String> people) {
     }
 
     static final List<DemoInstitution> INSTITUTIONS = List.of(
-            new DemoInstitution("HZXD", "杭州西湖小额贷款有限公司", "91330100MA2B0000X0", "a"),
-            new DemoInstitution("NBXD", "宁波甬江小额贷款有限公司", "91330200MA2C0000X0", "b"));
+            new DemoInstitution("HZXD", "杭州西湖小额贷款有限公司", "91330100MA2B0000X0", "a",
+                    List.of("陈晓明", "刘洋", "赵敏", "孙立军", "周静", "吴强", "郑丽华", "张伟")),
+            new DemoInstitution("NBXD", "宁波甬江小额贷款有限公司", "91330200MA2C0000X0", "b",
+                    List.of("黄志刚", "林婷", "何军", "马红梅", "胡斌", "朱磊", "高雅", "徐芳")));
 
     @Transactional
     public void seed() {
@@ -51,8 +57,8 @@ class DemoIdentities {
         }
         UUID regulator = organisations.registerUnchecked(new Organisations.NewOrganisation(OrganisationKind.REGULATOR,
                 "ZJJRJ", "浙江省地方金融管理局", null, "330000")).id();
-        user(regulator, null, "regulator", "监管员 王监", BuiltInRole.REGULATOR);
-        user(regulator, null, "association", "行业协会 李会", BuiltInRole.ASSOCIATION);
+        user(regulator, null, "regulator", "王建国", BuiltInRole.REGULATOR);
+        user(regulator, null, "association", "李秀英", BuiltInRole.ASSOCIATION);
         for (DemoInstitution demo : INSTITUTIONS) {
             seedInstitution(demo);
         }
@@ -66,14 +72,15 @@ class DemoIdentities {
         UUID east = organisations.addBranchUnchecked(institution, new Organisations.NewBranch(head, "E01", "东区支行")).id();
         organisations.addBranchUnchecked(institution, new Organisations.NewBranch(head, "W01", "西区支行"));
         String p = demo.prefix();
-        user(institution, head, p + "-admin", "机构管理员", BuiltInRole.INSTITUTION_ADMIN);
-        user(institution, east, p + "-officer", "客户经理", BuiltInRole.LOAN_OFFICER);
-        user(institution, east, p + "-reviewer", "初审员", BuiltInRole.REVIEWER);
-        user(institution, head, p + "-approver", "终审员", BuiltInRole.APPROVER);
-        user(institution, head, p + "-finance", "财务", BuiltInRole.FINANCE);
-        user(institution, head, p + "-collector", "催收员", BuiltInRole.COLLECTOR);
-        user(institution, head, p + "-risk", "风控经理", BuiltInRole.RISK_MANAGER);
-        user(institution, null, p + "-borrower", "借款人 张三", BuiltInRole.BORROWER);
+        List<String> people = demo.people();
+        user(institution, head, p + "-admin", people.get(0), BuiltInRole.INSTITUTION_ADMIN);
+        user(institution, east, p + "-officer", people.get(1), BuiltInRole.LOAN_OFFICER);
+        user(institution, east, p + "-reviewer", people.get(2), BuiltInRole.REVIEWER);
+        user(institution, head, p + "-approver", people.get(3), BuiltInRole.APPROVER);
+        user(institution, head, p + "-finance", people.get(4), BuiltInRole.FINANCE);
+        user(institution, head, p + "-collector", people.get(5), BuiltInRole.COLLECTOR);
+        user(institution, head, p + "-risk", people.get(6), BuiltInRole.RISK_MANAGER);
+        user(institution, null, p + "-borrower", people.get(7), BuiltInRole.BORROWER);
     }
 
     private void user(UUID organisation, UUID branch, String username, String name, BuiltInRole role) {

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Repository;
 import org.xiaodai.iam.DataScope;
 import org.xiaodai.iam.OrganisationKind;
 import org.xiaodai.iam.ScopeLevel;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
+import org.xiaodai.shared.query.PagedQuery;
 
 /** SQL for organisations, branches and users. */
 @Repository
@@ -101,6 +104,51 @@ class IamRepository {
 
     private static UserWithRoles userWithRoles(ResultSet rs, int n) throws SQLException {
         return new UserWithRoles(user(rs, n), List.of((String[]) rs.getArray("role_codes").getArray()));
+    }
+
+    static final String USERS_WITH_BRANCH_PATH = """
+            select u.*, b.path as branch_path, b.name as branch_name, o.name as organisation_name
+            from iam_user u left join iam_branch b on b.id = u.branch_id join iam_organisation o on o.id = u.institution_id
+            """;
+
+    /** Sort keys of the user list and what they sort by. */
+    static final Map<String, String> USER_SORTS = Map.of("username", "t.username", "name", "t.display_name",
+            "organisation", "t.organisation_name", "branch", "t.branch_name", "status", "t.enabled");
+
+    /** One page of the users inside the scope, searched by username and name. */
+    PageResult<UserRow> users(DataScope scope, ListQuery query, UserStatus status, Instant now) {
+        DataScope.Predicate visible = scope.predicate("t", "branch_path", "id");
+        PagedQuery page = PagedQuery.over(jdbc, USERS_WITH_BRANCH_PATH).where(visible.sql(), visible.parameters());
+        if (status != null) {
+            page = page.where(status.condition(), Map.of("now", Timestamp.from(now)));
+        }
+        return page.search("t.username", "t.display_name").sortable(USER_SORTS).tieBreaker("t.id")
+                .fetch(query, IamRepository::user);
+    }
+
+    /** The user list's status filter. */
+    enum UserStatus {
+        ENABLED("t.enabled and :now is not null"), DISABLED("not t.enabled and :now is not null"),
+        LOCKED("t.locked_until > :now");
+
+        private final String condition;
+
+        UserStatus(String condition) {
+            this.condition = condition;
+        }
+
+        String condition() {
+            return condition;
+        }
+
+        static UserStatus of(String text) {
+            for (UserStatus s : values()) {
+                if (s.name().equalsIgnoreCase(text == null ? "" : text.strip())) {
+                    return s;
+                }
+            }
+            return null;
+        }
     }
 
     /** Ends every API token of a user at once (password changed or reset, user disabled, role revoked). */
@@ -195,6 +243,23 @@ class IamRepository {
                 select distinct rp.permission from iam_user_role ur join iam_role_permission rp on rp.role_id = ur.role_id
                 where ur.user_id = ?
                 """).param(userId).query(String.class).list());
+    }
+
+    /** Enabled users of an organisation other than {@code except} who hold {@code permission} through a role. */
+    long otherEnabledHoldersOf(UUID organisationId, UUID except, String permission) {
+        return jdbc.sql("""
+                select count(distinct u.id) from iam_user u join iam_user_role ur on ur.user_id = u.id
+                join iam_role_permission rp on rp.role_id = ur.role_id
+                where u.institution_id = ? and u.id <> ? and u.enabled and rp.permission = ?
+                """).params(organisationId, except, permission).query(Long.class).single();
+    }
+
+    /** Whether the user would still hold {@code permission} without the role {@code withoutRole}. */
+    boolean holdsWithout(UUID userId, UUID withoutRole, String permission) {
+        return jdbc.sql("""
+                select exists (select from iam_user_role ur join iam_role_permission rp on rp.role_id = ur.role_id
+                               where ur.user_id = ? and ur.role_id <> ? and rp.permission = ?)
+                """).params(userId, withoutRole, permission).query(Boolean.class).single();
     }
 
     List<String> roleCodesOf(UUID userId) {

@@ -47,6 +47,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     private final ObjectProvider<DemoIdentities> demo;
     private final TransactionTemplate transactions;
     private final AccessCatalogue catalogue;
+    private volatile boolean generatedPassword;
 
     IdentityBootstrap(JdbcClient jdbc, Roles roles, Organisations organisations, Users users, IamRepository repository,
                       BootstrapAdminPassword adminPassword, AuditTrail audit, ObjectProvider<DemoIdentities> demo,
@@ -117,14 +118,36 @@ class IdentityBootstrap implements SmartInitializingSingleton {
         }
     }
 
-    /** Straight to the console, not the log: the secret must not end up in log storage. */
+    /**
+     * Straight to the console, not the log: the secret must not end up in log storage. A framed
+     * block with blank lines around it, so it stands out among the start-up lines in either log
+     * format; once the application is ready, {@link #remindOfGeneratedPassword} points back to it.
+     */
     @SuppressWarnings("java:S106")
-    private static void printOnce(String password) {
-        String line = "=".repeat(64);
-        System.out.println(String.join(System.lineSeparator(), Arrays.asList(line,
-                "  Xiaodai first start: platform administrator created",
-                "  username: " + ADMIN,
-                "  password: " + password + "   (shown once; you must change it at first login)",
-                line)));
+    private void printOnce(String password) {
+        generatedPassword = true;
+        String line = "#".repeat(72);
+        System.out.println(String.join(System.lineSeparator(), Arrays.asList("", "", line, "#",
+                "#   XIAODAI FIRST START: the platform administrator was created",
+                "#",
+                "#     username:  " + ADMIN,
+                "#     password:  " + password,
+                "#",
+                "#   Shown only this once: note it now. You must change it at the first sign-in.",
+                "#   (Set XIAODAI_BOOTSTRAP_ADMIN_PASSWORD before the first start to choose it yourself.)",
+                "#", line, "", "")));
+        System.out.flush();
+    }
+
+    /** After the last start-up line: where the first start's password is. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @SuppressWarnings("java:S106")
+    void remindOfGeneratedPassword() {
+        if (generatedPassword) {
+            System.out.println(System.lineSeparator()
+                    + ">>> First start: the password of the platform administrator 'admin' is in the block"
+                    + " marked XIAODAI FIRST START above. <<<" + System.lineSeparator());
+            System.out.flush();
+        }
     }
 }

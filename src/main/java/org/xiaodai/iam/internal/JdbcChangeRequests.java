@@ -19,6 +19,9 @@ import org.xiaodai.iam.ChangeRequests;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.Permission;
 import org.xiaodai.shared.problem.ProblemException;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
+import org.xiaodai.shared.query.PagedQuery;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Maker-checker requests stored in {@code iam_change_request}. */
@@ -80,6 +83,31 @@ class JdbcChangeRequests implements ChangeRequests {
                  where (not :pending or c.status = 'PENDING')
                  order by c.requested_at desc limit 200
                 """).param("pending", pendingOnly).query(JdbcChangeRequests::view).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PageResult<ChangeRequestView> page(CurrentUser caller, boolean pendingOnly, ListQuery query) {
+        return PagedQuery.over(jdbc, SELECT)
+                .where("not :pending or t.status = 'PENDING'", Map.of("pending", pendingOnly))
+                .search("t.summary", "t.maker", "t.checker")
+                .sortable(Map.of("requestedAt", "t.requested_at", "status", "t.status", "kind", "t.kind",
+                        "requestedBy", "t.maker"))
+                .tieBreaker("t.id").fetch(query, JdbcChangeRequests::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Detail> details(CurrentUser viewer, ChangeRequestView request) {
+        ChangeHandler handler = handlers.get(request.kind());
+        if (handler == null) {
+            return List.of();
+        }
+        try {
+            return handler.describe(request.payload(), viewer);
+        } catch (ProblemException hidden) {
+            return List.of(); // a record the viewer may not see: the summary line must do
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.xiaodai.iam.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,6 +20,9 @@ import org.xiaodai.iam.OrganisationKind;
 import org.xiaodai.iam.Permission;
 import org.xiaodai.shared.problem.FieldProblem;
 import org.xiaodai.shared.problem.ProblemException;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
+import org.xiaodai.shared.query.PagedQuery;
 import org.xiaodai.shared.validation.UnifiedSocialCreditCode;
 
 /** Organisations (the regulator and lending institutions) and their branch trees. */
@@ -107,6 +111,25 @@ public class Organisations {
                 .list();
     }
 
+    /** How the branch list may be sorted: in tree order (the default), by name or by code. */
+    public static final ListQuery.Sorting BRANCH_SORTING = ListQuery.Sorting.by("tree", false, "tree", "name", "code");
+    private static final Map<String, String> BRANCH_SORTS = Map.of("tree", "t.path", "name", "t.name", "code", "t.code");
+
+    /** One page of an institution's branches, searched by name and code; in tree order unless sorted otherwise. */
+    @Transactional(readOnly = true)
+    public PageResult<BranchView> branchPage(CurrentUser caller, UUID institutionId, ListQuery query) {
+        get(caller, institutionId);
+        return PagedQuery.over(jdbc, """
+                        select id, institution_id, parent_id, code, name, path,
+                               length(path) - length(replace(path, '/', '')) - 2 as depth
+                        from iam_branch""")
+                .where("t.institution_id = :institution", Map.of("institution", institutionId))
+                .search("t.name", "t.code").sortable(BRANCH_SORTS).tieBreaker("t.id")
+                .fetch(query, (rs, n) -> new BranchView(rs.getObject("id", UUID.class),
+                        rs.getObject("institution_id", UUID.class), rs.getObject("parent_id", UUID.class),
+                        rs.getString("code"), rs.getString("name"), rs.getInt("depth")));
+    }
+
     /** How many branches the caller can see: its institution's, or every institution's for platform and regulator. */
     @Transactional(readOnly = true)
     public long branchCount(CurrentUser caller) {
@@ -126,8 +149,6 @@ public class Organisations {
     @Transactional
     public BranchView addBranchUnchecked(UUID institutionId, NewBranch request) {
         List<FieldProblem> problems = new java.util.ArrayList<>();
-        requireText(problems, "code", request.code(), 32);
-        requireText(problems, "name", request.name(), 100);
         String parentPath = "/";
         if (request.parentId() != null) {
             parentPath = jdbc.sql("select path from iam_branch where id = ? and institution_id = ?")
@@ -136,13 +157,9 @@ public class Organisations {
                 problems.add(FieldProblem.of("parentId", "unknown"));
             }
         }
+        BranchRules.check(jdbc, problems, institutionId, request.parentId(), null, request.code(), request.name());
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
-        }
-        boolean duplicate = jdbc.sql("select count(*) from iam_branch where institution_id = ? and code = ?")
-                .params(institutionId, request.code().trim()).query(Long.class).single() > 0;
-        if (duplicate) {
-            throw ProblemException.invalid("code", "duplicate");
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -161,9 +178,15 @@ public class Organisations {
         if (request.kind() == null) {
             problems.add(FieldProblem.of("kind", "required"));
         }
-        requireText(problems, "code", request.code(), 32);
+        requireCode(problems, "code", request.code());
         requireText(problems, "name", request.name(), 100);
-        requireText(problems, "regionCode", request.regionCode(), 12);
+        if (request.kind() == OrganisationKind.PLATFORM) {
+            requireText(problems, "regionCode", request.regionCode(), 12);
+        } else if (request.regionCode() == null || request.regionCode().isBlank()) {
+            problems.add(FieldProblem.of("regionCode", "required"));
+        } else if (!RegionCode.isValid(request.regionCode().trim())) {
+            problems.add(FieldProblem.of("regionCode", "regionCode"));
+        }
         if (request.uscc() != null && !request.uscc().isBlank()) {
             UnifiedSocialCreditCode.validate(request.uscc()).errors().forEach(v ->
                     problems.add(new FieldProblem("uscc", v.rule(), v.messageKey(), v.args())));
@@ -178,6 +201,15 @@ public class Organisations {
             problems.add(FieldProblem.of(field, "required"));
         } else if (value.trim().length() > max) {
             problems.add(FieldProblem.of(field, "size", 1, max));
+        }
+    }
+
+    /** A code (branch, organisation): {@value BranchRules#CODE_RULE}; the error names the pattern. */
+    static void requireCode(List<FieldProblem> problems, String field, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(FieldProblem.of(field, "required"));
+        } else if (!value.trim().matches(BranchRules.CODE_PATTERN)) {
+            problems.add(FieldProblem.of(field, "codeFormat", 2, 32));
         }
     }
 

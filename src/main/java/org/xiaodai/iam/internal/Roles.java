@@ -23,6 +23,9 @@ import org.xiaodai.iam.ScopeLevel;
 import org.xiaodai.iam.domain.BuiltInRole;
 import org.xiaodai.shared.problem.FieldProblem;
 import org.xiaodai.shared.problem.ProblemException;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
+import org.xiaodai.shared.query.PagedQuery;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -89,10 +92,29 @@ public class Roles {
                 where cast(:id as uuid) is null or r.id = :id
                 group by r.id order by r.built_in desc, r.code
                 """).param("id", roleIdOrNull)
-                .query((rs, n) -> new RoleView(rs.getObject("id", UUID.class), rs.getObject("institution_id", UUID.class),
-                        rs.getString("code"), rs.getString("name"), rs.getBoolean("built_in"),
-                        List.of((String[]) rs.getArray("perms").getArray())))
-                .list();
+                .query(Roles::role).list();
+    }
+
+    /** How the role list may be sorted: built-in first (the default), by code or by name. */
+    public static final ListQuery.Sorting SORTING = ListQuery.Sorting.by("kind", false, "kind", "code", "name");
+    private static final Map<String, String> SORTS = Map.of("kind", "t.built_in desc, t.code", "code", "t.code",
+            "name", "t.name");
+
+    /** One page of the roles the caller sees, searched by code, name and permission code. */
+    @Transactional(readOnly = true)
+    public PageResult<RoleView> page(CurrentUser caller, ListQuery query) {
+        return PagedQuery.over(jdbc, """
+                        select r.*, coalesce(array_agg(p.permission order by p.permission)
+                                 filter (where p.permission is not null), '{}') as perms
+                        from iam_role r left join iam_role_permission p on p.role_id = r.id group by r.id""")
+                .search("t.code", "t.name", "array_to_string(t.perms, ' ')").sortable(SORTS).tieBreaker("t.id")
+                .fetch(query, Roles::role);
+    }
+
+    private static RoleView role(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new RoleView(rs.getObject("id", UUID.class), rs.getObject("institution_id", UUID.class),
+                rs.getString("code"), rs.getString("name"), rs.getBoolean("built_in"),
+                List.of((String[]) rs.getArray("perms").getArray()));
     }
 
     /** The permissions a custom role of the caller's organisation may contain: its kind's, sorted. */
@@ -195,8 +217,12 @@ public class Roles {
     @Transactional
     public UserViewAfterRevoke revoke(CurrentUser caller, UUID userId, UUID roleId) {
         Organisations.requirePermission(caller, Permission.ROLE_GRANT);
-        users.manageable(caller, userId);
+        UserRow target = users.manageable(caller, userId);
         RoleView role = get(caller, roleId);
+        if (role.permissions().contains(Permission.USER_MANAGE.code()) && target.enabled()
+                && !repository.holdsWithout(userId, roleId, Permission.USER_MANAGE.code())) {
+            users.requireAnotherAdmin(target, userId);
+        }
         List<String> before = repository.roleCodesOf(userId);
         int removed = jdbc.sql("delete from iam_user_role where user_id = ? and role_id = ?").params(userId, roleId).update();
         if (removed == 0) {
@@ -259,6 +285,18 @@ public class Roles {
         @Override
         public String kind() {
             return GRANT_KIND;
+        }
+
+        @Override
+        public List<ChangeRequests.Detail> describe(String payloadJson, CurrentUser viewer) {
+            Grant grant = json.readValue(payloadJson, Grant.class);
+            Users.UserView user = users.get(viewer, grant.userId());
+            RoleView role = roles.get(viewer, grant.roleId());
+            return List.of(
+                    new ChangeRequests.Detail("console.changes.user",
+                            List.of(user.displayName() + " (" + user.username() + ")"), null),
+                    new ChangeRequests.Detail("console.changes.role", List.of(role.code()), "role."),
+                    new ChangeRequests.Detail("console.changes.permissions", role.permissions(), "permission."));
         }
 
         @Override

@@ -21,6 +21,8 @@ import org.xiaodai.iam.Permission;
 import org.xiaodai.iam.ScopeLevel;
 import org.xiaodai.iam.domain.PasswordPolicy;
 import org.xiaodai.shared.problem.FieldProblem;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
 import org.xiaodai.shared.problem.ProblemException;
 
 /** Users: creation, listing within scope, passwords, enabling and unlocking. */
@@ -62,6 +64,22 @@ public class Users {
     @Transactional(readOnly = true)
     public List<UserView> visibleTo(CurrentUser caller) {
         return repository.usersWithRoles(caller.scope()).stream().map(u -> view(u.user(), u.roleCodes())).toList();
+    }
+
+    /** How the user list may be sorted (keys of {@link IamRepository#USER_SORTS}). */
+    public static final ListQuery.Sorting SORTING = ListQuery.Sorting.by("username", false,
+            "username", "name", "organisation", "branch", "status");
+
+    /**
+     * One page of the users inside the caller's scope, searched by username and name, optionally
+     * only those {@code enabled}, {@code disabled} or {@code locked} (anything else: all).
+     */
+    @Transactional(readOnly = true)
+    public PageResult<UserView> page(CurrentUser caller, ListQuery query, String status) {
+        PageResult<UserRow> rows = repository.users(caller.scope(), query, IamRepository.UserStatus.of(status),
+                clock.instant());
+        Map<UUID, List<String>> roles = repository.roleCodesOf(rows.items().stream().map(UserRow::id).toList());
+        return rows.map(u -> view(u, roles.getOrDefault(u.id(), List.of())));
     }
 
     /** One user inside the caller's scope (branch subtree and own records honoured), or the caller itself; else 404. */
@@ -149,7 +167,8 @@ public class Users {
         List<FieldProblem> problems = new ArrayList<>();
         String username = request.username() == null ? null : request.username().trim();
         if (username == null || !username.matches("[A-Za-z0-9._-]{3,40}")) {
-            problems.add(FieldProblem.of("username", username == null || username.isEmpty() ? "required" : "format"));
+            problems.add(username == null || username.isEmpty() ? FieldProblem.of("username", "required")
+                    : FieldProblem.of("username", "usernameFormat", 3, 40));
         } else if (repository.usernameTaken(username)) {
             problems.add(FieldProblem.of("username", "duplicate"));
         }
@@ -217,7 +236,13 @@ public class Users {
     @Transactional
     public UserView setEnabled(CurrentUser caller, UUID userId, boolean enabled) {
         Organisations.requirePermission(caller, Permission.USER_MANAGE);
-        manageable(caller, userId);
+        UserRow target = manageable(caller, userId);
+        if (!enabled) {
+            if (userId.equals(caller.userId())) {
+                throw ProblemException.conflict("cannot-disable-self");
+            }
+            requireAnotherAdmin(target, userId);
+        }
         UserView before = get(caller, userId);
         repository.setEnabled(userId, enabled);
         if (enabled) {
@@ -228,6 +253,20 @@ public class Users {
         UserView after = get(caller, userId);
         audit.record(AuditRecord.changed("iam.user.enabled-changed", "user", userId, before.institutionId(), before, after));
         return after;
+    }
+
+    /**
+     * Refuses to take the last enabled administrator (a user who may manage users) from an
+     * organisation: somebody must be left who can let people in. {@code leaving} is disabled or
+     * about to lose the permission.
+     */
+    void requireAnotherAdmin(UserRow target, UUID leaving) {
+        if (!repository.permissionsOf(leaving).contains(Permission.USER_MANAGE.code())) {
+            return;
+        }
+        if (repository.otherEnabledHoldersOf(target.institutionId(), leaving, Permission.USER_MANAGE.code()) == 0) {
+            throw ProblemException.conflict("last-active-admin");
+        }
     }
 
     /**

@@ -14,7 +14,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xiaodai.iam.ChangeRequests;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.Permission;
+import org.xiaodai.platform.web.ListLinks;
+import org.xiaodai.platform.web.ListRequest;
 import org.xiaodai.platform.web.PageProblems;
+import org.xiaodai.shared.query.PageResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.xiaodai.shared.problem.ProblemException;
 
 /**
@@ -35,9 +39,16 @@ class ChangeRequestPageController {
 
     @GetMapping
     @PreAuthorize("hasAnyAuthority('iam:change:approve', 'iam:role:grant')")
-    String list(@RequestParam(defaultValue = "false") boolean all, Model model) {
+    String list(@RequestParam(defaultValue = "false") boolean all, @ModelAttribute("list") ListRequest list,
+                Model model) {
         CurrentUser caller = IamPages.requireAny(Permission.CHANGE_APPROVE, Permission.ROLE_GRANT);
-        model.addAttribute("requests", changes.visibleTo(caller, !all));
+        PageResult<ChangeRequests.ChangeRequestView> page = changes.page(caller, !all,
+                list.toQuery(ChangeRequests.SORTING));
+        model.addAttribute("page", page);
+        model.addAttribute("links", ListLinks.of("/changes", page, all ? java.util.Map.of("all", "true") : java.util.Map.of()));
+        model.addAttribute("requests", page.items());
+        model.addAttribute("details", page.items().stream().collect(java.util.stream.Collectors.toMap(
+                ChangeRequests.ChangeRequestView::id, c -> changes.details(caller, c))));
         model.addAttribute("all", all);
         model.addAttribute("me", caller.username());
         model.addAttribute("canDecide", caller.has(Permission.CHANGE_APPROVE));

@@ -14,6 +14,9 @@ import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.Permission;
 import org.xiaodai.iam.internal.Roles;
 import org.xiaodai.platform.web.FormErrors;
+import org.xiaodai.platform.web.ListLinks;
+import org.xiaodai.platform.web.ListRequest;
+import org.xiaodai.shared.query.PageResult;
 import org.xiaodai.platform.web.PageProblems;
 import org.xiaodai.shared.problem.ProblemException;
 
@@ -39,8 +42,8 @@ class RolePageController {
 
     @GetMapping
     @PreAuthorize("hasAnyAuthority('iam:role:manage', 'iam:role:grant')")
-    String list(Model model) {
-        return show(model, new RoleForm("", "", List.of()), FormErrors.none());
+    String list(@ModelAttribute("list") ListRequest list, Model model) {
+        return show(model, list, new RoleForm("", "", List.of()), FormErrors.none());
     }
 
     @PostMapping
@@ -50,15 +53,18 @@ class RolePageController {
         try {
             roles.create(caller, new Roles.NewRole(IamPages.blankToNull(form.code()), form.name(), form.permissions()));
         } catch (ProblemException e) {
-            return show(model, form, problems.errors(e));
+            return show(model, ListRequest.none(), form, problems.errors(e));
         }
         redirect.addFlashAttribute("notice", "iam.roles.created");
         return "redirect:/roles";
     }
 
-    private String show(Model model, RoleForm form, FormErrors errors) {
+    private String show(Model model, ListRequest list, RoleForm form, FormErrors errors) {
         CurrentUser caller = IamPages.requireAny(Permission.ROLE_MANAGE, Permission.ROLE_GRANT);
-        model.addAttribute("roles", roles.visibleTo(caller));
+        PageResult<Roles.RoleView> page = roles.page(caller, list.toQuery(Roles.SORTING));
+        model.addAttribute("page", page);
+        model.addAttribute("links", ListLinks.of("/roles", page));
+        model.addAttribute("roles", page.items());
         model.addAttribute("allPermissions", List.of(Permission.values()));
         model.addAttribute("canCreate", caller.has(Permission.ROLE_MANAGE) && !caller.isRegulator());
         model.addAttribute("form", form);

@@ -1,9 +1,12 @@
 package org.xiaodai.iam.web;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +23,7 @@ import org.xiaodai.iam.domain.BuiltInRole;
 import org.xiaodai.iam.internal.Organisations;
 import org.xiaodai.iam.internal.Roles;
 import org.xiaodai.iam.internal.Users;
+import org.xiaodai.platform.web.Confirmation;
 import org.xiaodai.platform.web.FormErrors;
 import org.xiaodai.platform.web.PageProblems;
 import org.xiaodai.shared.problem.ProblemException;
@@ -37,8 +41,11 @@ class UserActionsPageController {
     private final Roles roles;
     private final Organisations organisations;
     private final PageProblems problems;
+    private final MessageSource messages;
 
-    UserActionsPageController(Users users, Roles roles, Organisations organisations, PageProblems problems) {
+    UserActionsPageController(Users users, Roles roles, Organisations organisations, PageProblems problems,
+                              MessageSource messages) {
+        this.messages = messages;
         this.users = users;
         this.roles = roles;
         this.organisations = organisations;
@@ -53,10 +60,21 @@ class UserActionsPageController {
 
     @PostMapping("/enabled")
     @PreAuthorize("hasAuthority('iam:user:manage')")
-    String setEnabled(@PathVariable UUID userId, @RequestParam boolean enabled, HttpServletRequest request,
-                      Model model, RedirectAttributes redirect) {
+    String setEnabled(@PathVariable UUID userId, @RequestParam boolean enabled,
+                      @RequestParam(name = Confirmation.PARAMETER, required = false) String confirm,
+                      HttpServletRequest request, Model model, RedirectAttributes redirect) {
         CurrentUser caller = IamPages.requireAny(Permission.USER_MANAGE);
-        Users.UserView user = users.setEnabled(caller, userId, enabled);
+        if (!enabled && !Confirmation.confirmed(confirm)) {
+            Users.UserView user = users.get(caller, userId);
+            return confirm(model, "disable", "/users/" + userId + "/enabled", Map.of("enabled", "false"), userId,
+                    user.displayName(), user.username());
+        }
+        Users.UserView user;
+        try {
+            user = users.setEnabled(caller, userId, enabled);
+        } catch (ProblemException e) {
+            return refused(e, userId, redirect);
+        }
         if (IamPages.isHtmx(request)) {
             model.addAttribute("u", user);
             model.addAttribute("canManage", true);
@@ -68,11 +86,63 @@ class UserActionsPageController {
 
     @PostMapping("/password-reset")
     @PreAuthorize("hasAuthority('iam:user:manage')")
-    String resetPassword(@PathVariable UUID userId, Model model) {
+    String resetPassword(@PathVariable UUID userId,
+                         @RequestParam(name = Confirmation.PARAMETER, required = false) String confirm, Model model,
+                         RedirectAttributes redirect) {
         CurrentUser caller = IamPages.requireAny(Permission.USER_MANAGE);
-        String temporary = users.resetPassword(caller, userId);
+        if (!Confirmation.confirmed(confirm)) {
+            Users.UserView user = users.get(caller, userId);
+            return confirm(model, "reset", "/users/" + userId + "/password-reset", Map.of(), userId,
+                    user.displayName(), user.username());
+        }
+        String temporary;
+        try {
+            temporary = users.resetPassword(caller, userId);
+        } catch (ProblemException e) {
+            return refused(e, userId, redirect);
+        }
         model.addAttribute("temporaryPassword", temporary);
         return show(model, userId, FormErrors.none());
+    }
+
+    @PostMapping("/roles/{roleId}/revoke")
+    @PreAuthorize("hasAuthority('iam:role:grant')")
+    String revokeRole(@PathVariable UUID userId, @PathVariable UUID roleId,
+                      @RequestParam(name = Confirmation.PARAMETER, required = false) String confirm, Model model,
+                      RedirectAttributes redirect) {
+        CurrentUser caller = IamPages.requireAny(Permission.ROLE_GRANT);
+        if (!Confirmation.confirmed(confirm)) {
+            Users.UserView user = users.get(caller, userId);
+            Roles.RoleView role = roles.get(caller, roleId);
+            String roleName = messages.getMessage("role." + role.code(), null, role.name(),
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale());
+            return confirm(model, "revokeRole", "/users/" + userId + "/roles/" + roleId + "/revoke", Map.of(), userId,
+                    user.displayName(), user.username(), roleName);
+        }
+        try {
+            roles.revoke(caller, userId, roleId);
+        } catch (ProblemException e) {
+            return refused(e, userId, redirect);
+        }
+        redirect.addFlashAttribute("notice", "console.users.roleRevoked");
+        return "redirect:/users/" + userId;
+    }
+
+    private String confirm(Model model, String what, String action, Map<String, String> fields, UUID userId,
+                           Object... args) {
+        model.addAttribute("confirmation", new Confirmation("console.confirm." + what + ".title",
+                "console.confirm." + what + ".question", List.of(args), action, fields,
+                "console.confirm." + what + ".button", "/users/" + userId));
+        return Confirmation.VIEW;
+    }
+
+    /** A refused action (yourself, the last administrator, a more powerful user) as a message on the user's page. */
+    private String refused(ProblemException e, UUID userId, RedirectAttributes redirect) {
+        if (e.status().value() == 404) {
+            throw e;
+        }
+        redirect.addFlashAttribute("flashErrors", problems.errors(e).otherThan());
+        return "redirect:/users/" + userId;
     }
 
     @PostMapping("/role-grants")
@@ -100,7 +170,10 @@ class UserActionsPageController {
         Users.UserView user = users.get(caller, userId);
         model.addAttribute("u", user);
         OrganisationKind kind = organisations.get(caller, user.institutionId()).kind();
-        model.addAttribute("grantableRoles", roles.visibleTo(caller).stream()
+        List<Roles.RoleView> visibleRoles = roles.visibleTo(caller);
+        model.addAttribute("userRoles", visibleRoles.stream().filter(r -> user.roles().contains(r.code())).toList());
+        model.addAttribute("self", userId.equals(caller.userId()));
+        model.addAttribute("grantableRoles", visibleRoles.stream()
                 .filter(r -> !user.roles().contains(r.code()) && fitsOrganisation(r, kind)).toList());
         model.addAttribute("canManage", caller.has(Permission.USER_MANAGE));
         model.addAttribute("canGrant", caller.has(Permission.ROLE_GRANT));

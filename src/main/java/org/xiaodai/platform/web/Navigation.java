@@ -23,8 +23,12 @@ public class Navigation {
         return items;
     }
 
-    /** Entries the holder of {@code authorities} (permission codes) may see, sorted. */
+    /**
+     * Entries the holder of {@code authorities} (permission codes) may see, sorted; one per page
+     * (a page offered under two permissions shows once).
+     */
     public List<NavigationItem> visibleWith(Set<String> authorities) {
-        return items.stream().filter(i -> i.visibleWith(authorities)).toList();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return items.stream().filter(i -> i.visibleWith(authorities)).filter(i -> seen.add(i.url())).toList();
     }
 }

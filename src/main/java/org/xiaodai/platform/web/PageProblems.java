@@ -39,6 +39,28 @@ public class PageProblems {
         return new FormErrors(fields, general);
     }
 
+    /**
+     * The messages for {@code problem} worded for one page: each field's message is
+     * {@code <wording>.<field>.<rule>} when the bundles have it, else {@code <wording>.<rule>}, else
+     * the general one. A page that speaks to the public (the calculator) says "enter a number such
+     * as 10000.00" where the API says the value "must be a plain decimal number".
+     */
+    public FormErrors errors(ProblemException problem, String wording) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (FieldProblem field : problem.fieldProblems()) {
+            Object[] args = field.args().toArray();
+            String message = messages.getMessage(wording + "." + field.field() + "." + field.rule(), args, null, locale);
+            if (message == null) {
+                message = messages.getMessage(wording + "." + field.rule(), args, null, locale);
+            }
+            fields.computeIfAbsent(field.field(), f -> new ArrayList<>())
+                    .add(message != null ? message : details.fieldMessage(field, locale));
+        }
+        List<String> general = fields.isEmpty() ? List.of(title(problem, locale)) : List.of();
+        return new FormErrors(fields, general);
+    }
+
     /** The problem's title ({@code problem.<code>.title}), or a generic sentence when the bundle has none. */
     private String title(ProblemException problem, Locale locale) {
         String title = messages.getMessage("problem." + problem.code() + ".title", problem.args(), null, locale);

@@ -36,7 +36,7 @@ class ShellModelAdvice {
 
     @ModelAttribute("navItems")
     List<NavigationItem> navItems(HttpServletRequest request) {
-        Authentication authentication = signedIn();
+        Authentication authentication = signedInAuthentication();
         if (authentication == null || !isPage(request)) {
             return List.of();
         }
@@ -47,10 +47,22 @@ class ShellModelAdvice {
 
     @ModelAttribute("shellUser")
     ShellUser shellUser(HttpServletRequest request) {
-        if (signedIn() == null || !isPage(request)) {
+        if (signedInAuthentication() == null || !isPage(request)) {
             return null;
         }
         return users.stream().flatMap(s -> s.current().stream()).findFirst().orElse(null);
+    }
+
+    /** True when somebody is signed in (the anonymous calculator offers a sign-in link otherwise). */
+    @ModelAttribute("signedIn")
+    boolean signedIn() {
+        return signedInAuthentication() != null;
+    }
+
+    /** Times in the viewer's zone, with the zone named ({@link ShownTimes}). */
+    @ModelAttribute("times")
+    ShownTimes times(HttpServletRequest request) {
+        return new ShownTimes(ViewerZone.of(request));
     }
 
     /** The path the user asked for; on an error page the path that failed, so the language links stay there. */
@@ -62,7 +74,7 @@ class ShellModelAdvice {
         return path.isEmpty() ? "/" : path;
     }
 
-    private static Authentication signedIn() {
+    private static Authentication signedInAuthentication() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken ? null : authentication;

@@ -36,6 +36,10 @@ class ShellPageController {
     @PreAuthorize("isAuthenticated()")
     String home(Model model) {
         model.addAttribute("tiles", tiles.stream().flatMap(c -> c.homeTiles().stream()).toList());
+        model.addAttribute("shortcuts", tiles.stream().flatMap(c -> c.shortcuts().stream())
+                .sorted(java.util.Comparator.comparingInt(HomeShortcut::order)).toList());
+        model.addAttribute("panels", tiles.stream().flatMap(c -> c.panels().stream())
+                .sorted(java.util.Comparator.comparingInt(HomePanel::order)).toList());
         return "home";
     }
 }

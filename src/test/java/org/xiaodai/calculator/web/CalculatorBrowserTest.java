@@ -88,7 +88,7 @@ class CalculatorBrowserTest {
         repayments.sendKeys("0");
         driver.findElement(By.id("calculate")).click();
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("numberOfRepayments-error")));
-        assertThat(driver.findElement(By.id("numberOfRepayments-error")).getText()).isEqualTo("is too small");
+        assertThat(driver.findElement(By.id("numberOfRepayments-error")).getText()).isEqualTo("There must be at least one repayment.");
         assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded")).isEqualTo(true);
         screenshot("calculator-desktop-error");
     }

@@ -51,6 +51,30 @@ class CalculatorPageIntegrationTest {
     }
 
     @Test
+    void anAnonymousVisitorSeesASignInLinkAndASignedInUserDoesNot() throws Exception {
+        assertThat(html(get("/calculator")).getElementById("sign-in").attr("href")).isEqualTo("/login");
+        assertThat(html(get("/calculator").with(user("someone"))).getElementById("sign-in")).isNull();
+    }
+
+    @Test
+    void messagesSpeakToPeopleOnTheFieldThatCausedThem() throws Exception {
+        Document page = html(post("/calculator").with(csrf())
+                .params(CalculatorFormFixture.valid("principal", "十万", "annualInterestRatePercent", "")));
+        assertThat(page.getElementById("principal-error").text()).isEqualTo("请以数字输入贷款金额，例如 10000.00。");
+        assertThat(page.getElementById("annualInterestRatePercent-error").text()).isEqualTo("请输入年利率，例如 12。");
+        assertThat(page.outerHtml()).doesNotContain("string", "JSON");
+    }
+
+    @Test
+    void aRateAboveFourTimesTheLprIsCalculatedWithAWarningNamingTheBenchmark() throws Exception {
+        Document above = html(post("/calculator").with(csrf()).params(CalculatorFormFixture.valid("annualInterestRatePercent", "18")));
+        assertThat(above.getElementById("apr").text()).isEqualTo("18.00%");
+        assertThat(above.getElementById("rate-warning").text()).contains("LPR 3.00% × 4 = 12.00%", "18.00%");
+        Document within = html(post("/calculator").with(csrf()).params(CalculatorFormFixture.valid("annualInterestRatePercent", "10")));
+        assertThat(within.getElementById("rate-warning")).isNull();
+    }
+
+    @Test
     void validTermsShowTheAprAsTheHeadlineFigure() throws Exception {
         Document page = html(post("/calculator").with(csrf()).params(CalculatorFormFixture.valid()));
         assertThat(page.select(".headline-figure")).hasSize(1);
@@ -68,7 +92,7 @@ class CalculatorPageIntegrationTest {
     void zeroRepaymentsAreShownBesideTheFieldInChinese() throws Exception {
         Document page = html(post("/calculator").with(csrf())
                 .params(CalculatorFormFixture.valid("numberOfRepayments", "0")));
-        assertThat(page.getElementById("numberOfRepayments-error").text()).isEqualTo("过小");
+        assertThat(page.getElementById("numberOfRepayments-error").text()).isEqualTo("至少须有一期还款。");
         assertThat(page.getElementById("numberOfRepayments").hasClass("invalid")).isTrue();
         assertThat(page.getElementById("numberOfRepayments").val()).isEqualTo("0");
         assertThat(page.getElementById("apr")).isNull();
@@ -88,7 +112,7 @@ class CalculatorPageIntegrationTest {
     void zeroRepaymentsAreShownBesideTheFieldInEnglish() throws Exception {
         Document page = html(post("/calculator").with(csrf()).cookie(new Cookie("XIAODAI_LANG", "en"))
                 .params(CalculatorFormFixture.valid("numberOfRepayments", "0")));
-        assertThat(page.getElementById("numberOfRepayments-error").text()).isEqualTo("is too small");
+        assertThat(page.getElementById("numberOfRepayments-error").text()).isEqualTo("There must be at least one repayment.");
         assertThat(page.select("label[for=numberOfRepayments]").text()).isEqualTo("Number of repayments");
     }
 
@@ -97,10 +121,10 @@ class CalculatorPageIntegrationTest {
         Document page = html(post("/calculator").with(csrf()).params(CalculatorFormFixture.valid(
                 "repaymentEvery", "two", "principal", "ten", "firstRepaymentDate", "2024-02-30",
                 "graceOnPrincipalPeriods", "", "amortization", "NONSENSE")));
-        assertThat(page.getElementById("repaymentEvery-error").text()).isEqualTo("须为整数");
+        assertThat(page.getElementById("repaymentEvery-error").text()).isEqualTo("请输入整数，例如 12。");
         assertThat(page.getElementById("principal-error")).isNotNull();
         assertThat(page.getElementById("firstRepaymentDate-error")).isNotNull();
-        assertThat(page.getElementById("graceOnPrincipalPeriods-error").text()).isEqualTo("为必填项");
+        assertThat(page.getElementById("graceOnPrincipalPeriods-error").text()).isEqualTo("请填写此项。");
         assertThat(page.getElementById("amortization-error")).isNotNull();
         assertThat(page.getElementById("advanced").hasAttr("open")).isTrue();
     }
@@ -125,7 +149,7 @@ class CalculatorPageIntegrationTest {
         String body = mvc.perform(post("/calculator").with(csrf()).header("HX-Request", "true")
                         .params(CalculatorFormFixture.valid("numberOfRepayments", "0")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(Jsoup.parse(body).getElementById("numberOfRepayments-error").text()).isEqualTo("过小");
+        assertThat(Jsoup.parse(body).getElementById("numberOfRepayments-error").text()).isEqualTo("至少须有一期还款。");
     }
 
     @Test

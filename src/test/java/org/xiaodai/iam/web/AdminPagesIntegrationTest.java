@@ -144,7 +144,7 @@ class AdminPagesIntegrationTest {
         MockHttpSession session = login("a-admin", DEMO_PASSWORD);
         UUID collector = userId("a-collector");
         String cell = mvc.perform(post("/users/" + collector + "/enabled").session(session).with(csrf())
-                        .header("HX-Request", "true").param("enabled", "false"))
+                        .header("HX-Request", "true").param("enabled", "false").param("confirm", "yes"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(cell.strip()).startsWith("<td").contains("已停用").doesNotContain("<html");
         mvc.perform(post("/users/" + collector + "/enabled").session(session).with(csrf()).param("enabled", "true"))
@@ -163,7 +163,12 @@ class AdminPagesIntegrationTest {
         assertThat(issued).contains("id=\"token-secret\">xd_");
         assertThat(page(session, "/tokens")).contains("web-test").doesNotContain("token-secret");
         UUID token = jdbc.sql("select id from iam_api_token where name = 'web-test'").query(UUID.class).single();
-        mvc.perform(post("/tokens/" + token + "/revoke").session(session).with(csrf()))
+        String confirmation = mvc.perform(post("/tokens/" + token + "/revoke").session(session).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(confirmation).as("revoking asks first").contains("id=\"confirm-yes\"", "web-test");
+        assertThat(jdbc.sql("select revoked_at is null from iam_api_token where id = ?").param(token)
+                .query(Boolean.class).single()).isTrue();
+        mvc.perform(post("/tokens/" + token + "/revoke").session(session).with(csrf()).param("confirm", "yes"))
                 .andExpect(redirectedUrl("/tokens"));
         assertThat(jdbc.sql("select revoked_at is not null from iam_api_token where id = ?").param(token)
                 .query(Boolean.class).single()).isTrue();

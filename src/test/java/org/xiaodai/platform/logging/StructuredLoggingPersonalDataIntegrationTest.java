@@ -34,7 +34,7 @@ class StructuredLoggingPersonalDataIntegrationTest {
         // tests (plain-text test profile) would otherwise keep their configuration in force here
         LoggingSystem.get(getClass().getClassLoader()).cleanUp();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Empty.class)
-                .web(WebApplicationType.NONE).run("--spring.main.banner-mode=off")) {
+                .web(WebApplicationType.NONE).run("--spring.main.banner-mode=off", "--xiaodai.log-format=json")) {
             Logger log = LoggerFactory.getLogger("org.xiaodai.pii-probe");
             log.info("borrower 张三 id 360402199001010071 card 6222021234567890123 mobile 13812345678");
             log.info("login request user=li password=s3cret");
@@ -61,5 +61,21 @@ class StructuredLoggingPersonalDataIntegrationTest {
 
     @Configuration(proxyBeanMethods = false)
     static class Empty {
+    }
+
+    @Test
+    void theDefaultConsoleLogIsReadableTextWithoutPersonalData(CapturedOutput output) {
+        LoggingSystem.get(getClass().getClassLoader()).cleanUp();
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Empty.class)
+                .web(WebApplicationType.NONE).run("--spring.main.banner-mode=off")) {
+            Logger log = LoggerFactory.getLogger("org.xiaodai.pii-probe");
+            log.info("borrower 张三 id 360402199001010071 mobile 13812345678");
+            log.error("repayment failed", new IllegalStateException("card 6222021234567890123 declined"));
+        }
+        List<String> lines = output.getOut().lines().filter(l -> l.contains("pii-probe")).toList();
+        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).doesNotStartWith("{").doesNotContain(RAW));
+        assertThat(lines.get(0)).matches("\\d{4}-\\d{2}-\\d{2}T.* INFO \\d+ --- \\[.+] .*org.xiaodai.pii-probe +: "
+                + "borrower 张三 id 3604\\*{10}0071 mobile 138\\*{4}5678");
+        assertThat(output.getOut()).contains("IllegalStateException: card 622202*********0123 declined");
     }
 }
