@@ -4,12 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.xiaodai.iam.DataScope;
@@ -265,6 +269,21 @@ class IamRepository {
     List<String> roleCodesOf(UUID userId) {
         return jdbc.sql("select r.code from iam_user_role ur join iam_role r on r.id = ur.role_id where ur.user_id = ? order by r.code")
                 .param(userId).query(String.class).list();
+    }
+
+    /** Role codes of many users in one query (a page of users). */
+    Map<UUID, List<String>> roleCodesOf(List<UUID> userIds) {
+        Map<UUID, List<String>> roles = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return roles;
+        }
+        jdbc.sql("""
+                select ur.user_id, r.code from iam_user_role ur join iam_role r on r.id = ur.role_id
+                where ur.user_id = any(?) order by r.code
+                """).param(userIds.toArray(UUID[]::new))
+                .query((RowCallbackHandler) rs -> roles.computeIfAbsent(rs.getObject("user_id", UUID.class),
+                        id -> new ArrayList<>()).add(rs.getString("code")));
+        return roles;
     }
 
     Optional<String> branchPath(UUID branchId) {
