@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code events}) in the schedule test's {@code xiaodai.conformance.dir} run here too. Files with
  * identical content are run once.
  */
-class ServicingConformanceTest {
+public class ServicingConformanceTest {
 
     private final ServicingCalculator calculator = new ServicingCalculator();
 

@@ -1,6 +1,7 @@
 package org.xiaodai.calc.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,8 @@ public final class ServicingEngine {
             accrueUntil(day);
             applyCredit(day);
             while (next < repayments.size() && repayments.get(next).date().equals(day)) {
-                RepaymentAllocation allocation = allocator.allocate(day, repayments.get(next).amount());
+                BigDecimal amount = repayments.get(next).amount().setScale(money.digits(), RoundingMode.UNNECESSARY);
+                RepaymentAllocation allocation = allocator.allocate(day, amount);
                 allocations.add(allocation);
                 credit = credit.add(allocation.toCredit());
                 next++;
