@@ -1,6 +1,7 @@
 package org.xiaodai.calc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -109,6 +110,25 @@ class ServicingEngineTest {
         assertThat(p.overduePrincipal()).hasToString("1000.00");
         assertThat(p.penaltyOutstanding()).hasToString("2.25");
         assertThat(p.installments().get(1).dueDate()).isEqualTo(LocalDate.parse("2025-03-17"));
+    }
+
+    @Test
+    void theLargestRequestIsAnsweredPromptly() {
+        // 1,200 weekly installments, 5,000 small repayments every other day, seen long after maturity: the
+        // public endpoint must not be a way to burn the CPU (the guard is generous for a busy machine).
+        LoanTerms.Builder longest = LoanTerms.builder().principal("1000000.00").annualInterestRatePercent("24")
+                .numberOfRepayments(LoanCalculator.MAX_REPAYMENTS).repaymentFrequency(RepaymentFrequency.WEEKS)
+                .disbursementDate("2025-01-01").firstRepaymentDate("2025-01-08");
+        ServicingPolicy policy = new ServicingPolicy(new BigDecimal("1.5"), 360, 3, true, GradeTable.CREDIT);
+        List<Repayment> repayments = new ArrayList<>();
+        for (int i = 0; i < org.xiaodai.calc.internal.ServicingValidator.MAX_REPAYMENTS; i++) {
+            repayments.add(new Repayment(LocalDate.parse("2025-01-01").plusDays(2L * i), new BigDecimal("123.45")));
+        }
+        long start = System.nanoTime();
+        Outcome<LoanPosition> outcome = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> servicing.position(
+                new ServicingRequest(longest.build(), policy, repayments, LocalDate.parse("2060-01-01"))));
+        System.out.printf("largest servicing request: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        assertThat(outcome.value().allocations()).hasSize(repayments.size());
     }
 
     @Test

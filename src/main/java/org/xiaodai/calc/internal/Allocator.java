@@ -16,12 +16,14 @@ final class Allocator {
     private final List<InstallmentAccount> accounts;
     private final BiFunction<InstallmentAccount, LocalDate, BigDecimal> penaltyCharged;
     private final BigDecimal zero;
+    private final int graceDays;
 
     Allocator(List<InstallmentAccount> accounts, BiFunction<InstallmentAccount, LocalDate, BigDecimal> penaltyCharged,
-              BigDecimal zero) {
+              BigDecimal zero, int graceDays) {
         this.accounts = accounts;
         this.penaltyCharged = penaltyCharged;
         this.zero = zero;
+        this.graceDays = graceDays;
     }
 
     /** README §7: any penalty outstanding, or anything unpaid of an installment due on or before the day. */
@@ -30,7 +32,7 @@ final class Allocator {
             if (account.due().isAfter(day)) {
                 return false;
             }
-            if (account.isOpen() || penaltyOutstanding(account, day).signum() > 0) {
+            if (account.isOpen() || !account.penaltyClosed && penaltyOutstanding(account, day).signum() > 0) {
                 return true;
             }
         }
@@ -44,32 +46,61 @@ final class Allocator {
             if (!account.due().isBefore(day) || left.signum() == 0) {
                 break;
             }
-            BigDecimal take = left.min(penaltyOutstanding(account, day));
+            if (account.penaltyClosed) {
+                continue;
+            }
+            BigDecimal outstanding = penaltyOutstanding(account, day);
+            BigDecimal take = left.min(outstanding);
             account.paidPenalty = account.paidPenalty.add(take);
+            closeIfFinal(account, day, outstanding.subtract(take));
             penalty = penalty.add(take);
             left = left.subtract(take);
         }
         BigDecimal interest = zero;
         BigDecimal principal = zero;
+        List<InstallmentAccount> due = dueBy(day);
         for (boolean pastDue : new boolean[] {true, false}) {
-            for (InstallmentAccount account : accounts) {
-                if (pastDue ? !account.due().isBefore(day) : !account.due().equals(day)) {
-                    continue;
+            for (InstallmentAccount account : due) {
+                if (left.signum() == 0) {
+                    break;
                 }
-                BigDecimal take = account.payInterest(left, day);
-                interest = interest.add(take);
-                left = left.subtract(take);
+                if (account.isOpen() && (pastDue ? account.due().isBefore(day) : account.due().equals(day))) {
+                    BigDecimal take = account.payInterest(left, day);
+                    interest = interest.add(take);
+                    left = left.subtract(take);
+                }
             }
-            for (InstallmentAccount account : accounts) {
-                if (pastDue ? !account.due().isBefore(day) : !account.due().equals(day)) {
-                    continue;
+            for (InstallmentAccount account : due) {
+                if (left.signum() == 0) {
+                    break;
                 }
-                BigDecimal take = account.payPrincipal(left, day);
-                principal = principal.add(take);
-                left = left.subtract(take);
+                if (account.isOpen() && (pastDue ? account.due().isBefore(day) : account.due().equals(day))) {
+                    BigDecimal take = account.payPrincipal(left, day);
+                    principal = principal.add(take);
+                    left = left.subtract(take);
+                }
             }
         }
         return new RepaymentAllocation(day, penalty, interest, principal, left);
+    }
+
+    /**
+     * Once an installment is fully paid and past its grace window, its penalty can no longer grow:
+     * when that penalty is paid too, the account is skipped from then on.
+     */
+    private void closeIfFinal(InstallmentAccount account, LocalDate day, BigDecimal stillOwed) {
+        if (!account.isOpen() && stillOwed.signum() == 0 && day.isAfter(account.due().plusDays(graceDays))) {
+            account.penaltyClosed = true;
+        }
+    }
+
+    /** The installments due on or before the day (the accounts are in due-date order). */
+    private List<InstallmentAccount> dueBy(LocalDate day) {
+        int n = 0;
+        while (n < accounts.size() && !accounts.get(n).due().isAfter(day)) {
+            n++;
+        }
+        return accounts.subList(0, n);
     }
 
     private BigDecimal penaltyOutstanding(InstallmentAccount account, LocalDate day) {

@@ -16,17 +16,24 @@ final class InstallmentAccount {
     BigDecimal unpaidPrincipal;
     BigDecimal unpaidInterest;
     BigDecimal paidPenalty;
-    /** Σ (U_p + [compound]·U_q) × days over every day accrued, exact. */
+    /** Σ (U_p + [compound]·U_q) × days over every day before {@link #accruedUntil}, exact. */
     BigDecimal penaltyBase;
+    /** The first day not yet in {@link #penaltyBase}: accrual is brought up to date lazily, when asked. */
+    private LocalDate accruedUntil;
     /** The day principal and interest became fully paid, or null while something is unpaid. */
     LocalDate settledOn;
+    /** Set once nothing more can be charged or paid to the penalty: settled, and its penalty paid in full. */
+    boolean penaltyClosed;
+    private final boolean compound;
 
-    InstallmentAccount(Installment row, LocalDate disbursement, BigDecimal zero) {
+    InstallmentAccount(Installment row, LocalDate disbursement, BigDecimal zero, boolean compound) {
         this.row = row;
         this.unpaidPrincipal = row.principal();
         this.unpaidInterest = row.interest();
         this.paidPenalty = zero;
         this.penaltyBase = BigDecimal.ZERO;
+        this.accruedUntil = row.dueDate();
+        this.compound = compound;
         this.settledOn = row.principal().signum() == 0 && row.interest().signum() == 0 ? disbursement : null;
     }
 
@@ -38,16 +45,25 @@ final class InstallmentAccount {
         return settledOn == null;
     }
 
-    /** Adds {@code days} days of penalty accrual on what is unpaid now. */
-    void accrue(long days, boolean compound) {
-        BigDecimal base = compound ? unpaidPrincipal.add(unpaidInterest) : unpaidPrincipal;
-        if (days > 0 && base.signum() > 0) {
-            penaltyBase = penaltyBase.add(base.multiply(BigDecimal.valueOf(days)));
+    /**
+     * Accrues every day from the last one accrued to the day before {@code day} on what is unpaid now
+     * (README §3: the end of each day x ≥ t_i). Called before what is unpaid changes and before the
+     * penalty is read, so the amount accrued each day is what was unpaid at its end.
+     */
+    void accrueUntil(LocalDate day) {
+        if (!day.isAfter(accruedUntil)) {
+            return;
         }
+        BigDecimal base = compound ? unpaidPrincipal.add(unpaidInterest) : unpaidPrincipal;
+        if (base.signum() > 0) {
+            penaltyBase = penaltyBase.add(base.multiply(BigDecimal.valueOf(DayCount.days(accruedUntil, day))));
+        }
+        accruedUntil = day;
     }
 
     /** Pays up to {@code available} of the interest; @return what was taken. */
     BigDecimal payInterest(BigDecimal available, LocalDate date) {
+        accrueUntil(date);
         BigDecimal take = available.min(unpaidInterest);
         unpaidInterest = unpaidInterest.subtract(take);
         settleIfPaid(date);
@@ -56,6 +72,7 @@ final class InstallmentAccount {
 
     /** Pays up to {@code available} of the principal; @return what was taken. */
     BigDecimal payPrincipal(BigDecimal available, LocalDate date) {
+        accrueUntil(date);
         BigDecimal take = available.min(unpaidPrincipal);
         unpaidPrincipal = unpaidPrincipal.subtract(take);
         settleIfPaid(date);

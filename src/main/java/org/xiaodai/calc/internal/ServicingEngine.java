@@ -20,8 +20,9 @@ import org.xiaodai.calc.ServicingPolicy;
  * as-of date) nothing is paid, so the unpaid amounts are constant and the penalty base grows
  * linearly: the replay jumps from one such day to the next instead of walking every day.
  *
- * <p>Invariant: {@code cursor} is the first day not yet accrued; penalty has accrued for every day
- * before it (README §2: the state as of D has penalty accrued for every day before D).
+ * <p>Each installment accrues its penalty lazily ({@link InstallmentAccount#accrueUntil}): only when
+ * what it owes changes or its penalty is read, so a long loan with many payments costs what the
+ * payments touch, not days × installments.
  */
 public final class ServicingEngine {
 
@@ -32,7 +33,6 @@ public final class ServicingEngine {
     private final List<RepaymentAllocation> allocations = new ArrayList<>();
     private final Allocator allocator;
     private BigDecimal credit;
-    private LocalDate cursor;
 
     private ServicingEngine(Schedule schedule, ServicingPolicy policy) {
         this.policy = policy;
@@ -42,11 +42,10 @@ public final class ServicingEngine {
                 .divide(100L * policy.penaltyDaysInYear());
         LocalDate disbursement = schedule.terms().disbursementDate();
         for (Installment row : schedule.installments()) {
-            accounts.add(new InstallmentAccount(row, disbursement, money.zero()));
+            accounts.add(new InstallmentAccount(row, disbursement, money.zero(), policy.compoundOverdueInterest()));
         }
-        this.allocator = new Allocator(accounts, this::penaltyCharged, money.zero());
+        this.allocator = new Allocator(accounts, this::penaltyCharged, money.zero(), policy.graceDays());
         this.credit = money.zero();
-        this.cursor = disbursement;
     }
 
     /**
@@ -69,7 +68,6 @@ public final class ServicingEngine {
     private void replay(List<Repayment> repayments, LocalDate asOf) {
         int next = 0;
         for (LocalDate day : checkpoints(repayments, asOf)) {
-            accrueUntil(day);
             applyCredit(day);
             while (next < repayments.size() && repayments.get(next).date().equals(day)) {
                 BigDecimal amount = repayments.get(next).amount().setScale(money.digits(), RoundingMode.UNNECESSARY);
@@ -95,20 +93,6 @@ public final class ServicingEngine {
         return days.headSet(asOf, true);
     }
 
-    /** Accrues penalty for every day from {@code cursor} to the day before {@code day} (README §3). */
-    private void accrueUntil(LocalDate day) {
-        for (InstallmentAccount account : accounts) {
-            if (!account.due().isBefore(day)) {
-                break;
-            }
-            if (account.isOpen()) {
-                LocalDate from = account.due().isAfter(cursor) ? account.due() : cursor;
-                account.accrue(DayCount.days(from, day), policy.compoundOverdueInterest());
-            }
-        }
-        cursor = day;
-    }
-
     /** README §7: at the start of a day on which anything is due, the credit pays it like a repayment. */
     private void applyCredit(LocalDate day) {
         if (credit.signum() > 0 && allocator.anythingDue(day)) {
@@ -117,11 +101,15 @@ public final class ServicingEngine {
     }
 
     /**
-     * The penalty charged on an installment as of {@code day}, which must be the cursor (README §3,
-     * §5): the exact accrued total rounded once, or zero inside the grace window and for good when
-     * the installment was fully paid within it.
+     * The penalty charged on an installment as of {@code day} (README §3, §5): the exact total accrued
+     * before the day rounded once, or zero inside the grace window and for good when the installment
+     * was fully paid within it. Days are asked in order, never earlier than before.
      */
     private BigDecimal penaltyCharged(InstallmentAccount account, LocalDate day) {
+        account.accrueUntil(day);
+        if (account.penaltyBase.signum() == 0) {
+            return money.zero();
+        }
         int grace = policy.graceDays();
         if (grace > 0) {
             LocalDate windowEnd = account.due().plusDays(grace);
@@ -129,6 +117,6 @@ public final class ServicingEngine {
                 return money.zero();
             }
         }
-        return money.round(Rational.of(account.penaltyBase).multiply(dailyPenaltyRate));
+        return dailyPenaltyRate.multiplyAndRound(account.penaltyBase, money.digits(), money.mode());
     }
 }
