@@ -132,6 +132,19 @@ class ServicingEngineTest {
     }
 
     @Test
+    void aStoredScheduleGivesTheSamePositionAsItsTerms() {
+        // a real loan keeps its schedule version; the engine answers the same from it as from the terms
+        Schedule schedule = CalcTestUtils.schedule(smallLoan());
+        List<Repayment> paid = repayments("2025-02-25 1.50;2025-02-25 100");
+        LoanPosition fromSchedule = servicing.position(schedule, ServicingPolicy.standard(), paid,
+                LocalDate.parse("2025-03-20")).value();
+        assertThat(fromSchedule).isEqualTo(position(smallLoan(), ServicingPolicy.standard(), "2025-02-25 1.50;2025-02-25 100",
+                "2025-03-20"));
+        assertThat(servicing.position(schedule, ServicingPolicy.standard(), paid, LocalDate.parse("2025-02-24")).violations())
+                .extracting(Violation::rule).containsOnly("afterAsOf");
+    }
+
+    @Test
     void gradeTablesFollowTheReadme() {
         assertThat(List.of(0, 1, 90, 91, 270, 271, 360, 361).stream().map(d -> GradeTable.DPD_DEFAULT.grade(d)).toList())
                 .containsExactly(FiveLevelGrade.NORMAL, FiveLevelGrade.SPECIAL_MENTION, FiveLevelGrade.SPECIAL_MENTION,
