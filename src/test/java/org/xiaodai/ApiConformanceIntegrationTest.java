@@ -123,6 +123,11 @@ class ApiConformanceIntegrationTest {
         for (String amortization : List.of("EQUAL_INSTALLMENTS", "EQUAL_PRINCIPAL", "INTEREST_ONLY_THEN_BULLET")) {
             ok(contract.send("POST", "/api/v1/calculator/schedule", null, terms(amortization)), 200);
         }
+        ok(contract.send("POST", "/api/v1/calculator/servicing", null, Map.of("terms", terms("EQUAL_INSTALLMENTS"),
+                "policy", Map.of("penaltyRateMultiplier", "1.5", "penaltyDaysInYear", 360, "graceDays", 3,
+                        "compoundOverdueInterest", true, "classification", "CREDIT"),
+                "events", List.of(Map.of("date", "2024-02-20", "type", "REPAYMENT", "amount", "500.00")),
+                "asOf", "2024-04-01")), 200);
         customers(admin);
     }
 

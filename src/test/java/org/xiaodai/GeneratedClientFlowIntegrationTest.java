@@ -24,6 +24,10 @@ import org.xiaodai.client.model.PasswordChange;
 import org.xiaodai.client.model.ProblemDetail;
 import org.xiaodai.client.model.RoleGrantRequest;
 import org.xiaodai.client.model.ScheduleResponse;
+import org.xiaodai.client.model.ServicingEvent;
+import org.xiaodai.client.model.ServicingPolicy;
+import org.xiaodai.client.model.ServicingPosition;
+import org.xiaodai.client.model.ServicingRequest;
 import org.xiaodai.client.model.TermsRequest;
 import org.xiaodai.client.model.TokenRequest;
 import org.xiaodai.client.model.UserView;
@@ -63,6 +67,22 @@ class GeneratedClientFlowIntegrationTest {
         assertThat(quote.getInstallments().getFirst().getDueDate()).isEqualTo(LocalDate.of(2024, 2, 15));
         assertThat(quote.getInstallmentAmount()).isEqualTo("888.49");
         assertThat(quote.getAnnualPercentageRate()).isEqualTo("12.00");
+
+        // the same loan, installment 2 paid partly five days late: penalty first, then interest, then principal
+        ServicingPosition late = new LoanCalculatorApi(anonymous()).simulateServicing(new ServicingRequest().terms(terms())
+                .policy(new ServicingPolicy().penaltyRateMultiplier("1.5").penaltyDaysInYear(360).graceDays(0)
+                        .compoundOverdueInterest(false).classification(ServicingPolicy.ClassificationEnum.DPD_DEFAULT))
+                .events(List.of(repayment(LocalDate.of(2024, 2, 15), "888.49"), repayment(LocalDate.of(2024, 3, 20), "500.00")))
+                .asOf(LocalDate.of(2024, 4, 20)));
+        assertThat(late.getStatus()).isEqualTo(ServicingPosition.StatusEnum.OVERDUE);
+        assertThat(late.getDaysPastDue()).isEqualTo(36L);
+        assertThat(late.getGrade()).isEqualTo(ServicingPosition.GradeEnum.SPECIAL_MENTION);
+        assertThat(late.getAllocations().get(1).getPenalty()).isEqualTo("1.99");
+        assertThat(late.getAllocations().get(1).getPrincipal()).isEqualTo("405.89");
+    }
+
+    private static ServicingEvent repayment(LocalDate date, String amount) {
+        return new ServicingEvent().date(date).type(ServicingEvent.TypeEnum.REPAYMENT).amount(amount);
     }
 
     @Test

@@ -19,11 +19,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.xiaodai.calc.Amortization;
 import org.xiaodai.calc.DaysInMonth;
 import org.xiaodai.calc.DaysInYear;
+import org.xiaodai.calc.GradeTable;
 import org.xiaodai.calc.InstallmentBasis;
 import org.xiaodai.calc.InterestAccrual;
 import org.xiaodai.calc.InterestMethod;
+import org.xiaodai.calc.LoanTerms;
 import org.xiaodai.calc.RepaymentFrequency;
 import org.xiaodai.calc.RoundingRule;
+import org.xiaodai.calc.Schedule;
+import org.xiaodai.calculator.ScheduleQuote;
 import org.xiaodai.calculator.ScheduleQuotes;
 import org.xiaodai.platform.web.FormErrors;
 import org.xiaodai.platform.web.PageProblems;
@@ -34,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The public loan calculator page (贷款计算器), for visitors and signed-in users alike. It computes
  * in-process through {@link ScheduleQuotes}. An htmx request ({@code HX-Request}) gets only the
  * calculator section back; a plain form POST gets the whole page, so it works without JavaScript.
- * Wrong input is shown beside its field, never as an error page.
+ * Wrong input is shown beside its field, never as an error page. The same form carries the
+ * "what if I pay late" fields ({@link ServicingSection}), answered on the same terms.
  */
 @Controller
 @PreAuthorize("permitAll()")
@@ -49,39 +54,49 @@ class CalculatorPageController {
     private final JsonMapper json;
     private final Clock clock;
     private final RateBenchmark benchmark;
+    private final ServicingSection servicing;
 
     CalculatorPageController(ScheduleQuotes quotes, PageProblems problems, JsonMapper json, Clock clock,
-                             RateBenchmark benchmark) {
+                             RateBenchmark benchmark, ServicingSection servicing) {
         this.benchmark = benchmark;
         this.quotes = quotes;
         this.problems = problems;
         this.json = json;
         this.clock = clock;
+        this.servicing = servicing;
     }
 
     /** The form with the default terms, already answered, so a visitor sees what the page does. */
     @GetMapping
     String page(Model model) {
-        return calculate(CalculatorForm.defaults(LocalDate.ofInstant(clock.instant(), clock.getZone())), model);
+        return calculate(CalculatorForm.defaults(LocalDate.ofInstant(clock.instant(), clock.getZone())), null, model);
     }
 
     @PostMapping
-    String submit(@ModelAttribute CalculatorForm form, @RequestHeader(name = "HX-Request", required = false) String htmx,
-                  Model model, HttpServletResponse response) {
+    String submit(@ModelAttribute CalculatorForm form, @ModelAttribute("servicing") ServicingForm servicingForm,
+                  @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+                  HttpServletResponse response) {
         response.addHeader("Vary", "HX-Request");
-        String view = calculate(form, model);
+        String view = calculate(form, servicingForm, model);
         return htmx != null ? FRAGMENT : view;
     }
 
-    private String calculate(CalculatorForm form, Model model) {
+    private String calculate(CalculatorForm form, ServicingForm servicingForm, Model model) {
         QuoteView result = null;
         FormErrors errors = FormErrors.none();
+        LoanTerms terms = null;
+        Schedule schedule = null;
         try {
-            result = QuoteView.of(quotes.quote(form.toTerms()), json);
+            terms = form.toTerms();
+            ScheduleQuote quote = quotes.quote(terms);
+            schedule = quote.schedule();
+            result = QuoteView.of(quote, json);
         } catch (ProblemException e) {
             errors = problems.errors(e, "calculator.error");
+            terms = null;
         }
         model.addAttribute("benchmark", result == null ? null : benchmark.check(result.annualPercentageRate()));
+        servicing.addTo(model, servicingForm, terms, schedule);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("result", result);
@@ -101,6 +116,7 @@ class CalculatorPageController {
         model.addAttribute("daysInYears", Arrays.stream(DaysInYear.values()).map(DaysInYear::code).toList());
         model.addAttribute("daysInMonths", Arrays.stream(DaysInMonth.values()).map(DaysInMonth::code).toList());
         model.addAttribute("roundingModes", RoundingRule.values());
+        model.addAttribute("gradeTables", GradeTable.values());
     }
 
     /** Every field the form shows; problems about anything else go into the summary above it. */

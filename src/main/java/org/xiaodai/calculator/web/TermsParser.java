@@ -26,7 +26,7 @@ import org.xiaodai.shared.validation.ValidationResult;
 /** Turns a {@link TermsRequest} into {@link LoanTerms}, reporting every unreadable field at once. */
 final class TermsParser {
 
-    private final List<FieldProblem> problems = new ArrayList<>();
+    final List<FieldProblem> problems = new ArrayList<>();
 
     static LoanTerms parse(TermsRequest r) {
         if (r == null) {
@@ -61,7 +61,7 @@ final class TermsParser {
     }
 
     /** A plain decimal as {@link DecimalNumber} defines it: no exponent, at most ten decimals. */
-    private BigDecimal decimal(String field, String value) {
+    BigDecimal decimal(String field, String value) {
         if (value == null || value.isBlank()) {
             problems.add(FieldProblem.of(field, "required"));
             return null;
@@ -71,7 +71,7 @@ final class TermsParser {
         return result.toOptional().orElse(null);
     }
 
-    private int integer(String field, Integer value) {
+    int integer(String field, Integer value) {
         if (value == null) {
             problems.add(FieldProblem.of(field, "required"));
             return 0;
@@ -79,7 +79,7 @@ final class TermsParser {
         return value;
     }
 
-    private LocalDate date(String field, String value) {
+    LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {
             problems.add(FieldProblem.of(field, "required"));
             return null;
@@ -92,7 +92,7 @@ final class TermsParser {
         }
     }
 
-    private <E extends Enum<E>> E choice(String field, String value, Class<E> type) {
+    <E extends Enum<E>> E choice(String field, String value, Class<E> type) {
         String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
         return coded(field, value, v -> Enum.valueOf(type, v), allowed);
     }

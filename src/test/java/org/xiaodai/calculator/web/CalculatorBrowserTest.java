@@ -93,6 +93,22 @@ class CalculatorBrowserTest {
         screenshot("calculator-desktop-error");
     }
 
+    @Test
+    void visitorAsksWhatIfTheyPayNothingAndSeesTheLoanOverdueWithoutAReload() throws IOException {
+        open("/calculator?lang=en");
+        assertThat(driver.findElement(By.id("servicing-dpd")).getText()).isEqualTo("10");
+        ((JavascriptExecutor) driver).executeScript("window.notReloaded = true");
+        driver.findElement(By.id("repayments")).clear();
+        WebElement oldResults = driver.findElement(By.id("servicing-results"));
+        driver.findElement(By.id("simulate")).click();
+        waitFor().until(ExpectedConditions.stalenessOf(oldResults));
+        assertThat(Integer.parseInt(driver.findElement(By.id("servicing-dpd")).getText())).isGreaterThan(30);
+        assertThat(driver.findElement(By.id("servicing-status")).getText()).isEqualTo("Overdue");
+        assertThat(driver.findElements(By.cssSelector("#servicing-installments tr.late"))).hasSize(2);
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded")).isEqualTo(true);
+        fullPageScreenshot("calculator-servicing");
+    }
+
     private void recalculateWith24Months() {
         WebElement repayments = driver.findElement(By.id("numberOfRepayments"));
         repayments.clear();

@@ -75,6 +75,17 @@ class CalculatorRateLimitFilterTest {
     }
 
     @Test
+    void theServicingSimulationDrawsOnTheSameBudget() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(call("10.0.0.6", "/api/v1/calculator/servicing").getStatus()).isEqualTo(200);
+        }
+        MockHttpServletResponse refused = call("10.0.0.6", "/api/v1/calculator/servicing");
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getContentType()).startsWith("application/problem+json");
+        assertThat(call("10.0.0.6", "/api/v1/calculator/schedule").getStatus()).isEqualTo(429);
+    }
+
+    @Test
     void openingThePageIsNotCounted() throws Exception {
         for (int i = 0; i < 5; i++) {
             MockHttpServletRequest request = new MockHttpServletRequest("GET", "/calculator");
