@@ -153,6 +153,24 @@ class TenantWallIntegrationTest {
     }
 
     @Test
+    void oneCallPutsANewTableBehindTheWall() {
+        superuser.sql("create table wall_probe (id int, institution_id uuid not null)").update();
+        try {
+            superuser.sql("select xiaodai_tenant_wall('wall_probe')").query().singleRow();
+            var wall = superuser.sql("""
+                    select c.relrowsecurity and c.relforcerowsecurity as forced,
+                           array(select p.policyname::text from pg_policies p where p.tablename = 'wall_probe'
+                                 order by p.policyname) as policies
+                    from pg_class c where c.relname = 'wall_probe'
+                    """).query().singleRow();
+            assertThat(wall.get("forced")).isEqualTo(true);
+            assertThat(wall.get("policies").toString()).isEqualTo("{tenant_institution,tenant_region}");
+        } finally {
+            superuser.sql("drop table wall_probe").update();
+        }
+    }
+
+    @Test
     void theTokenHolderFunctionAnswersOnlyForAKnownLiveTokenHash() {
         String hash = "probe-" + UUID.randomUUID();
         superuser.sql("""
