@@ -160,6 +160,38 @@ public class ProductCatalogue {
         return store.currentVersions();
     }
 
+    /**
+     * Demo and bootstrap data: saves {@code d} for {@code institutionId} as the product's next
+     * version (its first when the code is new), checked and priced like any save but without the
+     * business-date and branch checks, so a history of earlier versions can be written. Runs as the
+     * system; the caller sets the tenant wall.
+     */
+    @Transactional
+    public ProductVersion seed(UUID institutionId, ProductDefinition d) {
+        List<FieldProblem> problems = ProductRules.check(d);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        AnnualRateRange range = switch (AnnualRateRange.of(d)) {
+            case AnnualRateRange.Result.Computed computed -> computed.range();
+            case AnnualRateRange.Result.Refused refused -> throw ProblemException.invalid(refused.problems());
+        };
+        LprTable.Lpr inForce = lpr.on(d.effectiveFrom()).orElseThrow();
+        RateBenchmark benchmark = new RateBenchmark(inForce.effectiveDate(), inForce.oneYearPercent(),
+                properties.rateCapLprMultiple());
+        Evaluation evaluation = admissible(new Evaluation(d, range, benchmark, benchmark.exceededBy(range.highest())));
+        Instant now = clock.instant();
+        UUID id = store.idOf(d.code()).orElseGet(() -> store.insertProduct(institutionId, d.code(), now, null));
+        int version = store.current(id).map(v -> v.version() + 1).orElse(1);
+        if (version > 1) {
+            store.advance(id, version - 1, version);
+        }
+        store.insertVersion(id, institutionId, version, d, evaluation.rates(), now, null);
+        ProductVersion saved = store.current(id).orElseThrow();
+        audit.record(AuditRecord.created("product.seeded", "product", id, institutionId, summary(saved)));
+        return saved;
+    }
+
     /** Refuses an evaluation above the benchmark unless the configuration says to flag it. */
     private Evaluation admissible(Evaluation e) {
         if (e.exceeded() && properties.rateCapMode() == RateCapMode.REFUSE) {

@@ -46,6 +46,10 @@ class ProductStore {
         return jdbc.sql("select exists (select from product where code = ?)").param(code).query(Boolean.class).single();
     }
 
+    Optional<UUID> idOf(String code) {
+        return jdbc.sql("select id from product where code = ?").param(code).query(UUID.class).optional();
+    }
+
     UUID insertProduct(UUID institutionId, String code, Instant at, UUID by) {
         return jdbc.sql("""
                 insert into product (institution_id, code, current_version, created_at, created_by)
