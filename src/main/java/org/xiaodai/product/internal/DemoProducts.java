@@ -63,12 +63,11 @@ class DemoProducts {
             return;
         }
         boolean ningbo = event.code().equals("NBXD");
-        TenantWall.asInstitution(event.institutionId(), () -> {
-            for (ProductDefinition d : catalogue(brand, ningbo)) {
-                catalogue.seed(event.institutionId(), d);
-            }
-        });
-        log.info("Demo products created for {}", event.code());
+        boolean written = TenantWall.asInstitution(event.institutionId(),
+                () -> catalogue.seedOnce(event.institutionId(), catalogue(brand, ningbo)));
+        if (written) {
+            log.info("Demo products created for {}", event.code());
+        }
     }
 
     /** The catalogue of one institution; NBXD prices slightly differently and offers some products at its east branch only. */

@@ -161,6 +161,23 @@ public class ProductCatalogue {
     }
 
     /**
+     * Seeds a catalogue once: nothing when the institution has products already. Safe when the
+     * same event is delivered twice at once (Modulith republishes unfinished publications at
+     * start): the second delivery waits for the first and then finds its products.
+     *
+     * @return whether anything was written
+     */
+    @Transactional
+    public boolean seedOnce(UUID institutionId, List<ProductDefinition> definitions) {
+        store.lockCatalogue(institutionId);
+        if (!store.currentVersions().isEmpty()) {
+            return false;
+        }
+        definitions.forEach(d -> seed(institutionId, d));
+        return true;
+    }
+
+    /**
      * Demo and bootstrap data: saves {@code d} for {@code institutionId} as the product's next
      * version (its first when the code is new), checked and priced like any save but without the
      * business-date and branch checks, so a history of earlier versions can be written. Runs as the

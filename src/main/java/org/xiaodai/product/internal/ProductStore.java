@@ -46,6 +46,12 @@ class ProductStore {
         return jdbc.sql("select exists (select from product where code = ?)").param(code).query(Boolean.class).single();
     }
 
+    /** Serialises writers of one institution's catalogue until the end of the transaction. */
+    void lockCatalogue(UUID institutionId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('product-catalogue:' || ?, 0))")
+                .param(institutionId.toString()).query().singleRow();
+    }
+
     Optional<UUID> idOf(String code) {
         return jdbc.sql("select id from product where code = ?").param(code).query(UUID.class).optional();
     }
