@@ -339,6 +339,9 @@ class ApiSurfaceIntegrationTest {
                 Map.of("roleId", role.json().get("id").asString()));
         assertThat(grant.status()).as(grant.body()).isEqualTo(202);
         ids.put("change-requests", grant.json().get("changeRequestId").asString());
+        ids.put("products", new org.xiaodai.support.ProductFixtures(api).create(bAdmin,
+                org.xiaodai.support.ProductFixtures.body()));
+        ids.put("versions", "1");
         return ids;
     }
 }

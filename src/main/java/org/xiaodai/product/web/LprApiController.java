@@ -19,12 +19,21 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import java.time.Clock;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.CurrentUsers;
+import org.xiaodai.iam.OrganisationKind;
+import org.xiaodai.product.RateCapMode;
+import org.xiaodai.shared.time.BusinessDate;
 import org.xiaodai.product.internal.LprTable;
 import org.xiaodai.product.internal.ProductJson;
 import org.xiaodai.product.internal.ProductProperties;
 import org.xiaodai.shared.problem.FieldProblem;
 import org.xiaodai.shared.problem.ProblemException;
+import org.xiaodai.shared.problem.ProblemResponse;
 import org.xiaodai.shared.validation.DecimalNumber;
 
 /** The LPR table: region-wide reference data, read by all, published by the platform operator. */
@@ -36,9 +45,14 @@ class LprApiController {
     private final LprTable table;
     private final ProductProperties properties;
 
-    LprApiController(LprTable table, ProductProperties properties) {
+    private final BusinessDate businessDate;
+    private final Clock clock;
+
+    LprApiController(LprTable table, ProductProperties properties, BusinessDate businessDate, Clock clock) {
         this.table = table;
         this.properties = properties;
+        this.businessDate = businessDate;
+        this.clock = clock;
     }
 
     @Schema(description = "One LPR publication.")
@@ -60,6 +74,46 @@ class LprApiController {
     @PreAuthorize("hasAuthority('product:lpr:view')")
     List<LprView> list() {
         return table.all().stream().map(this::view).toList();
+    }
+
+    @Schema(description = "The rate benchmark in force on a date and what saving a product above it does.")
+    record BenchmarkView(@Schema(format = "date") String date,
+                         @Schema(format = "date", description = "Publication date of the 1-year LPR in force.") String lprDate,
+                         @Schema(pattern = ProductJson.DECIMAL, example = "3.00") String oneYearPercent,
+                         @Schema(pattern = ProductJson.DECIMAL, example = "4") String lprMultiple,
+                         @Schema(pattern = ProductJson.DECIMAL, example = "12.00") String capPercent,
+                         @Schema(implementation = RateCapMode.class, description = "`REFUSE`: a product above the "
+                                 + "benchmark is refused; `FLAG`: it is saved with `rateCapExceeded`.", example = "REFUSE")
+                         String rateCapMode) {
+    }
+
+    @Operation(operationId = "getRateBenchmark", summary = "The rate benchmark (a multiple of the 1-year LPR) in force on a date",
+            description = "Without `date`: today (the caller's business date, or the calendar date for the platform and the regulator).")
+    @GetMapping("/benchmark")
+    @ProblemResponse(status = 404, description = "`not-found`: no LPR was published on or before the date.")
+    @PreAuthorize("hasAuthority('product:lpr:view')")
+    BenchmarkView benchmark(@RequestParam(required = false) @Parameter(description = "`YYYY-MM-DD`") String date) {
+        LocalDate on;
+        if (date == null || date.isBlank()) {
+            on = today();
+        } else {
+            try {
+                on = LocalDate.parse(date.strip());
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalid("date", "date");
+            }
+        }
+        LprTable.Lpr lpr = table.on(on).orElseThrow(() -> ProblemException.notFound("lpr"));
+        BigDecimal multiple = properties.rateCapLprMultiple();
+        return new BenchmarkView(on.toString(), lpr.effectiveDate().toString(), lpr.oneYearPercent().toPlainString(),
+                multiple.stripTrailingZeros().toPlainString(),
+                LprTable.percent(lpr.oneYearPercent().multiply(multiple)).toPlainString(), properties.rateCapMode().name());
+    }
+
+    private LocalDate today() {
+        CurrentUser caller = CurrentUsers.require();
+        return caller.seesAllInstitutions() || caller.organisationKind() != OrganisationKind.LENDER
+                ? LocalDate.ofInstant(clock.instant(), clock.getZone()) : businessDate.of(caller.organisationId());
     }
 
     @Operation(operationId = "publishLpr", summary = "Add an LPR publication (platform operator)",
