@@ -28,7 +28,7 @@ import org.xiaodai.product.SecurityType;
  * {@code terms} and {@code policy}. Everything is read as text first so that a wrong value is
  * reported against its field ({@link ProductBodyParser}).
  */
-@Schema(description = "A loan product definition. Amounts and rates are decimal strings, dates `YYYY-MM-DD`.")
+@Schema(name = "ProductDefinition", description = "A loan product definition. Amounts and rates are decimal strings, dates `YYYY-MM-DD`.")
 public record ProductBody(
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "Unique in the institution: upper-case letters, digits, `-`.",
                 example = "XF-01") String code,
@@ -67,7 +67,7 @@ public record ProductBody(
     static final String DECIMAL = ProductJson.DECIMAL;
 
     /** The schedule conventions: the conformance {@code terms} fields a product fixes. */
-    @Schema(description = "Schedule conventions: the fields of the schedule conformance `terms` a product fixes, same names and values.")
+    @Schema(name = "ProductScheduleConventions", description = "Schedule conventions: the fields of the schedule conformance `terms` a product fixes, same names and values.")
     public record Conventions(
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "2") Integer currencyDigits,
             @Schema(requiredMode = RequiredMode.REQUIRED, implementation = RoundingRule.class, example = "HALF_UP") String roundingMode,
@@ -94,7 +94,7 @@ public record ProductBody(
     }
 
     /** The servicing policy: the conformance {@code policy} object. */
-    @Schema(description = "Servicing policy: exactly the servicing conformance `policy` object.")
+    @Schema(name = "ProductServicingPolicy", description = "Servicing policy: exactly the servicing conformance `policy` object.")
     public record Policy(
             @Schema(requiredMode = RequiredMode.REQUIRED, description = "Penalty rate = contract rate × this; 1 to 10.",
                     pattern = DECIMAL, example = "1.5") String penaltyRateMultiplier,
@@ -107,7 +107,7 @@ public record ProductBody(
     }
 
     /** A fee. */
-    @Schema(description = "A fee, charged at disbursement or with every installment, never deducted from the principal.")
+    @Schema(name = "ProductFee", description = "A fee, charged at disbursement or with every installment, never deducted from the principal.")
     public record FeeLine(
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "账户管理费") String name,
             @Schema(requiredMode = RequiredMode.REQUIRED, implementation = FeeKind.class, example = "PERCENT") String kind,
@@ -117,7 +117,7 @@ public record ProductBody(
     }
 
     /** A line of the document checklist. */
-    @Schema(description = "A document an application must or may carry.")
+    @Schema(name = "ProductDocument", description = "A document an application must or may carry.")
     public record DocumentLine(
             @Schema(requiredMode = RequiredMode.REQUIRED, implementation = DocumentType.class, example = "ID_CARD") String document,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "true") Boolean required) {

@@ -55,7 +55,7 @@ class LprApiController {
         this.clock = clock;
     }
 
-    @Schema(description = "One LPR publication.")
+    @Schema(name = "Lpr", description = "One LPR publication.")
     record LprView(@Schema(format = "date") String effectiveDate,
                    @Schema(pattern = ProductJson.DECIMAL, example = "3.00") String oneYearPercent,
                    @Schema(pattern = ProductJson.DECIMAL, example = "3.50") @Nullable String fiveYearPercent,
@@ -63,7 +63,7 @@ class LprApiController {
                            pattern = ProductJson.DECIMAL, example = "12.00") String rateCapPercent) {
     }
 
-    @Schema(description = "A new LPR publication.")
+    @Schema(name = "NewLpr", description = "A new LPR publication.")
     record NewLpr(@Schema(requiredMode = RequiredMode.REQUIRED, format = "date", example = "2025-05-20") String effectiveDate,
                   @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ProductJson.DECIMAL, example = "3.00") String oneYearPercent,
                   @Schema(pattern = ProductJson.DECIMAL, example = "3.50") @Nullable String fiveYearPercent) {
@@ -76,7 +76,7 @@ class LprApiController {
         return table.all().stream().map(this::view).toList();
     }
 
-    @Schema(description = "The rate benchmark in force on a date and what saving a product above it does.")
+    @Schema(name = "RateBenchmark", description = "The rate benchmark in force on a date and what saving a product above it does.")
     record BenchmarkView(@Schema(format = "date") String date,
                          @Schema(format = "date", description = "Publication date of the 1-year LPR in force.") String lprDate,
                          @Schema(pattern = ProductJson.DECIMAL, example = "3.00") String oneYearPercent,

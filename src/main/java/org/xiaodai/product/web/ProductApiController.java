@@ -95,7 +95,7 @@ class ProductApiController {
     }
 
     /** The rates of a definition not saved. */
-    @Schema(description = "The annualised rate range of a product definition and the benchmark on its effective date.")
+    @Schema(name = "ProductRatePreview", description = "The annualised rate range of a product definition and the benchmark on its effective date.")
     record RatePreview(@Schema(format = "date") String effectiveFrom,
                        @Schema(pattern = "^\\d{1,18}(\\.\\d{1,10})?$", example = "7.45") String lowestAnnualRatePercent,
                        @Schema(pattern = "^\\d{1,18}(\\.\\d{1,10})?$", example = "11.62") String highestAnnualRatePercent,
