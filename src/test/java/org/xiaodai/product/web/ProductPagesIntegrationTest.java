@@ -92,6 +92,22 @@ class ProductPagesIntegrationTest {
         assertThat(refused).contains("effectiveDate-error");
     }
 
+    @Test
+    void garbageInEveryFieldOfTheFormIsShownBackNeverAServerError() throws Exception {
+        MockHttpSession admin = login("a-admin");
+        for (String value : org.xiaodai.PageSurfaceGarbage.VALUES) {
+            for (String path : java.util.List.of("/products", "/products/preview")) {
+                MockHttpServletRequestBuilder request = post(path).with(csrf()).session(admin);
+                for (String field : ProductForm.shownFields()) {
+                    request.param(field, value);
+                }
+                int status = mvc.perform(request).andReturn().getResponse().getStatus();
+                assertThat(status).as("%s with '%s'", path, value.length() > 20 ? value.substring(0, 20) : value)
+                        .isEqualTo(200);
+            }
+        }
+    }
+
     private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String code, String maxRate) {
         Map<String, String> values = new java.util.LinkedHashMap<>(ProductForm.blank().values());
         values.putAll(Map.of("code", code, "name", "表单测试贷", "minPrincipal", "5000", "maxPrincipal", "200000",
