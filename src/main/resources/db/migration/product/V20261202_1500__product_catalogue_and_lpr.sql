@@ -77,26 +77,9 @@ create table product_lpr (
     created_by         uuid
 );
 
--- The published history since the LPR reform of 2019-08-20 (changes only). Public reference
--- data every deployment needs, so it is a migration rather than demo data.
-insert into product_lpr (effective_date, one_year_percent, five_year_percent, created_at) values
-    ('2019-08-20', 4.25, 4.85, now()),
-    ('2019-09-20', 4.20, 4.85, now()),
-    ('2019-11-20', 4.15, 4.80, now()),
-    ('2020-02-20', 4.05, 4.75, now()),
-    ('2020-04-20', 3.85, 4.65, now()),
-    ('2021-12-20', 3.80, 4.65, now()),
-    ('2022-01-20', 3.70, 4.60, now()),
-    ('2022-05-20', 3.70, 4.45, now()),
-    ('2022-08-22', 3.65, 4.30, now()),
-    ('2023-06-20', 3.55, 4.20, now()),
-    ('2023-08-21', 3.45, 4.20, now()),
-    ('2024-02-20', 3.45, 3.95, now()),
-    ('2024-07-22', 3.35, 3.85, now()),
-    ('2024-10-21', 3.10, 3.60, now()),
-    ('2025-05-20', 3.00, 3.50, now());
-
--- Rows added after this migration: readable by all, inserted only region-wide, never changed.
+-- Readable by all, inserted only region-wide, never changed. The published history is written at
+-- start by the application (product.internal.LprTable#ensurePublishedHistory), like the built-in
+-- roles, so a freshly migrated database holds no rows and a restore can replace it.
 alter table product_lpr enable row level security;
 alter table product_lpr force row level security;
 create policy lpr_readable_by_all on product_lpr for select using (true);

@@ -9,7 +9,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import org.xiaodai.calc.Amortization;
 import org.xiaodai.calc.DaysInMonth;
@@ -51,20 +52,32 @@ class DemoProducts {
     static final LocalDate CURRENT = LocalDate.of(2025, 6, 1);
 
     private final ProductCatalogue catalogue;
+    private final LprTable lpr;
 
-    DemoProducts(ProductCatalogue catalogue) {
+    DemoProducts(ProductCatalogue catalogue, LprTable lpr) {
         this.catalogue = catalogue;
+        this.lpr = lpr;
     }
 
-    @ApplicationModuleListener
+    /**
+     * After the registration committed, asynchronously; not in one long transaction (unlike
+     * {@code @ApplicationModuleListener}): the history and the catalogue are each written in a short
+     * one of their own. The event publication registry still retries it until it completes.
+     */
+    @Async
+    @TransactionalEventListener
     void seed(InstitutionRegistered event) {
         String brand = PREFIXES.get(event.code());
         if (event.kind() != OrganisationKind.LENDER || brand == null) {
             return;
         }
         boolean ningbo = event.code().equals("NBXD");
+        // the demo prices its products under the published LPRs, which the bootstrap may not have written yet
+        TenantWall.regionWide(lpr::ensurePublishedHistory);
+        // priced before the short writing transaction, so the demo holds no locks while calc works
+        List<ProductCatalogue.Evaluation> priced = catalogue(brand, ningbo).stream().map(catalogue::priced).toList();
         boolean written = TenantWall.asInstitution(event.institutionId(),
-                () -> catalogue.seedOnce(event.institutionId(), catalogue(brand, ningbo)));
+                () -> catalogue.seedOnce(event.institutionId(), priced));
         if (written) {
             log.info("Demo products created for {}", event.code());
         }

@@ -46,6 +46,41 @@ public class LprTable {
     public record Lpr(LocalDate effectiveDate, BigDecimal oneYearPercent, BigDecimal fiveYearPercent) {
     }
 
+    /**
+     * The published 1-year and 5-year LPR since the reform of 2019-08-20, changes only (National
+     * Interbank Funding Center): public reference data every deployment needs.
+     */
+    static final List<Lpr> PUBLISHED = List.of(
+            lpr("2019-08-20", "4.25", "4.85"), lpr("2019-09-20", "4.20", "4.85"), lpr("2019-11-20", "4.15", "4.80"),
+            lpr("2020-02-20", "4.05", "4.75"), lpr("2020-04-20", "3.85", "4.65"), lpr("2021-12-20", "3.80", "4.65"),
+            lpr("2022-01-20", "3.70", "4.60"), lpr("2022-05-20", "3.70", "4.45"), lpr("2022-08-22", "3.65", "4.30"),
+            lpr("2023-06-20", "3.55", "4.20"), lpr("2023-08-21", "3.45", "4.20"), lpr("2024-02-20", "3.45", "3.95"),
+            lpr("2024-07-22", "3.35", "3.85"), lpr("2024-10-21", "3.10", "3.60"), lpr("2025-05-20", "3.00", "3.50"));
+
+    private static Lpr lpr(String date, String oneYear, String fiveYear) {
+        return new Lpr(LocalDate.parse(date), new BigDecimal(oneYear), new BigDecimal(fiveYear));
+    }
+
+    /**
+     * Writes the {@link #PUBLISHED} history where it is missing (region-wide transactions only);
+     * idempotent, also when two callers run it at once. Audited when it writes anything.
+     */
+    @Transactional
+    public void ensurePublishedHistory() {
+        int added = 0;
+        for (Lpr lpr : PUBLISHED) {
+            added += jdbc.sql("""
+                    insert into product_lpr (effective_date, one_year_percent, five_year_percent, created_at)
+                    values (?, ?, ?, ?) on conflict (effective_date) do nothing""")
+                    .params(Date.valueOf(lpr.effectiveDate()), lpr.oneYearPercent(), lpr.fiveYearPercent(),
+                            Timestamp.from(clock.instant())).update();
+        }
+        if (added > 0) {
+            audit.record(AuditRecord.created("product.lpr.history-written", "lpr", "published", null,
+                    java.util.Map.of("rows", added)));
+        }
+    }
+
     /** Every publication, newest first. */
     @Transactional(readOnly = true)
     public List<Lpr> all() {

@@ -161,30 +161,11 @@ public class ProductCatalogue {
     }
 
     /**
-     * Seeds a catalogue once: nothing when the institution has products already. Safe when the
-     * same event is delivered twice at once (Modulith republishes unfinished publications at
-     * start): the second delivery waits for the first and then finds its products.
-     *
-     * @return whether anything was written
+     * Checks and prices a definition for seeding (demo and bootstrap data): like a save, without the
+     * business-date and branch checks, so a history of earlier versions can be written. Pure but for
+     * reading the LPR; no transaction of its own is held while the rates are computed.
      */
-    @Transactional
-    public boolean seedOnce(UUID institutionId, List<ProductDefinition> definitions) {
-        store.lockCatalogue(institutionId);
-        if (!store.currentVersions().isEmpty()) {
-            return false;
-        }
-        definitions.forEach(d -> seed(institutionId, d));
-        return true;
-    }
-
-    /**
-     * Demo and bootstrap data: saves {@code d} for {@code institutionId} as the product's next
-     * version (its first when the code is new), checked and priced like any save but without the
-     * business-date and branch checks, so a history of earlier versions can be written. Runs as the
-     * system; the caller sets the tenant wall.
-     */
-    @Transactional
-    public ProductVersion seed(UUID institutionId, ProductDefinition d) {
+    public Evaluation priced(ProductDefinition d) {
         List<FieldProblem> problems = ProductRules.check(d);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
@@ -193,20 +174,41 @@ public class ProductCatalogue {
             case AnnualRateRange.Result.Computed computed -> computed.range();
             case AnnualRateRange.Result.Refused refused -> throw ProblemException.invalid(refused.problems());
         };
-        LprTable.Lpr inForce = lpr.on(d.effectiveFrom()).orElseThrow();
+        LprTable.Lpr inForce = lpr.on(d.effectiveFrom()).orElseThrow(() -> ProblemException.invalid(
+                List.of(ProductRules.ownProblem("effectiveFrom", "noLpr", d.effectiveFrom().toString()))));
         RateBenchmark benchmark = new RateBenchmark(inForce.effectiveDate(), inForce.oneYearPercent(),
                 properties.rateCapLprMultiple());
-        Evaluation evaluation = admissible(new Evaluation(d, range, benchmark, benchmark.exceededBy(range.highest())));
-        Instant now = clock.instant();
-        UUID id = store.idOf(d.code()).orElseGet(() -> store.insertProduct(institutionId, d.code(), now, null));
-        int version = store.current(id).map(v -> v.version() + 1).orElse(1);
-        if (version > 1) {
-            store.advance(id, version - 1, version);
+        return admissible(new Evaluation(d, range, benchmark, benchmark.exceededBy(range.highest())));
+    }
+
+    /**
+     * Seeds a catalogue of {@link #priced} definitions once, in order (a code seen again becomes its
+     * product's next version): nothing when the institution has products already. Safe when the same
+     * event is delivered twice at once (Modulith republishes unfinished publications at start): the
+     * second delivery waits for the first and then finds its products. Runs as the system; the
+     * caller sets the tenant wall.
+     *
+     * @return whether anything was written
+     */
+    @Transactional
+    public boolean seedOnce(UUID institutionId, List<Evaluation> evaluations) {
+        store.lockCatalogue(institutionId);
+        if (!store.currentVersions().isEmpty()) {
+            return false;
         }
-        store.insertVersion(id, institutionId, version, d, evaluation.rates(), now, null);
-        ProductVersion saved = store.current(id).orElseThrow();
-        audit.record(AuditRecord.created("product.seeded", "product", id, institutionId, summary(saved)));
-        return saved;
+        Instant now = clock.instant();
+        for (Evaluation evaluation : evaluations) {
+            ProductDefinition d = evaluation.definition();
+            UUID id = store.idOf(d.code()).orElseGet(() -> store.insertProduct(institutionId, d.code(), now, null));
+            int version = store.current(id).map(v -> v.version() + 1).orElse(1);
+            if (version > 1) {
+                store.advance(id, version - 1, version);
+            }
+            store.insertVersion(id, institutionId, version, d, evaluation.rates(), now, null);
+            audit.record(AuditRecord.created("product.seeded", "product", id, institutionId,
+                    summary(store.current(id).orElseThrow())));
+        }
+        return true;
     }
 
     /** Refuses an evaluation above the benchmark unless the configuration says to flag it. */
