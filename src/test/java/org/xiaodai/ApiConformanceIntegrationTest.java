@@ -120,6 +120,7 @@ class ApiConformanceIntegrationTest {
         institutions(admin, platform);
         ok(contract.get("/api/v1/audit/verify", platform), 200);
         ok(contract.get("/api/v1/audit/entries?limit=20", admin), 200);
+        products(admin, platform);
         for (String amortization : List.of("EQUAL_INSTALLMENTS", "EQUAL_PRINCIPAL", "INTEREST_ONLY_THEN_BULLET")) {
             ok(contract.send("POST", "/api/v1/calculator/schedule", null, terms(amortization)), 200);
         }
@@ -151,6 +152,22 @@ class ApiConformanceIntegrationTest {
                 "evidence", "契约测试")), 201);
         ok(contract.get("/api/v1/blacklist", admin), 200);
         ok(contract.get("/api/v1/blacklist/check?idNumber=" + idNumber, admin), 200);
+    }
+
+    private void products(String admin, String platform) {
+        Map<String, Object> body = org.xiaodai.support.ProductFixtures.with(org.xiaodai.support.ProductFixtures.body(), "fees",
+                List.of(org.xiaodai.support.ProductFixtures.fee("FLAT", "10.00", "AT_DISBURSEMENT")));
+        ok(contract.send("POST", "/api/v1/products/preview", admin, body), 200);
+        String productId = id(contract.send("POST", "/api/v1/products", admin, body), 201);
+        ok(contract.send("PUT", "/api/v1/products/" + productId + "?expectedVersion=1", admin,
+                org.xiaodai.support.ProductFixtures.with(body, "maxAnnualInterestRatePercent", "9.6")), 200);
+        ok(contract.get("/api/v1/products", admin), 200);
+        ok(contract.get("/api/v1/products/" + productId, admin), 200);
+        ok(contract.get("/api/v1/products/" + productId + "/versions/1", admin), 200);
+        ok(contract.get("/api/v1/lpr", admin), 200);
+        ok(contract.get("/api/v1/lpr/benchmark?date=2025-06-01", platform), 200);
+        ok(contract.send("POST", "/api/v1/lpr", platform, Map.of("effectiveDate", "2094-01-20", "oneYearPercent", "2.85",
+                "fiveYearPercent", "3.35")), 201);
     }
 
     private void tokens(String admin) {

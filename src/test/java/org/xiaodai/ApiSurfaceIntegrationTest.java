@@ -342,6 +342,9 @@ class ApiSurfaceIntegrationTest {
         ids.put("customers", org.xiaodai.customer.CustomerTestUtils.create(api, bAdmin,
                 org.xiaodai.customer.CustomerTestUtils.individual(org.xiaodai.customer.CustomerTestUtils.residentId(),
                         org.xiaodai.customer.CustomerTestUtils.mobile())));
+        ids.put("products", new org.xiaodai.support.ProductFixtures(api).create(bAdmin,
+                org.xiaodai.support.ProductFixtures.body()));
+        ids.put("versions", "1");
         return ids;
     }
 }

@@ -86,6 +86,10 @@ class DocumentedSettingsIntegrationTest {
                 String admin = token.json().get("token").asString();
                 // XIAODAI_IAM_MAX_FAILED_LOGINS=2, XIAODAI_IAM_LOCK_DURATION
                 checkLockout(api, admin, db);
+                // XIAODAI_PRODUCT_RATE_CAP_MODE=FLAG, XIAODAI_PRODUCT_RATE_CAP_LPR_MULTIPLE=3.5
+                JsonNode benchmark = api.get("/api/v1/lpr/benchmark?date=2025-06-01", admin).json();
+                assertThat(benchmark.get("rateCapMode").asString()).isEqualTo("FLAG");
+                assertThat(benchmark.get("capPercent").asString()).as("3.5 × the 1-year LPR of 3.00 %").isEqualTo("10.50");
                 // XIAODAI_API_MAX_BODY_SIZE=2KB
                 assertThat(createUser(api, admin, "x".repeat(1500)).status()).as("a body under the limit").isEqualTo(400);
                 assertThat(createUser(api, admin, "x".repeat(3000)).status()).as("a body over the limit").isEqualTo(413);
@@ -121,6 +125,8 @@ class DocumentedSettingsIntegrationTest {
         env.put("XIAODAI_IAM_TOKEN_LIFETIME", TOKEN_LIFETIME.toMinutes() + "m");
         env.put("XIAODAI_IAM_LOGIN_ATTEMPTS_PER_MINUTE", Integer.toString(LOGIN_ATTEMPTS_PER_MINUTE));
         env.put("XIAODAI_CALCULATOR_REQUESTS_PER_MINUTE", Integer.toString(CALCULATOR_REQUESTS_PER_MINUTE));
+        env.put("XIAODAI_PRODUCT_RATE_CAP_MODE", "FLAG");
+        env.put("XIAODAI_PRODUCT_RATE_CAP_LPR_MULTIPLE", "3.5");
         env.put("XIAODAI_API_MAX_BODY_SIZE", "2KB");
         env.put("XIAODAI_LOG_FORMAT", "json");
         return env;

@@ -38,6 +38,8 @@ class PageSurfaceIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     /** As the cluster's superuser: tests arrange and inspect rows on both sides of the tenant wall. */
@@ -95,7 +97,8 @@ class PageSurfaceIntegrationTest {
                 "users", jdbc.sql("select id from iam_user where username = 'b-officer'").query(String.class).single(),
                 "customers", jdbc.sql("""
                         select c.id from customer c join iam_organisation o on o.id = c.institution_id
-                        where o.code = 'NBXD' order by c.created_at limit 1""").query(String.class).single());
+                        where o.code = 'NBXD' order by c.created_at limit 1""").query(String.class).single(),
+                "products", foreignProduct());
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {
@@ -112,6 +115,13 @@ class PageSurfaceIntegrationTest {
             }
         }
         assertThat(checked).isNotEmpty();
+    }
+
+    /** A product of NBXD, made through the API by its admin. */
+    private String foreignProduct() {
+        Api api = new Api(port);
+        return new org.xiaodai.support.ProductFixtures(api).create(api.token("b-admin", Api.DEMO_PASSWORD),
+                org.xiaodai.support.ProductFixtures.body());
     }
 
     private static List<RequestMethod> methods(RequestMappingInfo info) {

@@ -13,7 +13,7 @@ import static org.xiaodai.shared.access.PermissionDefinition.REGULATOR;
 
 /**
  * The permissions of the lending and supervision modules that are not built yet (customer,
- * product, origination, approval, servicing, ledger, collection, risk, reporting, supervision,
+ * origination, approval, servicing, ledger, collection, risk, reporting, supervision,
  * analytics, portal), so the built-in roles of DOMAIN.md §1 exist with their intended powers from
  * the start. Each module takes its lines into its own {@link AccessContributor} when it lands and
  * deletes them here; the catalogue refuses to start if a code is defined twice.
@@ -24,7 +24,6 @@ class LendingAccess implements AccessContributor {
     @Override
     public List<PermissionDefinition> permissions() {
         return List.of(
-                PermissionDefinition.of("product:manage", LENDER),
                 PermissionDefinition.of("application:create", LENDER),
                 PermissionDefinition.of("application:investigate", LENDER),
                 PermissionDefinition.of("loan:approve:l1", LENDER),
@@ -52,7 +51,7 @@ class LendingAccess implements AccessContributor {
     @Override
     public Map<String, Set<String>> roleGrants() {
         return Map.ofEntries(
-                Map.entry("INSTITUTION_ADMIN", Set.of("product:manage", "application:create", "application:investigate", "loan:approve:l1",
+                Map.entry("INSTITUTION_ADMIN", Set.of("application:create", "application:investigate", "loan:approve:l1",
                         "loan:approve:l2", "loan:approve:committee", "loan:view", "loan:disburse", "repayment:record",
                         "ledger:view", "ledger:post", "collection:work", "risk:manage", "classification:review",
                         "report:submit", "statistics:view")),
