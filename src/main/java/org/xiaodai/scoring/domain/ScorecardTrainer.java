@@ -25,6 +25,13 @@ public final class ScorecardTrainer {
     }
 
     public static Result train(Dataset data, TrainingOptions options) {
+        return train(data, options, percent -> { });
+    }
+
+    /**
+     * @param progress told the share of the work done, 0–100, as binning and fitting advance
+     */
+    public static Result train(Dataset data, TrainingOptions options, java.util.function.IntConsumer progress) {
         if (data.bads() == 0 || data.bads() == data.size()) {
             throw new IllegalArgumentException("training data needs both goods and bads");
         }
@@ -37,6 +44,7 @@ public final class ScorecardTrainer {
             VariableBinning b = Binner.bin(data, f, options.binning());
             binnings.add(b);
             woe.add(b.woeColumn(data, f));
+            progress.accept(70 * (f + 1) / data.features().size());
         }
         double[][] columns = woe.toArray(double[][]::new);
         List<Integer> selected = new ArrayList<>(VariableSelection.select(binnings, columns, options.minIv(),
@@ -53,6 +61,7 @@ public final class ScorecardTrainer {
                 throw new ArithmeticException("the logistic regression did not converge");
             }
             int wrong = wrongSign(fit);
+            progress.accept(90);
             if (wrong < 0) {
                 return new Result(scorecard(binnings, selected, fit, options.scaling()), binnings, fit);
             }
