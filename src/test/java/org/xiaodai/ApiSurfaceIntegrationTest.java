@@ -339,6 +339,7 @@ class ApiSurfaceIntegrationTest {
                 Map.of("roleId", role.json().get("id").asString()));
         assertThat(grant.status()).as(grant.body()).isEqualTo(202);
         ids.put("change-requests", grant.json().get("changeRequestId").asString());
+        ids.put("models", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString());
         return ids;
     }
 }

@@ -92,7 +92,8 @@ class PageSurfaceIntegrationTest {
                 .andReturn().getRequest().getSession(false);
         Map<String, String> foreign = Map.of(
                 "institutions", jdbc.sql("select id from iam_organisation where code = 'NBXD'").query(String.class).single(),
-                "users", jdbc.sql("select id from iam_user where username = 'b-officer'").query(String.class).single());
+                "users", jdbc.sql("select id from iam_user where username = 'b-officer'").query(String.class).single(),
+                "scoring", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString());
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {
@@ -124,7 +125,7 @@ class PageSurfaceIntegrationTest {
                 "numberOfRepayments", "repaymentEvery", "repaymentFrequency", "amortization", "disbursementDate",
                 "firstRepaymentDate", "interestMethod", "interestAccrual", "installmentBasis", "daysInYear", "daysInMonth",
                 "roundingMode", "installmentAmountInMultiplesOf", "graceOnPrincipalPeriods",
-                "graceOnInterestPaymentPeriods", "all", "lang")) {
+                "graceOnInterestPaymentPeriods", "all", "lang", "purpose", "targetColumn", "productId", "role")) {
             request.param(name, value);
         }
         return request;

@@ -1,5 +1,7 @@
 package org.xiaodai.scoring;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -12,5 +14,5 @@ import java.util.UUID;
  * @param level WATCH or ACT
  */
 public record ScoreDriftDetected(UUID institutionId, UUID modelId, String modelName, LocalDate asOf, String level,
-        BigDecimal psi, String worstVariable, BigDecimal worstCsi) {
+        BigDecimal psi, @Nullable String worstVariable, @Nullable BigDecimal worstCsi) {
 }

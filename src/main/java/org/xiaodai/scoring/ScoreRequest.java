@@ -1,5 +1,7 @@
 package org.xiaodai.scoring;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,7 +14,7 @@ import java.util.UUID;
  * @param inputs    variable name → number, numeric string or category; unknown names are ignored,
  *                  absent ones count as missing
  */
-public record ScoreRequest(UUID productId, Purpose purpose, String subject, Map<String, Object> inputs) {
+public record ScoreRequest(@Nullable UUID productId, Purpose purpose, @Nullable String subject, Map<String, Object> inputs) {
 
     public ScoreRequest {
         java.util.Objects.requireNonNull(purpose, "purpose must not be null");

@@ -1,5 +1,7 @@
 package org.xiaodai.scoring;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +21,7 @@ import java.util.UUID;
  */
 public record ScoreResult(UUID modelId, String modelName, int modelVersion, int score, String grade,
         BigDecimal probabilityOfDefault, List<Reason> reasons, BigDecimal recommendedLimit, String currency,
-        BigDecimal rateFromPercent, BigDecimal rateToPercent, ChallengerScore challenger) {
+        BigDecimal rateFromPercent, BigDecimal rateToPercent, @Nullable ChallengerScore challenger) {
 
     /** One reason code (评分理由): a variable, the applicant's bin, and the points it cost against the best bin. */
     public record Reason(String code, String text, String bin, int pointsLost) {

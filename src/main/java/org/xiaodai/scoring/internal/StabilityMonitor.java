@@ -1,5 +1,7 @@
 package org.xiaodai.scoring.internal;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Array;
@@ -39,13 +41,13 @@ public class StabilityMonitor {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One day's check of one model. */
-    public record Check(UUID modelId, LocalDate asOf, int sample, double psi, String level, String worstVariable,
-            Double worstCsi) {
+    public record Check(UUID modelId, LocalDate asOf, int sample, double psi, String level,
+            @Nullable String worstVariable, @Nullable Double worstCsi) {
     }
 
     /** A raised alert. */
-    public record Alert(UUID modelId, String modelName, LocalDate asOf, String level, double psi, String worstVariable,
-            Double worstCsi) {
+    public record Alert(UUID modelId, String modelName, LocalDate asOf, String level, double psi,
+            @Nullable String worstVariable, @Nullable Double worstCsi) {
     }
 
     private final JdbcClient jdbc;
