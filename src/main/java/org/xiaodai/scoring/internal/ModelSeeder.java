@@ -55,6 +55,7 @@ class ModelSeeder {
             return;
         }
         TenantWall.asInstitution(event.institutionId(), () -> {
+            repository.lockSeeding(event.institutionId());
             if (!repository.models().isEmpty()) {
                 return;
             }

@@ -35,6 +35,15 @@ class ScoringRepository {
             Instant activatedAt) {
     }
 
+    /**
+     * Serialises the seeding of one institution until the transaction ends: the registration event
+     * can be delivered twice (the outbox republishes a publication still running at start-up).
+     */
+    void lockSeeding(UUID institutionId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('scoring-seed'), hashtext(?::text))").param(institutionId)
+                .query((rs, n) -> 1).single();
+    }
+
     void insertModel(ModelRow m) {
         jdbc.sql("""
                 insert into scoring_model (id, institution_id, name, purpose, version, status, progress, scorecard, metrics,
