@@ -150,10 +150,13 @@ class ScoringIntegrationTest {
     void theDriftingDemoPopulationHasAStabilityHistoryAndRaisedAnAlert() {
         UUID bCard = ScoringFixtures.activeModel(jdbc, "NBXD", "BEHAVIOUR");
         String token = api.token("b-risk", Api.DEMO_PASSWORD);
-        ScoringFixtures.await(() -> api.get("/api/v1/scoring/models/" + bCard + "/stability", token).json().size() > 20
-                ? true : null, Duration.ofSeconds(60));
+        JsonNode history = ScoringFixtures.await(() -> {
+            JsonNode checks = api.get("/api/v1/scoring/models/" + bCard + "/stability", token).json();
+            return checks.size() > 20 ? checks : null;
+        }, Duration.ofSeconds(60));
+        assertThat(history.get(history.size() - 1).get("level").asString()).isIn("WATCH", "ACT");
         JsonNode alerts = api.get("/api/v1/scoring/alerts", token).json();
-        assertThat(alerts.valueStream().map(a -> a.get("level").asString()).toList()).isNotEmpty();
+        assertThat(alerts.valueStream().map(a -> a.get("modelId").asString()).toList()).contains(bCard.toString());
         assertThat(api.get("/api/v1/scoring/models/" + bCard + "/stability", api.token("a-risk", Api.DEMO_PASSWORD)).status())
                 .isEqualTo(404);
     }

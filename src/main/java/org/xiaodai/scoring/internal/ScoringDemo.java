@@ -17,12 +17,12 @@ import org.xiaodai.scoring.domain.Scorecard;
 /**
  * Demo data for a demo institution: both shipped models approved and active as the defaults, and
  * 30 days of scores drawn from the public data (NBXD's behaviour population drifts towards late
- * payers in the last ten days, so its PSI climbs and alerts), each day checked for stability.
+ * payers in the last twelve days, so its PSI climbs past 0.1 and alerts), each day checked for stability.
  */
 @Component
 class ScoringDemo {
 
-    private static final int PER_DAY = 40;
+    private static final int PER_DAY = 60;
 
     private final ScoringRepository repository;
     private final ScoringModels models;
@@ -55,7 +55,7 @@ class ScoringDemo {
             Random random = new Random(institution.getMostSignificantBits() ^ e.getValue().ordinal());
             for (int day = 29; day >= 0; day--) {
                 LocalDate date = today.minusDays(day);
-                boolean drifting = drift && e.getValue() == Purpose.BEHAVIOUR && day < 10;
+                boolean drifting = drift && e.getValue() == Purpose.BEHAVIOUR && day < 12;
                 for (int i = 0; i < PER_DAY; i++) {
                     Map<String, Object> row = pick(rows, random, drifting);
                     insert(institution, e.getKey(), card, row, date);
@@ -67,11 +67,11 @@ class ScoringDemo {
         }
     }
 
-    /** drifting: three draws, keeping the one with the worst latest repayment status */
+    /** drifting: six draws, keeping the one with the worst latest repayment status (PSI ≈ 0.2 after 12 days) */
     private static Map<String, Object> pick(List<Map<String, Object>> rows, Random random, boolean drifting) {
         Map<String, Object> row = rows.get(random.nextInt(rows.size()));
         if (drifting) {
-            for (int k = 0; k < 2; k++) {
+            for (int k = 0; k < 5; k++) {
                 Map<String, Object> other = rows.get(random.nextInt(rows.size()));
                 if (status(other) > status(row)) {
                     row = other;

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class StabilityMonitor {
 
     static final int WINDOW_DAYS = 30;
-    static final int MIN_SAMPLE = 50;
+    static final int MIN_SAMPLE = 200;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One day's check of one model. */
