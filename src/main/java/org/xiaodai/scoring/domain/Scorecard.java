@@ -17,11 +17,24 @@ public final class Scorecard {
     private final Scaling scaling;
     private final double intercept;
     private final List<Characteristic> characteristics;
+    // the look-up tables flattened for the scoring loop
+    private final String[] names;
+    private final VariableBinning[] binnings;
+    private final int[][] points;
 
     public Scorecard(Scaling scaling, double intercept, List<Characteristic> characteristics) {
         this.scaling = Objects.requireNonNull(scaling, "scaling");
         this.intercept = intercept;
         this.characteristics = List.copyOf(characteristics);
+        int n = this.characteristics.size();
+        this.names = new String[n];
+        this.binnings = new VariableBinning[n];
+        this.points = new int[n][];
+        for (int k = 0; k < n; k++) {
+            names[k] = this.characteristics.get(k).name();
+            binnings[k] = this.characteristics.get(k).binning();
+            points[k] = this.characteristics.get(k).points();
+        }
     }
 
     public Scaling scaling() {
@@ -47,8 +60,8 @@ public final class Scorecard {
      */
     public int score(Map<String, ?> values) {
         int score = 0;
-        for (Characteristic c : characteristics) {
-            score += c.points(c.binning().binOfValue(values.get(c.name())));
+        for (int k = 0; k < names.length; k++) {
+            score += points[k][binnings[k].binOfValue(values.get(names[k]))];
         }
         return score;
     }
