@@ -11,6 +11,7 @@ usage() {
   echo "                --warmup-requests N (20000) --connections N (32)" >&2
   echo "                --port P (18480) --db-port P (15480) --profile DIR --app-arg ARG (repeatable)" >&2
   echo "  tenant options: --rounds N (5) --seconds S per round (2)" >&2
+  echo "  scoring options: --data DIR (../shared/datasets/credit) --rounds N (5) --seconds S (2) --validate" >&2
   echo "  audit options: --writers N (16) --institutions N (8) --rounds N (3) --seconds S per round (10) --warmup S (5)" >&2
 }
 
@@ -72,6 +73,11 @@ run_api() {
     org.xiaodai.bench.ApiBenchmark "$@"
 }
 
+# scorecards and the gbm challenger on the real credit data (datasets README protocol), then scores/s
+run_scoring() {
+  run_bench org.xiaodai.bench.ScoringBenchmark "$@"
+}
+
 not_implemented() {
   echo "{\"benchmark\":\"$1\",\"status\":\"not-implemented\"}" >&2
 }
@@ -83,12 +89,14 @@ case "$name" in
   api) run_api "$@" ;;
   audit) run_audit "$@" ;;
   tenant) run_tenant "$@" ;;
-  origination|eod|reporting|scoring) not_implemented "$name"; exit 3 ;;
+  scoring) run_scoring "$@" ;;
+  origination|eod|reporting) not_implemented "$name"; exit 3 ;;
   all)
     run_calc
     run_api
     run_audit
     run_tenant
-    for other in origination eod reporting scoring; do not_implemented "$other"; done ;;
+    run_scoring
+    for other in origination eod reporting; do not_implemented "$other"; done ;;
   *) usage; exit 64 ;;
 esac

@@ -130,6 +130,7 @@ class ApiConformanceIntegrationTest {
                 "events", List.of(Map.of("date", "2024-02-20", "type", "REPAYMENT", "amount", "500.00")),
                 "asOf", "2024-04-01")), 200);
         customers(admin);
+        scoring(admin, api.token("a-risk", Api.DEMO_PASSWORD));
     }
 
     private void customers(String admin) {
@@ -152,6 +153,36 @@ class ApiConformanceIntegrationTest {
                 "evidence", "契约测试")), 201);
         ok(contract.get("/api/v1/blacklist", admin), 200);
         ok(contract.get("/api/v1/blacklist/check?idNumber=" + idNumber, admin), 200);
+    }
+
+    /** Scoring: the shipped models (seeded in the background), scoring, and a small model trained, approved and activated. */
+    private void scoring(String admin, String risk) {
+        String model = org.xiaodai.scoring.ScoringFixtures.await(() -> {
+            for (JsonNode m : api.get("/api/v1/scoring/models", admin).json()) {
+                if (m.get("purpose").asString().equals("APPLICATION") && !m.get("activeAs").isEmpty()) {
+                    return m.get("id").asString();
+                }
+            }
+            return null;
+        }, java.time.Duration.ofSeconds(120));
+        ok(contract.get("/api/v1/scoring/models", admin), 200);
+        ok(contract.get("/api/v1/scoring/models/" + model, admin), 200);
+        ok(contract.get("/api/v1/scoring/models/" + model + "/stability", admin), 200);
+        ok(contract.get("/api/v1/scoring/alerts", admin), 200);
+        ok(contract.send("POST", "/api/v1/scoring/scores", admin, Map.of("purpose", "APPLICATION", "subject", "CT-1",
+                "inputs", Map.of("currentAccount", "A14", "termMonths", 12, "age", 35))), 200);
+        StringBuilder csv = new StringBuilder("income,city,bad\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(1000 + i * 37 % 900).append(',').append(i % 3 == 0 ? "HZ" : "NB").append(',')
+                    .append(i % 4 == 0 || (i % 3 == 0 && i % 5 == 0) ? 1 : 0).append('\n');
+        }
+        String trained = id(contract.send("POST", "/api/v1/scoring/models", admin, Map.of("name", code("CT"),
+                "purpose", "BEHAVIOUR", "targetColumn", "bad", "csv", csv.toString())), 202);
+        org.xiaodai.scoring.ScoringFixtures.await(() -> "TRAINING".equals(api.get("/api/v1/scoring/models/" + trained, admin)
+                .json().get("summary").get("status").asString()) ? null : true, java.time.Duration.ofSeconds(60));
+        ok(contract.send("POST", "/api/v1/scoring/models/" + trained + "/approval", risk, null), 200);
+        ok(contract.send("POST", "/api/v1/scoring/models/" + trained + "/activations", admin,
+                Map.of("productId", UUID.randomUUID().toString(), "role", "CHALLENGER")), 200);
     }
 
     private void products(String admin, String platform) {

@@ -345,6 +345,7 @@ class ApiSurfaceIntegrationTest {
         ids.put("products", new org.xiaodai.support.ProductFixtures(api).create(bAdmin,
                 org.xiaodai.support.ProductFixtures.body()));
         ids.put("versions", "1");
+        ids.put("models", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString());
         return ids;
     }
 }

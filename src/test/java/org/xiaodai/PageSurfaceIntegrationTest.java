@@ -98,7 +98,8 @@ class PageSurfaceIntegrationTest {
                 "customers", jdbc.sql("""
                         select c.id from customer c join iam_organisation o on o.id = c.institution_id
                         where o.code = 'NBXD' order by c.created_at limit 1""").query(String.class).single(),
-                "products", foreignProduct());
+                "products", foreignProduct(),
+                "scoring", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString());
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {
@@ -138,7 +139,8 @@ class PageSurfaceIntegrationTest {
                 "firstRepaymentDate", "interestMethod", "interestAccrual", "installmentBasis", "daysInYear", "daysInMonth",
                 "roundingMode", "installmentAmountInMultiplesOf", "graceOnPrincipalPeriods",
                 "graceOnInterestPaymentPeriods", "all", "lang", "q", "sort", "dir", "page", "size", "from", "to", "actor",
-                "action", "institution", "object", "status", "edit", "confirm", "roleIds")) {
+                "action", "institution", "object", "status", "edit", "confirm", "roleIds",
+                "purpose", "targetColumn", "productId", "role")) {
             request.param(name, value);
         }
         return request;

@@ -67,6 +67,9 @@ public final class SchemaCheck {
             if (matching == 0 || schema.has("oneOf") && matching > 1) {
                 out.add(at + ": matches " + matching + " of the alternatives " + alternatives);
             }
+            if (!schema.has("type") && !schema.has("properties")) {
+                return; // a pure choice (e.g. a nullable reference: anyOf [$ref, null]) says nothing more
+            }
         }
         Set<String> types = types(schema);
         if (value == null || value.isMissingNode() || value.isNull()) {

@@ -1,0 +1,14 @@
+package org.xiaodai.scoring;
+
+/**
+ * Scores for the caller's institution with its active champion model for the product and purpose
+ * (and the challenger beside it, when one is active); every score is recorded for monitoring.
+ */
+public interface Scoring {
+
+    /**
+     * @throws org.xiaodai.shared.problem.ProblemException invalid input (field {@code purpose} when
+     *         no model is active for it)
+     */
+    ScoreResult score(ScoreRequest request);
+}
