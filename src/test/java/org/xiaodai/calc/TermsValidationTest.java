@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.xiaodai.calc.CalcTestUtils.CALCULATOR;
 import static org.xiaodai.calc.CalcTestUtils.debx;
 
+import java.time.LocalDate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,11 @@ class TermsValidationTest {
                 invalid("installmentAmountInMultiplesOf", "principalNegative",
                         b -> b.installmentAmountInMultiplesOf("5000")),
                 invalid("annualInterestRatePercent", "principalNegative", b -> b.interestAccrual(InterestAccrual.DAILY)
-                        .annualInterestRatePercent("300").numberOfRepayments(120)));
+                        .annualInterestRatePercent("300").numberOfRepayments(120)),
+                invalid("disbursementDate", "dateRange", b -> b.disbursementDate(LocalDate.MAX.minusYears(1))
+                        .firstRepaymentDate(LocalDate.MAX.minusYears(1).plusMonths(1))),
+                invalid("firstRepaymentDate", "dateRange", b -> b.firstRepaymentDate(LocalDate.of(3000, 1, 1))),
+                invalid("disbursementDate", "dateRange", b -> b.disbursementDate(LocalDate.of(1899, 12, 31))));
     }
 
     private static Arguments invalid(String field, String rule, UnaryOperator<LoanTerms.Builder> change) {

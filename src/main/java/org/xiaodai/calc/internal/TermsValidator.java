@@ -155,6 +155,12 @@ public final class TermsValidator {
     private static void dates(LoanTerms t, List<Violation> out) {
         LocalDate d0 = t.disbursementDate();
         LocalDate f = t.firstRepaymentDate();
+        if (outsideCalendar(d0) || outsideCalendar(f)) {
+            // date arithmetic far beyond any loan (year 999,999,999) would overflow instead of answering
+            out.add(new Violation(outsideCalendar(d0) ? "disbursementDate" : "firstRepaymentDate", "dateRange",
+                    "dates must lie between " + EARLIEST_DATE + " and " + LATEST_DATE));
+            return;
+        }
         if (!d0.isBefore(f)) {
             out.add(new Violation("disbursementDate", "beforeFirstRepayment",
                     "disbursementDate must be earlier than firstRepaymentDate"));
@@ -168,6 +174,14 @@ public final class TermsValidator {
             out.add(new Violation("numberOfRepayments", "termTooLong",
                     "the last repayment must be within " + MAX_TERM_YEARS + " years of disbursementDate"));
         }
+    }
+
+    /** The calendar a loan can live in; anything outside is a typing error, not a loan. */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST_DATE = LocalDate.of(2999, 12, 31);
+
+    private static boolean outsideCalendar(LocalDate date) {
+        return date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE);
     }
 
     private static boolean validCounts(LoanTerms t) {
