@@ -67,8 +67,11 @@ class HomePagesIntegrationTest {
         for (String user : new String[] {"a-officer", "a-borrower"}) {
             String home = home(user, "");
             assertThat(home).as(user).contains("href=\"/calculator\"", "href=\"/account/password\"")
-                    .doesNotContain("最近登录", "监管的机构", "id=\"tiles\"");
+                    .doesNotContain("最近登录", "监管的机构");
         }
+        // the business modules contribute the officer's own figures; the borrower has none yet
+        assertThat(home("a-officer", "")).contains("id=\"tiles\"", "href=\"/customers\"", "href=\"/products\"");
+        assertThat(home("a-borrower", "")).doesNotContain("id=\"tiles\"");
     }
 
     @Test
