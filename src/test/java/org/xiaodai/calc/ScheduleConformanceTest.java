@@ -3,11 +3,7 @@ package org.xiaodai.calc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,52 +127,18 @@ class ScheduleConformanceTest {
 
     /** @return vector files keyed by content, in a stable order */
     static Map<String, Path> vectorFiles() {
-        Map<String, Path> files = new LinkedHashMap<>();
-        for (Path dir : vectorDirectories()) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path file : walk.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                    String content = Files.readString(file);
-                    // a directory given by property may hold servicing vectors too: ServicingConformanceTest runs those
-                    if (!ServicingVector.isServicingVector(ServicingVector.JSON.readTree(content))) {
-                        files.putIfAbsent(content, file);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return files;
+        // a directory given by property may hold servicing vectors too: ServicingConformanceTest runs those
+        return ConformanceFiles.collect(vectorDirectories(), json -> !ServicingVector.isServicingVector(json));
     }
 
     private static List<Path> vectorDirectories() {
         List<Path> dirs = new ArrayList<>();
-        dirs.add(resourceDirectory());
-        String shared = configured(System.getProperty("xiaodai.conformance.shared"));
-        dirs.add(Path.of(shared != null ? shared : "../shared/conformance/schedules"));
-        String extra = configured(System.getProperty("xiaodai.conformance.dir"));
-        if (extra == null) {
-            extra = configured(System.getenv("XIAODAI_CONFORMANCE_DIR"));
-        }
-        if (extra != null) {
-            Path path = Path.of(extra);
-            assertThat(path).as("xiaodai.conformance.dir").isDirectory();
-            dirs.add(path);
-        }
-        return dirs.stream().filter(Files::isDirectory).toList();
-    }
-
-    /** @return the value, or null when unset, blank or an unresolved Maven placeholder */
-    private static String configured(String value) {
-        return value == null || value.isBlank() || value.startsWith("${") ? null : value;
-    }
-
-    private static Path resourceDirectory() {
-        URL url = ScheduleConformanceTest.class.getResource("/conformance/schedules");
-        assertThat(url).as("test resources conformance/schedules").isNotNull();
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        dirs.add(ConformanceFiles.resourceDirectory("/conformance/schedules"));
+        dirs.add(ConformanceFiles.shared("xiaodai.conformance.shared", "../shared/conformance/schedules"));
+        ConformanceFiles.named("xiaodai.conformance.dir", "XIAODAI_CONFORMANCE_DIR").ifPresent(extra -> {
+            assertThat(extra).as("xiaodai.conformance.dir").isDirectory();
+            dirs.add(extra);
+        });
+        return dirs;
     }
 }

@@ -3,14 +3,9 @@ package org.xiaodai.calc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -58,58 +53,19 @@ public class ServicingConformanceTest {
 
     /** @return servicing vector files keyed by content, in a stable order */
     public static Map<String, Path> vectorFiles() {
-        Map<String, Path> files = new LinkedHashMap<>();
-        for (Path dir : vectorDirectories()) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path file : walk.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                    String content = Files.readString(file);
-                    if (ServicingVector.isServicingVector(ServicingVector.JSON.readTree(content))) {
-                        files.putIfAbsent(content, file);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return files;
+        return ConformanceFiles.collect(vectorDirectories(), ServicingVector::isServicingVector);
     }
 
     private static List<Path> vectorDirectories() {
         List<Path> dirs = new ArrayList<>();
-        dirs.add(resourceDirectory());
-        String shared = configured(System.getProperty("xiaodai.servicing.conformance.shared"));
-        dirs.add(Path.of(shared != null ? shared : "../shared/conformance/servicing"));
-        String extra = configured(System.getProperty("xiaodai.servicing.conformance.dir"));
-        if (extra == null) {
-            extra = configured(System.getenv("XIAODAI_SERVICING_CONFORMANCE_DIR"));
-        }
-        if (extra != null) {
-            Path path = Path.of(extra);
-            assertThat(path).as("xiaodai.servicing.conformance.dir").isDirectory();
-            dirs.add(path);
-        }
-        String mixed = configured(System.getProperty("xiaodai.conformance.dir"));
-        if (mixed == null) {
-            mixed = configured(System.getenv("XIAODAI_CONFORMANCE_DIR"));
-        }
-        if (mixed != null) {
-            dirs.add(Path.of(mixed));
-        }
-        return dirs.stream().filter(Files::isDirectory).toList();
-    }
-
-    /** @return the value, or null when unset, blank or an unresolved Maven placeholder */
-    private static String configured(String value) {
-        return value == null || value.isBlank() || value.startsWith("${") ? null : value;
-    }
-
-    private static Path resourceDirectory() {
-        URL url = ServicingConformanceTest.class.getResource("/conformance/servicing");
-        assertThat(url).as("test resources conformance/servicing").isNotNull();
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        dirs.add(ConformanceFiles.resourceDirectory("/conformance/servicing"));
+        dirs.add(ConformanceFiles.shared("xiaodai.servicing.conformance.shared", "../shared/conformance/servicing"));
+        ConformanceFiles.named("xiaodai.servicing.conformance.dir", "XIAODAI_SERVICING_CONFORMANCE_DIR").ifPresent(extra -> {
+            assertThat(extra).as("xiaodai.servicing.conformance.dir").isDirectory();
+            dirs.add(extra);
+        });
+        // servicing vectors placed among the schedule vectors run here
+        ConformanceFiles.named("xiaodai.conformance.dir", "XIAODAI_CONFORMANCE_DIR").ifPresent(dirs::add);
+        return dirs;
     }
 }
