@@ -65,11 +65,6 @@ class IamRepository {
         return jdbc.sql("select * from iam_user where id = ?").param(id).query(IamRepository::user).optional();
     }
 
-    /** Users inside the scope: an institution, a branch subtree (by the user's branch path) or only oneself. */
-    List<UserRow> users(DataScope scope) {
-        return usersWithRoles(scope).stream().map(UserWithRoles::user).toList();
-    }
-
     /** One user, if it lies inside the scope (branch subtree and own records included). */
     Optional<UserRow> userInScope(DataScope scope, UUID id) {
         return userWithRolesInScope(scope, id).map(UserWithRoles::user);
@@ -79,7 +74,10 @@ class IamRepository {
     record UserWithRoles(UserRow user, List<String> roleCodes) {
     }
 
-    /** {@link #users} with each user's role codes, in one statement. */
+    /**
+     * Users inside the scope — an institution, a branch subtree (by the user's branch path) or only
+     * oneself — with each user's role codes, in one statement.
+     */
     List<UserWithRoles> usersWithRoles(DataScope scope) {
         DataScope.Predicate visible = scope.predicate("t", "branch_path", "id");
         return jdbc.sql(USERS_WITH_ROLES + "where %s order by username".formatted(visible.sql()))
