@@ -46,7 +46,8 @@ public final class TenantWallBenchmark {
                 .web(WebApplicationType.NONE).logStartupInfo(false)
                 .run("--xiaodai.embedded-db.data-dir=" + dataDir, "--xiaodai.embedded-db.port=0",
                         "--xiaodai.embedded-db.ephemeral=true", "--xiaodai.iam.bootstrap-admin-password=Bench@2026pw",
-                        "--logging.level.root=WARN", "--logging.structured.format.console=")) {
+                        "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR",
+                        "--logging.structured.format.console=")) {
             SimpleDriverDataSource operations = app.getBean("operationsDataSource", SimpleDriverDataSource.class);
             try (HikariDataSource superuserPool = pool(operations)) {
                 run(app, superuserPool, rounds, seconds);
