@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A bearer token is judged afresh on every request: whatever ends it — revocation, a disabled or
  * locked user, a changed or reset password, a revoked role — refuses the very next request, and a
  * change of permissions applies to it. Changes made straight in the database stand for another
- * instance of the application behind the same load balancer: nothing this instance holds in
- * memory may outlive them.
+ * instance of the application behind the same load balancer: the principal this instance keeps in
+ * memory for a token may not outlive them (it is checked against the database on every request).
  */
 @IntegrationTest
 class BearerTokenRevocationIntegrationTest {
@@ -176,6 +176,74 @@ class BearerTokenRevocationIntegrationTest {
 
         superuser.sql("delete from iam_role_permission where role_id = ?::uuid").param(role).update();
         assertThat(api.get("/api/v1/users", caller.token()).status()).as("taken away elsewhere").isEqualTo(403);
+    }
+
+    @Test
+    void aChangeOfTheUsersDataScopeMadeElsewhereAppliesToAnExistingTokenAtItsNextRequest() {
+        Caller caller = caller("scope-live");
+        fixtures.grant(admin, caller.id(), fixtures.role(admin, "SCOPE", List.of("iam:user:view")), "a-approver");
+        JsonNode own = api.get("/api/v1/users", caller.token()).json();
+        assertThat(own).as("own records: itself only").hasSize(1);
+
+        superuser.sql("update iam_user set data_scope = 'INSTITUTION' where id = ?::uuid").param(caller.id()).update();
+        assertThat(api.get("/api/v1/users", caller.token()).json().size()).as("whole institution, at once").isGreaterThan(1);
+    }
+
+    @Test
+    void theAccessVersionMovesWithEverythingAPrincipalIsMadeOfButNotWithLoginBookkeeping() {
+        Caller caller = caller("access-version");
+        long start = accessVersion();
+        superuser.sql("update iam_user set failed_attempts = failed_attempts + 1, locked_until = null where id = ?::uuid")
+                .param(caller.id()).update();
+        assertThat(accessVersion()).as("login bookkeeping").isEqualTo(start);
+
+        String role = fixtures.role(admin, "VERSIONED", List.of("iam:user:view"));
+        long created = accessVersion();
+        assertThat(created).as("a role with its permissions").isGreaterThan(start);
+        fixtures.grant(admin, caller.id(), role, "a-approver");
+        long granted = accessVersion();
+        assertThat(granted).as("a role granted").isGreaterThan(created);
+        superuser.sql("update iam_user set display_name = display_name || '*' where id = ?::uuid").param(caller.id()).update();
+        long renamed = accessVersion();
+        assertThat(renamed).as("a user's name").isGreaterThan(granted);
+        superuser.sql("update iam_branch set path = path where institution_id = (select institution_id from iam_user where id = ?::uuid)")
+                .param(caller.id()).update();
+        long branches = accessVersion();
+        assertThat(branches).as("branch paths").isGreaterThan(renamed);
+        superuser.sql("delete from iam_user_role where user_id = ?::uuid").param(caller.id()).update();
+        assertThat(accessVersion()).as("a grant removed").isGreaterThan(branches);
+    }
+
+    @Test
+    void theCurrencyCheckOfACachedPrincipalFailsForEveryChangeThatEndsOrAltersIt() {
+        Caller caller = caller("current");
+        String token = tokenId(caller.token());
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+        int securityVersion = superuser.sql("select security_version from iam_user where id = ?::uuid").param(caller.id())
+                .query(Integer.class).single();
+        long version = accessVersion();
+        assertThat(current(token, caller.id(), securityVersion, version, "30 seconds")).as("as read").isTrue();
+        assertThat(current(token, caller.id(), securityVersion, version - 1, "30 seconds")).as("older access version").isFalse();
+        assertThat(current(token, caller.id(), securityVersion + 1, version, "30 seconds")).as("other security version").isFalse();
+        assertThat(current(token, fixtures.userId("a-admin"), securityVersion, version, "30 seconds")).as("someone else's token").isFalse();
+        setLastUsedAgo(token, "2 minutes");
+        assertThat(current(token, caller.id(), securityVersion, version, "1 minute")).as("last use older than a minute").isFalse();
+        setLastUsedAgo(token, "0 seconds");
+        superuser.sql("update iam_user set locked_until = now() + interval '1 hour' where id = ?::uuid").param(caller.id()).update();
+        assertThat(current(token, caller.id(), securityVersion, version, "1 minute")).as("locked").isFalse();
+        superuser.sql("update iam_user set locked_until = null where id = ?::uuid").param(caller.id()).update();
+        assertThat(current(token, caller.id(), securityVersion, version, "1 minute")).as("unlocked again").isTrue();
+        superuser.sql("update iam_api_token set revoked_at = now() where id = ?::uuid").param(token).update();
+        assertThat(current(token, caller.id(), securityVersion, version, "1 minute")).as("revoked").isFalse();
+    }
+
+    private long accessVersion() {
+        return superuser.sql("select version from iam_access_version").query(Long.class).single();
+    }
+
+    private boolean current(String token, String userId, int securityVersion, long accessVersion, String lastUseWithin) {
+        return superuser.sql("select iam_token_current(?::uuid, ?::uuid, ?, ?, now(), now() - cast(? as interval))")
+                .params(token, userId, securityVersion, accessVersion, lastUseWithin).query(Boolean.class).single();
     }
 
     @Test

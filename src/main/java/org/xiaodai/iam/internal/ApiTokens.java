@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -94,19 +95,53 @@ public class ApiTokens {
     /**
      * The user a presented token stands for, if it is known, unexpired, unrevoked and its user
      * enabled and unlocked. Region-wide, since the token is what tells which institution the
-     * caller is in. Runs on every API request, so it is one round trip to the database
-     * ({@link TokenHolders}: token, user, organisation kind, branch path and permissions together),
-     * read afresh every time: a token revoked, a user disabled or a password changed (which revokes the user's
-     * tokens) is refused at the very next request, on every instance, and a changed grant takes
-     * effect there too. {@code last_used_at} is written at most once per {@link #LAST_USED_RESOLUTION}.
+     * caller is in. It runs on every API request, so it costs one small round trip:
+     * <ul>
+     *   <li>The principal a token resolved to ({@link TokenHolders#find}: token, user, organisation
+     *       kind, branch path and permissions, ~260 µs of database time) is kept in memory under the
+     *       token's hash.</li>
+     *   <li>Every request asks the database whether that principal is still current
+     *       ({@link TokenHolders#current}, primary-key reads, ~20 µs): token unrevoked and
+     *       unexpired, user enabled, unlocked and at the same security version, no change to roles,
+     *       grants, permissions, branches or the user's scope since (an access version bumped by
+     *       database triggers), and the token used within {@link #LAST_USED_RESOLUTION}.</li>
+     *   <li>If not, the token is resolved afresh, which also writes {@code last_used_at}: so a
+     *       revoked token, a disabled user or a changed password is refused at the very next
+     *       request and a changed grant takes effect there, on every instance, and
+     *       {@code last_used_at} stays accurate to {@link #LAST_USED_RESOLUTION}.</li>
+     * </ul>
      */
     public Optional<CurrentUser> resolve(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
+        String hash = Sha256.hex(token);
         Instant now = clock.instant();
-        return holders.find(Sha256.hex(token), now, now.minus(LAST_USED_RESOLUTION))
-                .map(holder -> principals.of(holder.user(), holder.facts()));
+        Instant touchBefore = now.minus(LAST_USED_RESOLUTION);
+        CachedHolder cached = cache.get(hash);
+        if (cached != null && holders.current(cached.tokenId(), cached.user().userId(), cached.user().securityVersion(),
+                cached.accessVersion(), now, touchBefore)) {
+            return Optional.of(cached.user());
+        }
+        Optional<TokenHolders.TokenHolder> holder = holders.find(hash, now, touchBefore);
+        if (holder.isEmpty()) {
+            cache.remove(hash);
+            return Optional.empty();
+        }
+        CurrentUser user = principals.of(holder.get().user(), holder.get().facts());
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(hash, new CachedHolder(user, holder.get().tokenId(), holder.get().accessVersion()));
+        return Optional.of(user);
+    }
+
+    /** Principals kept at most; beyond it the cache starts over (a miss costs one resolution). */
+    private static final int CACHE_LIMIT = 10_000;
+    /** Token hash → the principal it resolved to; never trusted without {@link TokenHolders#current}. */
+    private final ConcurrentHashMap<String, CachedHolder> cache = new ConcurrentHashMap<>();
+
+    private record CachedHolder(CurrentUser user, UUID tokenId, long accessVersion) {
     }
 
     @Transactional(readOnly = true)
