@@ -12,6 +12,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -34,10 +35,29 @@ class ShellModelAdvice {
         this.users = users;
     }
 
-    @ModelAttribute("navItems")
-    List<NavigationItem> navItems(HttpServletRequest request) {
+    /**
+     * One model method rather than one per attribute: Spring MVC runs every {@code @ModelAttribute}
+     * method of an advice before every handler, the API's too, and each costs an invocation with
+     * argument resolution; a JSON endpoint gets none of them.
+     */
+    @ModelAttribute
+    void shell(Model model, HttpServletRequest request) {
+        if (!isPage(request)) {
+            return;
+        }
         Authentication authentication = signedInAuthentication();
-        if (authentication == null || !isPage(request)) {
+        model.addAttribute("navItems", navItems(authentication));
+        model.addAttribute("shellUser", authentication == null ? null
+                : users.stream().flatMap(s -> s.current().stream()).findFirst().orElse(null));
+        // true when somebody is signed in (the anonymous calculator offers a sign-in link otherwise)
+        model.addAttribute("signedIn", authentication != null);
+        // times in the viewer's zone, with the zone named (ShownTimes)
+        model.addAttribute("times", new ShownTimes(ViewerZone.of(request)));
+        model.addAttribute("currentPath", currentPath(request));
+    }
+
+    private List<NavigationItem> navItems(Authentication authentication) {
+        if (authentication == null) {
             return List.of();
         }
         Set<String> authorities = authentication.getAuthorities().stream()
@@ -45,29 +65,8 @@ class ShellModelAdvice {
         return navigation.visibleWith(authorities);
     }
 
-    @ModelAttribute("shellUser")
-    ShellUser shellUser(HttpServletRequest request) {
-        if (signedInAuthentication() == null || !isPage(request)) {
-            return null;
-        }
-        return users.stream().flatMap(s -> s.current().stream()).findFirst().orElse(null);
-    }
-
-    /** True when somebody is signed in (the anonymous calculator offers a sign-in link otherwise). */
-    @ModelAttribute("signedIn")
-    boolean signedIn() {
-        return signedInAuthentication() != null;
-    }
-
-    /** Times in the viewer's zone, with the zone named ({@link ShownTimes}). */
-    @ModelAttribute("times")
-    ShownTimes times(HttpServletRequest request) {
-        return new ShownTimes(ViewerZone.of(request));
-    }
-
     /** The path the user asked for; on an error page the path that failed, so the language links stay there. */
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
+    private static String currentPath(HttpServletRequest request) {
         Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String uri = failed instanceof String s ? s : request.getRequestURI();
         String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
