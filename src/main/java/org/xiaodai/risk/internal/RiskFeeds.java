@@ -39,7 +39,7 @@ class RiskFeeds {
     }
 
     /** The listener opens no transaction itself: the tenant wall is chosen first, then one transaction begins in it. */
-    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DayClosed day) {
         TenantWall.asInstitution(day.institutionId(), () -> transactions.executeWithoutResult(tx -> {
             long overdue = complaints.overdue(day.institutionId(), day.closedDate());
@@ -48,7 +48,7 @@ class RiskFeeds {
         }));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ScoreDriftDetected drift) {
         TenantWall.asInstitution(drift.institutionId(), () -> transactions.executeWithoutResult(tx ->
                 warnings.evaluate(new Observation(drift.institutionId(), Indicators.SCORE_PSI, drift.psi(), drift.asOf(),
