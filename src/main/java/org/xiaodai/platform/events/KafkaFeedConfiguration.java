@@ -11,6 +11,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.expression.ParserContext;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.SimpleEvaluationContext;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
@@ -53,11 +56,26 @@ class KafkaFeedConfiguration {
         JsonMapper json = JsonMapper.builder().findAndAddModules().build();
         EventExternalizationTransport transport = (payload, target) -> {
             String value = json.writeValueAsString(payload);
-            CompletableFuture<?> sent = feedTemplate.send(target.getTarget(), target.getKey(), value);
+            CompletableFuture<?> sent = feedTemplate.send(target.getTarget(), key(target.getKey(), payload), value);
             return sent;
         };
         return new EventExternalizerModuleListener(configuration, transport);
     }
+
+    /**
+     * The record key: the routing target's key, evaluated against the event when it is an expression
+     * ({@code #{institutionId()}}, read-only: the event's own accessors, nothing else).
+     */
+    static String key(String key, Object event) {
+        if (key == null || !key.contains("#{")) {
+            return key;
+        }
+        Object value = PARSER.parseExpression(key, ParserContext.TEMPLATE_EXPRESSION)
+                .getValue(SimpleEvaluationContext.forReadOnlyDataBinding().withInstanceMethods().build(), event);
+        return value == null ? null : value.toString();
+    }
+
+    private static final SpelExpressionParser PARSER = new SpelExpressionParser();
 
     @Bean
     NewTopic complaintsTopic() {

@@ -62,7 +62,10 @@ public class KafkaFeedIntegrationTest {
             List<ConsumerRecord<String, String>> mine = new ArrayList<>();
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                     new StringDeserializer())) {
-                consumer.subscribe(List.of("xiaodai.supervision.complaints"));
+                var partitions = consumer.partitionsFor("xiaodai.supervision.complaints").stream()
+                        .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (mine.size() < 2 && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
