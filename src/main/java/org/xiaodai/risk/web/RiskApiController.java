@@ -38,6 +38,10 @@ class RiskApiController {
         this.rules = rules;
     }
 
+    @Schema(description = "One page of alerts: the rows, how many match in all, the page number (from 1) and size.")
+    record AlertPage(List<AlertView> items, long total, int page, int size) {
+    }
+
     @Schema(description = "An optional note.")
     record NoteRequest(String note) {
     }
@@ -52,7 +56,7 @@ class RiskApiController {
                        @Schema(example = "0.12") String threshold,
                        @Schema(allowableValues = {"INFO", "WARNING", "CRITICAL"}) String severity,
                        @Schema(allowableValues = {"REGION", "INSTITUTION"}) String scope,
-                       @Schema(description = "The institution of an INSTITUTION-scoped rule.") String scopeInstitutionId,
+                       @Schema(description = "The institution of an INSTITUTION-scoped rule.", format = "uuid") String scopeInstitutionId,
                        @Schema(example = "2027-01-01") String effectiveFrom, Boolean enabled) {
     }
 
@@ -62,11 +66,13 @@ class RiskApiController {
                     + "and `severity`.")
     @GetMapping("/alerts")
     @PreAuthorize("hasAuthority('risk:view')")
-    PageResult<AlertView> list(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+    AlertPage list(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
                                @RequestParam(required = false) String dir, @RequestParam(required = false) String page,
                                @RequestParam(required = false) String size, @RequestParam(required = false) String status,
                                @RequestParam(required = false) String severity) {
-        return alerts.page(CurrentUsers.require(), ListQuery.of(q, sort, dir, page, size, AlertService.SORTING), status, severity);
+        PageResult<AlertView> result = alerts.page(CurrentUsers.require(), ListQuery.of(q, sort, dir, page, size,
+                AlertService.SORTING), status, severity);
+        return new AlertPage(result.items(), result.total(), result.query().page(), result.query().size());
     }
 
     @Operation(operationId = "getAlert", summary = "One alert with its history")

@@ -36,13 +36,17 @@ class ComplaintApiController {
 
     @Schema(description = "A complaint. The regulator names the institution (and may set the deadline); a borrower "
             + "complains about its own institution and is named as the complainant.")
-    record FileRequest(@Schema(description = "Regulator only.") String institutionId,
+    record FileRequest(@Schema(description = "Regulator only.", format = "uuid") String institutionId,
                        @Schema(allowableValues = {"RATE_AND_FEES", "COLLECTION_CONDUCT", "PERSONAL_INFORMATION",
                                "CONTRACT_TERMS", "SERVICE", "OTHER"}) String category,
                        @Schema(example = "夜间催收电话") String subject, String description,
                        @Schema(description = "Regulator only: who complains.") String complainantName,
                        @Schema(description = "Regulator only; default 15 days after filing.", example = "2026-12-20")
                        String responseDue) {
+    }
+
+    @Schema(description = "One page of complaints: the rows, how many match in all, the page number (from 1) and size.")
+    record ComplaintPage(java.util.List<ComplaintView> items, long total, int page, int size) {
     }
 
     @Schema(description = "The institution's response.")
@@ -68,11 +72,12 @@ class ComplaintApiController {
                     + "(`sort` = filed, due, status, reference; `dir`), and filtered by `status`.")
     @GetMapping
     @PreAuthorize("hasAuthority('supervision:complaint:view')")
-    PageResult<ComplaintView> list(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+    ComplaintPage list(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
                                    @RequestParam(required = false) String dir, @RequestParam(required = false) String page,
                                    @RequestParam(required = false) String size, @RequestParam(required = false) String status) {
-        return complaints.page(CurrentUsers.require(), org.xiaodai.shared.query.ListQuery.of(q, sort, dir, page, size,
-                ComplaintService.SORTING), status);
+        PageResult<ComplaintView> result = complaints.page(CurrentUsers.require(), org.xiaodai.shared.query.ListQuery.of(q,
+                sort, dir, page, size, ComplaintService.SORTING), status);
+        return new ComplaintPage(result.items(), result.total(), result.query().page(), result.query().size());
     }
 
     @Operation(operationId = "getComplaintStatistics", summary = "Complaint statistics over what the caller may see")

@@ -34,7 +34,7 @@ class InspectionApiController {
     }
 
     @Schema(description = "A new inspection of an institution.")
-    record OpenRequest(String institutionId, @Schema(allowableValues = {"ON_SITE", "OFF_SITE"}) String kind, String title,
+    record OpenRequest(@Schema(format = "uuid") String institutionId, @Schema(allowableValues = {"ON_SITE", "OFF_SITE"}) String kind, String title,
                        String scopeNote, @Schema(example = "2026-12-01") String startedOn) {
     }
 

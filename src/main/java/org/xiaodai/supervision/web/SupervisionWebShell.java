@@ -40,7 +40,9 @@ class SupervisionWebShell implements NavigationContributor, HomeTileContributor 
 
     @Override
     public List<HomeTile> homeTiles() {
-        var caller = CurrentUsers.current().filter(u -> u.permissions().contains("supervision:complaint:view"));
+        // for whoever handles complaints (the institution answering, the regulator resolving), not the borrower filing them
+        var caller = CurrentUsers.current().filter(u -> u.permissions().contains("supervision:complaint:respond")
+                || u.permissions().contains("supervision:complaint:resolve"));
         if (caller.isEmpty()) {
             return List.of();
         }
