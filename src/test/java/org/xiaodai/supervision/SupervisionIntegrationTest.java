@@ -40,6 +40,8 @@ class SupervisionIntegrationTest {
     EarlyWarnings warnings;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
     JdbcClient superuser;
     Api api;
     String regulator;
@@ -193,6 +195,25 @@ class SupervisionIntegrationTest {
         Observation low = new Observation(hz, Indicators.SCORE_PSI, new java.math.BigDecimal("0.05"), drift.asOf(),
                 "model:" + UUID.randomUUID(), null);
         assertThat(evaluate(hz, low)).isEmpty();
+    }
+
+    @Test
+    void endOfDayRaisesTheOverdueComplaintAlertForTheClosedDay() throws InterruptedException {
+        UUID nb = UUID.fromString(nbxd);
+        LocalDate closed = LocalDate.of(2098, 6, 30);
+        transactions.executeWithoutResult(tx -> events.publishEvent(new org.xiaodai.eod.DayClosed(nb, closed,
+                closed.plusDays(1), UUID.randomUUID())));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        Long raised = 0L;
+        while (raised == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            raised = superuser.sql("select count(*) from risk_alert where institution_id = ?::uuid and as_of = ? "
+                    + "and rule_code = 'complaint-response-overdue'").params(nbxd, closed).query(Long.class).single();
+        }
+        assertThat(raised).as("NBXD's demo complaint is past its deadline on the closed date").isEqualTo(1);
+        var page = api.get("/api/v1/risk/alerts?q=complaint-response-overdue&size=200", bAdmin);
+        assertThat(page.body()).contains("complaint-response-overdue");
+        assertThat(api.get("/api/v1/risk/alerts?size=200", aAdmin).body()).doesNotContain(closed.toString());
     }
 
     private List<UUID> evaluate(UUID institution, Observation observation) {
