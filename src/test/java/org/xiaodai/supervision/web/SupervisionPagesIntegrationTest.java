@@ -59,7 +59,7 @@ class SupervisionPagesIntegrationTest {
         assertThat(page(mvc, regulator, "/complaints/" + complaint)).contains("resolve-form").doesNotContain("respond-form");
         assertThat(page(mvc, regulator, "/risk/alerts")).contains(alert);
         assertThat(page(mvc, regulator, "/risk/alerts/" + alert)).contains("acknowledge-form", "resolve-form");
-        assertThat(page(mvc, regulator, "/risk/rules")).contains("rule-form", "score-drift");
+        assertThat(page(mvc, regulator, "/risk/rules")).contains("rule-form", "score-psi", "complaints-overdue");
         String refused = mvc.perform(post("/supervision/institutions/" + hzxd + "/registry").session(regulator).with(csrf())
                 .param("effectiveFrom", "2026-02-30").param("licensedRegion", "33").param("status", "ACTIVE"))
                 .andReturn().getResponse().getContentAsString();
