@@ -32,6 +32,12 @@ class ApiConformanceIntegrationTest {
     @LocalServerPort
     int port;
     Api api;
+    org.springframework.jdbc.core.simple.JdbcClient superuser;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void superuser(@org.springframework.beans.factory.annotation.Qualifier("operationsDataSource") javax.sql.DataSource operations) {
+        this.superuser = org.springframework.jdbc.core.simple.JdbcClient.create(operations);
+    }
     OpenApiDocument document;
     ContractRecorder contract;
 
@@ -131,6 +137,53 @@ class ApiConformanceIntegrationTest {
                 "asOf", "2024-04-01")), 200);
         customers(admin);
         scoring(admin, api.token("a-risk", Api.DEMO_PASSWORD));
+        supervision(admin, api.token("regulator", Api.DEMO_PASSWORD));
+    }
+
+    /** Supervision and early warning: registry, complaints, inspections, alerts and rules. */
+    private void supervision(String admin, String regulator) {
+        String hzxd = ok(contract.get("/api/v1/supervision/institutions", regulator), 200).findValues("id").stream()
+                .map(JsonNode::asString).filter(id -> ok(contract.get("/api/v1/supervision/institutions/" + id, regulator), 200)
+                        .get("code").asString().equals("HZXD")).findFirst().orElseThrow();
+        ok(contract.get("/api/v1/supervision/institutions/" + hzxd + "/indicators?from=2026-01-01&to=2026-12-31", regulator), 200);
+        Map<String, Object> registry = new java.util.HashMap<>(Map.of("effectiveFrom", "2098-01-01",
+                "licenceNumber", "浙金管〔2019〕18号", "licensedRegion", "330000", "businessScope", List.of("FARMER"),
+                "onlineLending", false, "registeredCapital", "300000000", "netAssets", "362800000", "netAssetsYear", "2097",
+                "bankLoans", "0", "shareholderLoans", "0"));
+        registry.putAll(Map.of("bonds", "0", "assetBacked", "0", "status", "ACTIVE", "contactPhone", "0571-87001234",
+                "contactEmail", "a@b.example", "reason", "契约测试"));
+        ok(contract.send("POST", "/api/v1/supervision/institutions/" + hzxd + "/registry", regulator, registry), 201);
+        ok(contract.get("/api/v1/supervision/region", api.token("association", Api.DEMO_PASSWORD)), 200);
+        String complaint = id(contract.send("POST", "/api/v1/complaints", regulator, Map.of("institutionId", hzxd,
+                "category", "SERVICE", "subject", "契约测试", "description", "契约测试", "complainantName", "契约")), 201);
+        ok(contract.get("/api/v1/complaints?status=ROUTED", admin), 200);
+        ok(contract.get("/api/v1/complaints/statistics", regulator), 200);
+        ok(contract.get("/api/v1/complaints/" + complaint, admin), 200);
+        ok(contract.send("POST", "/api/v1/complaints/" + complaint + "/respond", admin, Map.of("response", "已处理")), 200);
+        ok(contract.send("POST", "/api/v1/complaints/" + complaint + "/resolve", regulator,
+                Map.of("outcome", "NOT_UPHELD", "resolution", "不成立")), 200);
+        String inspection = id(contract.send("POST", "/api/v1/supervision/inspections", regulator, Map.of("institutionId", hzxd,
+                "kind", "ON_SITE", "title", "契约检查", "startedOn", "2026-11-01")), 201);
+        String finding = id(contract.send("POST", "/api/v1/supervision/inspections/" + inspection + "/findings", regulator,
+                Map.of("severity", "LOW", "description", "契约问题", "rectificationDue", "2027-01-31")), 201);
+        ok(contract.send("POST", "/api/v1/supervision/inspections/" + inspection + "/findings/" + finding + "/rectification",
+                admin, Map.of("note", "已整改")), 200);
+        ok(contract.send("POST", "/api/v1/supervision/inspections/" + inspection + "/findings/" + finding + "/verification",
+                regulator, Map.of("accepted", true, "note", "验收")), 200);
+        ok(contract.send("POST", "/api/v1/supervision/inspections/" + inspection + "/close", regulator,
+                Map.of("endedOn", "2026-12-01")), 200);
+        ok(contract.get("/api/v1/supervision/inspections", admin), 200);
+        ok(contract.get("/api/v1/supervision/inspections/" + inspection, admin), 200);
+        String alert = org.xiaodai.supervision.SupervisionFixtures.alert(superuser, hzxd);
+        ok(contract.get("/api/v1/risk/alerts?status=OPEN", admin), 200);
+        ok(contract.get("/api/v1/risk/alerts/" + alert, regulator), 200);
+        ok(contract.send("POST", "/api/v1/risk/alerts/" + alert + "/acknowledge", admin, Map.of("note", "查看")), 200);
+        ok(contract.send("POST", "/api/v1/risk/alerts/" + alert + "/assign", admin, Map.of("assignee", "郑丽华")), 200);
+        ok(contract.send("POST", "/api/v1/risk/alerts/" + alert + "/resolve", regulator, Map.of("note", "已处理")), 200);
+        ok(contract.get("/api/v1/risk/rules", admin), 200);
+        ok(contract.send("POST", "/api/v1/risk/rules", regulator, Map.of("code", "contract-test-rule", "indicator", "score-psi",
+                "comparator", "GE", "threshold", "0.5", "severity", "INFO", "scope", "INSTITUTION",
+                "scopeInstitutionId", hzxd, "effectiveFrom", "2098-01-01", "enabled", false)), 201);
     }
 
     private void customers(String admin) {

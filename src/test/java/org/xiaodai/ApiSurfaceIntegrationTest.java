@@ -346,6 +346,10 @@ class ApiSurfaceIntegrationTest {
                 org.xiaodai.support.ProductFixtures.body()));
         ids.put("versions", "1");
         ids.put("models", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString());
+        String regulator = api.token("regulator", Api.DEMO_PASSWORD);
+        ids.put("complaints", org.xiaodai.supervision.SupervisionFixtures.complaint(api, regulator, ids.get("institutions")));
+        ids.put("inspections", org.xiaodai.supervision.SupervisionFixtures.inspection(api, regulator, ids.get("institutions")));
+        ids.put("alerts", org.xiaodai.supervision.SupervisionFixtures.alert(jdbc, ids.get("institutions")));
         return ids;
     }
 }

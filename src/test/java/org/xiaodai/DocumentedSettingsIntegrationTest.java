@@ -51,6 +51,7 @@ class DocumentedSettingsIntegrationTest {
     void theReadmeTableListsExactlyTheSettingsThisTestAndTheExternalDatabaseTestSet() throws IOException {
         Set<String> checked = new TreeSet<>(environment(Path.of("unused"), 1, 2).keySet());
         checked.addAll(ExternalDatabaseIntegrationTest.SETTINGS);
+        checked.addAll(org.xiaodai.platform.events.KafkaFeedIntegrationTest.SETTINGS);
         assertThat(readmeSettings()).isEqualTo(checked);
     }
 

@@ -99,7 +99,11 @@ class PageSurfaceIntegrationTest {
                         select c.id from customer c join iam_organisation o on o.id = c.institution_id
                         where o.code = 'NBXD' order by c.created_at limit 1""").query(String.class).single(),
                 "products", foreignProduct(),
-                "scoring", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString());
+                "scoring", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString(),
+                "supervision", nbxd(),
+                "complaints", jdbc.sql("select c.id from supervision_complaint c join iam_organisation o "
+                        + "on o.id = c.institution_id where o.code = 'NBXD' limit 1").query(String.class).single(),
+                "risk", org.xiaodai.supervision.SupervisionFixtures.alert(jdbc, nbxd()));
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {
@@ -116,6 +120,10 @@ class PageSurfaceIntegrationTest {
             }
         }
         assertThat(checked).isNotEmpty();
+    }
+
+    private String nbxd() {
+        return jdbc.sql("select id::text from iam_organisation where code = 'NBXD'").query(String.class).single();
     }
 
     /** A product of NBXD, made through the API by its admin. */

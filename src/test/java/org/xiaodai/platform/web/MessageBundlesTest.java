@@ -31,7 +31,7 @@ class MessageBundlesTest {
 
     /** Each module's own bundle family ({@code messages/<module>*.properties}, listed in application.yaml). */
     @ParameterizedTest
-    @ValueSource(strings = {"console", "customer", "product", "scoring"})
+    @ValueSource(strings = {"console", "customer", "product", "scoring", "supervision", "risk"})
     void everyModuleBundleHasEveryKeyInEveryLanguage(String family) throws IOException {
         Properties base = load(family + ".properties");
         assertThat(load(family + "_en.properties").keySet()).isEqualTo(base.keySet());

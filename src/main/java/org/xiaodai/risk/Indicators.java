@@ -1,0 +1,37 @@
+package org.xiaodai.risk;
+
+import java.util.List;
+
+/**
+ * The indicators the shipped rules watch, and whether something feeds them yet. A rule on an
+ * indicator nobody feeds is kept, shown and editable, and simply never fires until its feed exists.
+ */
+public final class Indicators {
+
+    /** Largest single borrower's balance / prior-year-end net assets (limit 10 %). Needs loans. */
+    public static final String TOP_BORROWER_EXPOSURE = "top-borrower-exposure";
+    /** Largest borrower group with related parties / net assets (limit 15 %). Needs loans. */
+    public static final String RELATED_PARTY_EXPOSURE = "related-party-exposure";
+    /** Month-on-month rise of the NPL ratio, in ratio points. Needs loans and classification. */
+    public static final String NPL_RATIO_JUMP = "npl-ratio-jump";
+    /** Rise of the overdue rate of a region or industry against its 30-day average. Needs loans. */
+    public static final String OVERDUE_SPIKE = "overdue-rate-spike";
+    /** Share of new loans whose annualised rate is above the benchmark (4 × LPR). Needs loans. */
+    public static final String ABOVE_RATE_BENCHMARK = "share-above-rate-benchmark";
+    /** Applications from one address within 24 hours. Needs origination. */
+    public static final String APPLICATION_BURST = "applications-per-address";
+    /** Borrowers with loans at other institutions of the region (多头借贷). Needs loans. */
+    public static final String MULTI_LENDING = "multi-lending-borrowers";
+    /** Loans outside the licensed region or business scope. Needs origination. */
+    public static final String OUTSIDE_LICENCE = "loans-outside-licence";
+    /** Population stability index of a scorecard's scores (fed by scoring's ScoreDriftDetected). */
+    public static final String SCORE_PSI = "score-psi";
+    /** Complaints past their response deadline (fed at end of day from supervision). */
+    public static final String COMPLAINTS_OVERDUE = "complaints-overdue";
+
+    /** The indicators something feeds today. */
+    public static final List<String> FED = List.of(SCORE_PSI, COMPLAINTS_OVERDUE);
+
+    private Indicators() {
+    }
+}

@@ -1,0 +1,103 @@
+package org.xiaodai.supervision.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.xiaodai.iam.CurrentUsers;
+import org.xiaodai.supervision.internal.RegionStatistics;
+import org.xiaodai.supervision.internal.RegistryService;
+import org.xiaodai.supervision.internal.RegistryViews.IndicatorPoint;
+import org.xiaodai.supervision.internal.RegistryViews.InstitutionDetail;
+import org.xiaodai.supervision.internal.RegistryViews.InstitutionOverview;
+import org.xiaodai.supervision.internal.RegistryViews.LicenceView;
+
+/** The institution registry and indicators for the regulator; an institution reads its own entry. */
+@RestController
+@RequestMapping("/api/v1/supervision")
+@Tag(name = "Supervision", description = "Institution registry (licences), indicators and region aggregates.")
+class SupervisionApiController {
+
+    private final RegistryService registry;
+    private final RegionStatistics region;
+
+    SupervisionApiController(RegistryService registry, RegionStatistics region) {
+        this.registry = registry;
+        this.region = region;
+    }
+
+    @Schema(description = "A new version of an institution's registry entry; amounts are CNY decimal strings.")
+    record RegistryRequest(@Schema(example = "2027-01-01") String effectiveFrom,
+                           @Schema(example = "浙金管〔2019〕18号") String licenceNumber,
+                           @Schema(description = "GB/T 2260 code of the licensed area.", example = "330000") String licensedRegion,
+                           @Schema(description = "PERSONAL_CONSUMPTION, INDIVIDUAL_BUSINESS, FARMER, SMALL_ENTERPRISE")
+                           List<String> businessScope, Boolean onlineLending,
+                           @Schema(example = "300000000.00") String registeredCapital,
+                           @Schema(description = "Prior-year-end net assets.", example = "362800000.00") String netAssets,
+                           @Schema(example = "2025") String netAssetsYear, @Schema(example = "150000000.00") String bankLoans,
+                           @Schema(example = "40000000.00") String shareholderLoans, @Schema(example = "0.00") String bonds,
+                           @Schema(example = "300000000.00") String assetBacked,
+                           @Schema(allowableValues = {"ACTIVE", "SUSPENDED", "REVOKED"}) String status,
+                           String contactName, @Schema(example = "0571-87001234") String contactPhone, String contactEmail,
+                           @Schema(description = "Why the entry changes (shown in its history).") String reason) {
+    }
+
+    @Operation(operationId = "listSupervisedInstitutions", summary = "Every institution with its registry entry and latest indicators",
+            description = "`latestIndicators` stays empty (and `indicatorsAsOf` null) until indicators are computed at each "
+                    + "institution's end of day, which needs the loan portfolio.")
+    @GetMapping("/institutions")
+    @PreAuthorize("hasAuthority('supervision:view')")
+    List<InstitutionOverview> institutions() {
+        return registry.overview(CurrentUsers.require());
+    }
+
+    @Operation(operationId = "getSupervisedInstitution", summary = "An institution's registry entry today and its history")
+    @GetMapping("/institutions/{id}")
+    @PreAuthorize("hasAnyAuthority('supervision:view', 'supervision:own:view')")
+    InstitutionDetail institution(@PathVariable UUID id) {
+        return registry.detail(CurrentUsers.require(), id);
+    }
+
+    @Operation(operationId = "changeRegistry", summary = "Record a new version of an institution's registry entry",
+            description = "Every change is a new version with the date it takes effect; suspending or revoking the licence "
+                    + "stops origination from that date (`supervision.Institutions.mayOriginate`).")
+    @PostMapping("/institutions/{id}/registry")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('supervision:manage')")
+    LicenceView change(@PathVariable UUID id, @RequestBody RegistryRequest r) {
+        return registry.change(CurrentUsers.require(), id, new RegistryService.RegistryInput(r.effectiveFrom(),
+                r.licenceNumber(), r.licensedRegion(), r.businessScope(), r.onlineLending(), r.registeredCapital(),
+                r.netAssets(), r.netAssetsYear(), r.bankLoans(), r.shareholderLoans(), r.bonds(), r.assetBacked(),
+                r.status(), r.contactName(), r.contactPhone(), r.contactEmail(), r.reason()));
+    }
+
+    @Operation(operationId = "listInstitutionIndicators", summary = "An institution's daily indicator history",
+            description = "Rows of `[from, to]` (business dates; default the 90 days up to today). The history table "
+                    + "exists; it is filled by end of day once loans exist, so the list is empty until then.")
+    @GetMapping("/institutions/{id}/indicators")
+    @PreAuthorize("hasAnyAuthority('supervision:view', 'supervision:own:view')")
+    List<IndicatorPoint> indicators(@PathVariable UUID id, @RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to) {
+        return registry.indicators(CurrentUsers.require(), id, from, to);
+    }
+
+    @Operation(operationId = "getRegionAggregates", summary = "Region aggregates (the industry association's view)",
+            description = "Counts and sums over every institution of the region; no institution is named.")
+    @GetMapping("/region")
+    @PreAuthorize("hasAuthority('supervision:region:view')")
+    RegionStatistics.RegionView region() {
+        return region.region();
+    }
+}

@@ -1,0 +1,89 @@
+package org.xiaodai.platform.events;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.xiaodai.support.Api;
+import org.xiaodai.support.AppProcess;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real-time feed reaches Kafka: an embedded KRaft broker in this JVM, the application in a
+ * process of its own with {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} pointing at it (the shared test
+ * context has no broker and proves the application starts without one), two complaints filed over
+ * HTTP, and both arrive on {@code xiaodai.supervision.complaints} as JSON, keyed by the institution,
+ * in the order they were filed — through Spring Modulith's externalisation of the event publication
+ * registry, not a side channel.
+ */
+public class KafkaFeedIntegrationTest {
+
+    /** The README settings this test checks (beside DocumentedSettingsIntegrationTest's). */
+    public static final Set<String> SETTINGS = Set.of("SPRING_KAFKA_BOOTSTRAP_SERVERS");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void complaintsAreExternalisedToKafkaKeyedByInstitutionInOrder() throws Exception {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3, "xiaodai.supervision.complaints");
+        broker.afterPropertiesSet();
+        Path dataDir = Path.of("target/test-pg/kafka-" + UUID.randomUUID()).toAbsolutePath();
+        int httpPort = AppProcess.freePort();
+        try (AppProcess app = AppProcess.start(Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString(),
+                "SERVER_PORT", String.valueOf(httpPort), "XIAODAI_EMBEDDED_DB_DATA_DIR", dataDir.toString(),
+                "XIAODAI_EMBEDDED_DB_PORT", String.valueOf(AppProcess.freePort()),
+                "XIAODAI_BOOTSTRAP_ADMIN_PASSWORD", "Kafka@Feed2026x"), "--xiaodai.embedded-db.ephemeral=true")) {
+            app.awaitStarted(Duration.ofMinutes(5));
+            Api api = new Api(httpPort);
+            String regulator = api.token("regulator", Api.DEMO_PASSWORD);
+            String institution = api.get("/api/v1/supervision/institutions", regulator).json().get(0).get("id").asString();
+            List<String> filed = new ArrayList<>();
+            for (String subject : List.of("第一件", "第二件")) {
+                Api.Response r = api.post("/api/v1/complaints", regulator, Map.of("institutionId", institution,
+                        "category", "SERVICE", "subject", subject, "description", "Kafka 测试", "complainantName", "测试"));
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                filed.add(r.json().get("id").asString());
+            }
+            Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "feed-test", false);
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                    new StringDeserializer())) {
+                var partitions = consumer.partitionsFor("xiaodai.supervision.complaints").stream()
+                        .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (mine.size() < 2 && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (filed.contains(JSON.readTree(record.value()).path("complaintId").asString())) {
+                            mine.add(record);
+                        }
+                    }
+                }
+            }
+            assertThat(mine).as("both complaints on the topic; app output:\n%s", app.output()).hasSize(2);
+            assertThat(mine).extracting(ConsumerRecord::key).containsOnly(institution);
+            List<String> order = mine.stream().map(r -> JSON.readTree(r.value()).path("complaintId").asString()).toList();
+            assertThat(order).containsExactlyElementsOf(filed);
+            JsonNode first = JSON.readTree(mine.get(0).value());
+            assertThat(first.path("institutionId").asString()).isEqualTo(institution);
+            assertThat(first.path("reference").asString()).startsWith("TS");
+        } finally {
+            broker.destroy();
+        }
+    }
+}
