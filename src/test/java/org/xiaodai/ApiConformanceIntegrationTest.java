@@ -131,6 +131,13 @@ class ApiConformanceIntegrationTest {
                 "asOf", "2024-04-01")), 200);
         customers(admin);
         scoring(admin, api.token("a-risk", Api.DEMO_PASSWORD));
+        notifications(admin, platform);
+    }
+
+    private void notifications(String admin, String platform) {
+        ok(contract.get("/api/v1/notifications/deliveries?status=SENT&limit=5", admin), 200);
+        ok(contract.get("/api/v1/notifications/deliveries", platform), 200);
+        ok(contract.get("/api/v1/notifications/simulated-sms?limit=5", platform), 200);
     }
 
     private void customers(String admin) {
