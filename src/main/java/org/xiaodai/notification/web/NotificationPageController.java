@@ -42,7 +42,7 @@ class NotificationPageController {
         model.addAttribute("page", page);
         model.addAttribute("links", ListLinks.of("/notifications", page, filters));
         model.addAttribute("deliveries", page.items());
-        model.addAttribute("filters", filters);
+        model.addAttribute("selected", filters);
         model.addAttribute("statuses", new String[] {"PENDING", "SENT", "FAILED", "SKIPPED"});
         model.addAttribute("channels", Channel.values());
         model.addAttribute("events", NotificationEvent.values());
