@@ -12,5 +12,5 @@
  * and the refusal is audited.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Collections",
-        allowedDependencies = {"servicing", "customer", "scoring", "eod", "iam", "audit", "shared", "platform::web"})
+        allowedDependencies = {"servicing", "calc", "customer", "scoring", "eod", "iam", "audit", "shared", "platform::web"})
 package org.xiaodai.collection;

@@ -14,7 +14,10 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.xiaodai.audit.AuditRecord;
 import org.xiaodai.audit.AuditTrail;
 import org.xiaodai.collection.domain.Bucket;
@@ -48,9 +51,12 @@ public class Assignment {
     private final LoanReader loans;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate separately;
 
     Assignment(JdbcClient jdbc, CaseAccess cases, UserDirectory users, Scoring scoring, LoanReader loans, AuditTrail audit,
-               Clock clock) {
+               Clock clock, PlatformTransactionManager transactions) {
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.cases = cases;
         this.users = users;
@@ -165,9 +171,10 @@ public class Assignment {
         inputs.put("bill1", loan.map(Loans.LoanSummary::principalOutstanding).orElse(c.amountOverdue()));
         inputs.put("limitBalance", loan.map(Loans.LoanSummary::principal).orElse(c.amountOverdue().max(BigDecimal.ONE)));
         inputs.put("paid1", c.recovered());
+        // in a transaction of its own: a refusal (no behaviour model active) must not doom the assignment
         try {
-            return Optional.of(scoring.score(new ScoreRequest(loan.map(Loans.LoanSummary::productId).orElse(null),
-                    Purpose.BEHAVIOUR, c.loanId().toString(), inputs)));
+            return Optional.ofNullable(separately.execute(tx -> scoring.score(new ScoreRequest(
+                    loan.map(Loans.LoanSummary::productId).orElse(null), Purpose.BEHAVIOUR, c.loanId().toString(), inputs))));
         } catch (ProblemException e) {
             return Optional.empty();
         }

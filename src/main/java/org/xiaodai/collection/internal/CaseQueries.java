@@ -105,23 +105,23 @@ public class CaseQueries {
                                count(*) filter (where exists (select from collection_contact k where k.case_id = t.id)) as contacted,
                                count(*) filter (where exists (select from collection_contact k where k.case_id = t.id
                                    and k.outcome in ('ANSWERED', 'PROMISE_TO_PAY', 'REFUSED_TO_PAY'))) as reached
-                        from collection_case t where """ + visible.sql())
+                        from collection_case t where """ + " " + visible.sql())
                 .params(params).query().singleRow();
         Map<String, Object> promises = jdbc.sql("""
                         select count(*) filter (where p.status = 'KEPT') as kept, count(*) filter (where p.status = 'BROKEN') as broken,
                                count(*) filter (where p.status = 'OPEN') as open
-                        from collection_promise p join collection_case t on t.id = p.case_id where """ + visible.sql())
+                        from collection_promise p join collection_case t on t.id = p.case_id where """ + " " + visible.sql())
                 .params(params).query().singleRow();
         Map<String, Map<String, Object>> byBucket = new HashMap<>();
         jdbc.sql("""
                         select t.bucket, count(*) filter (where t.status = 'OPEN') as open_cases,
                                coalesce(sum(t.amount_overdue) filter (where t.status = 'OPEN'), 0) as overdue
-                        from collection_case t where """ + visible.sql() + " group by t.bucket")
+                        from collection_case t where """ + " " + visible.sql() + " group by t.bucket")
                 .params(params).query().listOfRows().forEach(r -> byBucket.put((String) r.get("bucket"), r));
         Map<String, BigDecimal> recovered = new HashMap<>();
         jdbc.sql("""
                         select p.bucket, sum(p.amount) as recovered from collection_payment p
-                        join collection_case t on t.id = p.case_id where """ + visible.sql() + " group by p.bucket")
+                        join collection_case t on t.id = p.case_id where """ + " " + visible.sql() + " group by p.bucket")
                 .params(params).query().listOfRows().forEach(r -> recovered.put((String) r.get("bucket"), (BigDecimal) r.get("recovered")));
         List<CaseViews.BucketFigures> buckets = new ArrayList<>();
         for (Bucket b : Bucket.values()) {
