@@ -132,6 +132,36 @@ class ApiConformanceIntegrationTest {
         customers(admin);
         scoring(admin, api.token("a-risk", Api.DEMO_PASSWORD));
         notifications(admin, platform);
+        collections(admin);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("operationsDataSource")
+    javax.sql.DataSource superuser;
+
+    private void collections(String admin) {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(superuser);
+        String customer = id(contract.send("POST", "/api/v1/customers", admin, org.xiaodai.customer.CustomerTestUtils
+                .individual(org.xiaodai.customer.CustomerTestUtils.residentId(), org.xiaodai.customer.CustomerTestUtils.mobile())), 201);
+        String caseId = org.xiaodai.collection.CollectionFixtures.openCase(jdbc, "HZXD", UUID.fromString(customer), null).toString();
+        String collector = jdbc.sql("select id::text from iam_user where username = 'a-collector'").query(String.class).single();
+        ok(contract.get("/api/v1/collections/cases?bucket=M1", admin), 200);
+        ok(contract.get("/api/v1/collections/cases/" + caseId, admin), 200);
+        ok(contract.send("POST", "/api/v1/collections/cases/" + caseId + "/quiet-hours-consent", admin, Map.of("given", true)), 200);
+        ok(contract.send("POST", "/api/v1/collections/cases/" + caseId + "/contacts", admin, Map.of("contactId", customer,
+                "channel", "CALL", "outcome", "ANSWERED", "note", "契约测试")), 201);
+        ok(contract.send("POST", "/api/v1/collections/cases/" + caseId + "/contacts", admin, Map.of("contactId",
+                UUID.randomUUID().toString(), "channel", "CALL", "outcome", "ANSWERED")), 422);
+        String today = jdbc.sql("""
+                select business_date::text from eod_business_date b join iam_organisation o on o.id = b.institution_id
+                where o.code = 'HZXD'""").query(String.class).single();
+        ok(contract.send("POST", "/api/v1/collections/cases/" + caseId + "/promises", admin, Map.of("amount", "200.00",
+                "promisedDate", today)), 201);
+        ok(contract.send("POST", "/api/v1/collections/cases/" + caseId + "/flags", admin, Map.of("escalated", true,
+                "escalationReason", "契约测试", "outsourced", false)), 200);
+        ok(contract.send("POST", "/api/v1/collections/cases/" + caseId + "/assignment", admin, Map.of("collectorId", collector)), 200);
+        ok(contract.send("POST", "/api/v1/collections/assignments", admin, Map.of("mode", "ROUND_ROBIN")), 200);
+        ok(contract.get("/api/v1/collections/statistics", admin), 200);
     }
 
     private void notifications(String admin, String platform) {

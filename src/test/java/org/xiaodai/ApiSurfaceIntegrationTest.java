@@ -346,6 +346,8 @@ class ApiSurfaceIntegrationTest {
                 org.xiaodai.support.ProductFixtures.body()));
         ids.put("versions", "1");
         ids.put("models", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString());
+        ids.put("cases", org.xiaodai.collection.CollectionFixtures.openCase(jdbc, "NBXD",
+                org.xiaodai.collection.CollectionFixtures.customer(jdbc, "NBXD"), null).toString());
         return ids;
     }
 }
