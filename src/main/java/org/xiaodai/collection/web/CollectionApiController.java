@@ -56,7 +56,7 @@ class CollectionApiController {
 
     @Schema(description = "A contact made now: whom (the borrower's customer id or a related party the borrower named), "
             + "how and what came of it.")
-    record ContactRequest(@NotBlank @Schema(description = "customer id or related-party id from the case's contacts") String contactId,
+    record ContactRequest(@NotNull @Schema(description = "customer id or related-party id from the case's contacts") UUID contactId,
                           @NotBlank @Schema(example = "CALL", allowableValues = {"CALL", "SMS", "VISIT", "LETTER"}) String channel,
                           @NotBlank @Schema(example = "NO_ANSWER", allowableValues = {"ANSWERED", "NO_ANSWER", "PROMISE_TO_PAY",
                                   "REFUSED_TO_PAY", "WRONG_NUMBER", "LEFT_MESSAGE"}) String outcome,
@@ -121,7 +121,7 @@ class CollectionApiController {
             + "`conduct-quiet-hours`, `conduct-daily-attempt-limit`); `rule` names it (`unnamedContact`, `quietHours`, "
             + "`dailyAttemptLimit`). The refusal is audited.")
     CaseViews.ContactEntry contact(@PathVariable UUID id, @Valid @RequestBody ContactRequest r) {
-        return contacts.record(CurrentUsers.require(), id, new ContactLog.NewContact(r.contactId(), r.channel(), r.outcome(),
+        return contacts.record(CurrentUsers.require(), id, new ContactLog.NewContact(r.contactId().toString(), r.channel(), r.outcome(),
                 r.note()), clock);
     }
 
