@@ -17,8 +17,8 @@ public enum NotificationEvent {
     APPLICATION_DECIDED(List.of("reference", "decision")),
     /** 合同待签: {@code reference} (contract number). */
     CONTRACT_READY(List.of("reference")),
-    /** 已放款: {@code reference}, {@code amount}, {@code account} (masked card). */
-    DISBURSED(List.of("reference", "amount", "account")),
+    /** 已放款: {@code reference}, {@code amount}. */
+    DISBURSED(List.of("reference", "amount")),
     /** 还款提醒: {@code reference}, {@code amount}, {@code dueDate}, {@code days}. */
     REPAYMENT_DUE(List.of("reference", "amount", "dueDate", "days")),
     /** 还款到账: {@code reference}, {@code amount}. */

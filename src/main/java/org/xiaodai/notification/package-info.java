@@ -11,5 +11,5 @@
  * {@link org.xiaodai.notification.OneTimeCodes}; the module also reacts to other modules' events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = {"customer", "eod", "iam", "audit", "shared", "platform::web"})
+        allowedDependencies = {"servicing", "customer", "eod", "iam", "audit", "shared", "platform::web"})
 package org.xiaodai.notification;

@@ -233,6 +233,30 @@ class NotificationDeliveryIntegrationTest {
 
     @Autowired
     Templates templates;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Test
+    void servicingsEventsReachTheBorrowerOnceEach() {
+        UUID customer = customer(CustomerTestUtils.mobile());
+        UUID loan = UUID.randomUUID();
+        var overdue = new org.xiaodai.servicing.InstallmentOverdue(loan, hzxd, customer, null, LocalDate.of(2026, 11, 20),
+                LocalDate.of(2026, 12, 2), 12, new java.math.BigDecimal("1000"), new java.math.BigDecimal("23.4"));
+        var disbursed = new org.xiaodai.servicing.LoanDisbursed(loan, hzxd, customer, UUID.randomUUID(), UUID.randomUUID(),
+                new java.math.BigDecimal("20000.00"), "CNY", LocalDate.of(2026, 10, 1), LocalDate.of(2027, 10, 1));
+        for (Object event : List.of(overdue, disbursed, overdue)) {
+            TenantWall.asInstitution(hzxd, () -> transactions.executeWithoutResult(tx -> events.publishEvent(event)));
+        }
+        await(() -> jdbc.sql("select count(*) from notification_inbox where customer_id = ?").param(customer)
+                .query(Long.class).single() == 2);
+        List<String> inbox = jdbc.sql("select event || ': ' || body from notification_inbox where customer_id = ? order by event")
+                .param(customer).query(String.class).list();
+        assertThat(inbox).containsExactly(
+                "DISBURSED: 借款" + loan.toString().substring(0, 8) + "的20,000.00元已发放至您的银行卡，还款计划请登录查看。",
+                "OVERDUE: 您的借款" + loan.toString().substring(0, 8) + "已逾期12天，欠款1,023.40元。逾期将产生罚息，并可能报送征信。");
+        assertThat(jdbc.sql("select count(*) from notification_delivery where customer_id = ? and channel = 'SMS'")
+                .param(customer).query(Long.class).single()).as("one text message per notice, the repeat ignored").isEqualTo(2);
+    }
 
     @Test
     void everyEventHasItsTemplatesInBothLanguagesAndEveryPlaceholderIsFilled() {
