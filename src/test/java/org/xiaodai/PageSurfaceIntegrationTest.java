@@ -99,7 +99,8 @@ class PageSurfaceIntegrationTest {
                         select c.id from customer c join iam_organisation o on o.id = c.institution_id
                         where o.code = 'NBXD' order by c.created_at limit 1""").query(String.class).single(),
                 "products", foreignProduct(),
-                "scoring", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString());
+                "scoring", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString(),
+                "loans", new org.xiaodai.servicing.internal.ServicingTestUtils(context).disbursedLoan(jdbc, "NBXD").toString());
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {
@@ -140,7 +141,8 @@ class PageSurfaceIntegrationTest {
                 "roundingMode", "installmentAmountInMultiplesOf", "graceOnPrincipalPeriods",
                 "graceOnInterestPaymentPeriods", "all", "lang", "q", "sort", "dir", "page", "size", "from", "to", "actor",
                 "action", "institution", "object", "status", "edit", "confirm", "roleIds",
-                "purpose", "targetColumn", "productId", "role")) {
+                "purpose", "targetColumn", "productId", "role", "amount", "channel", "idempotencyKey", "reason", "grade",
+                "strategy", "date")) {
             request.param(name, value);
         }
         return request;

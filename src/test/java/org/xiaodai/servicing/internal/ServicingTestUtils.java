@@ -122,4 +122,17 @@ public final class ServicingTestUtils {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A loan of the institution with this code, disbursed ten days ago with 100.00 paid early today (for surface tests). */
+    public UUID disbursedLoan(JdbcClient superuser, String institutionCode) {
+        UUID institutionId = superuser.sql("select id from iam_organisation where code = ?").param(institutionCode)
+                .query(UUID.class).single();
+        LocalDate today = superuser.sql("select business_date from eod_business_date where institution_id = ?")
+                .param(institutionId).query(LocalDate.class).single();
+        UUID loanId = open(institutionId, terms("6000.00", "12", 6, today.minusDays(10)), ServicingPolicy.standard(), false,
+                UUID.randomUUID());
+        activate(institutionId, loanId, today.minusDays(10));
+        repay(institutionId, loanId, today, "100.00", "fixture-" + loanId);
+        return loanId;
+    }
 }
