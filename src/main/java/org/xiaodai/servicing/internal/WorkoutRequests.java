@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.xiaodai.iam.ChangeRequests;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.servicing.LoanState;
@@ -21,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * files the request ({@link #requestWriteOff}, {@link #requestRestructuring}), a second user with
  * {@code iam:change:approve} approves it and the handler applies it in the approval transaction.
  */
-@Configuration
+@org.springframework.stereotype.Service
+@org.springframework.transaction.annotation.Transactional
 public class WorkoutRequests {
 
     static final String WRITE_OFF = "servicing.write-off";
@@ -79,57 +78,5 @@ public class WorkoutRequests {
         if (reason.length() > 500) {
             throw ProblemException.invalid("reason", "maxLength", 500);
         }
-    }
-
-    @Bean
-    static ChangeRequests.ChangeHandler servicingWriteOffHandler(LoanWorkouts workouts) {
-        return new ChangeRequests.ChangeHandler() {
-            @Override
-            public String kind() {
-                return WRITE_OFF;
-            }
-
-            @Override
-            public void apply(String payloadJson, UUID institutionId, CurrentUser checker, UUID makerId) {
-                JsonNode p = JSON.readTree(payloadJson);
-                workouts.writeOff(UUID.fromString(p.get("loanId").asString()), p.get("reason").asString(), checker.userId());
-            }
-
-            @Override
-            public List<ChangeRequests.Detail> describe(String payloadJson, CurrentUser viewer) {
-                JsonNode p = JSON.readTree(payloadJson);
-                return List.of(new ChangeRequests.Detail("servicing.request.loan", List.of(p.get("loanId").asString()), null),
-                        new ChangeRequests.Detail("servicing.request.reason", List.of(p.get("reason").asString()), null));
-            }
-        };
-    }
-
-    @Bean
-    static ChangeRequests.ChangeHandler servicingRestructureHandler(LoanWorkouts workouts) {
-        return new ChangeRequests.ChangeHandler() {
-            @Override
-            public String kind() {
-                return RESTRUCTURE;
-            }
-
-            @Override
-            public void apply(String payloadJson, UUID institutionId, CurrentUser checker, UUID makerId) {
-                JsonNode p = JSON.readTree(payloadJson);
-                JsonNode rate = p.get("annualInterestRatePercent");
-                workouts.restructure(UUID.fromString(p.get("loanId").asString()), p.get("kind").asString(),
-                        p.get("numberOfRepayments").asInt(), rate == null || rate.isNull() ? null : new BigDecimal(rate.asString()),
-                        p.get("reason").asString(), checker.userId());
-            }
-
-            @Override
-            public List<ChangeRequests.Detail> describe(String payloadJson, CurrentUser viewer) {
-                JsonNode p = JSON.readTree(payloadJson);
-                return List.of(new ChangeRequests.Detail("servicing.request.loan", List.of(p.get("loanId").asString()), null),
-                        new ChangeRequests.Detail("servicing.request.kind", List.of(p.get("kind").asString()), "servicing.kind."),
-                        new ChangeRequests.Detail("servicing.request.repayments",
-                                List.of(p.get("numberOfRepayments").asString()), null),
-                        new ChangeRequests.Detail("servicing.request.reason", List.of(p.get("reason").asString()), null));
-            }
-        };
     }
 }
