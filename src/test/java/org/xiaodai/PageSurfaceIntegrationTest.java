@@ -101,7 +101,8 @@ class PageSurfaceIntegrationTest {
                 "products", foreignProduct(),
                 "scoring", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString(),
                 "collections", org.xiaodai.collection.CollectionFixtures.openCase(jdbc, "NBXD",
-                        org.xiaodai.collection.CollectionFixtures.customer(jdbc, "NBXD"), null).toString());
+                        org.xiaodai.collection.CollectionFixtures.customer(jdbc, "NBXD"), null).toString(),
+                "loans", new org.xiaodai.servicing.internal.ServicingTestUtils(context).disbursedLoan(jdbc, "NBXD").toString());
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {
@@ -144,7 +145,7 @@ class PageSurfaceIntegrationTest {
                 "action", "institution", "object", "status", "edit", "confirm", "roleIds",
                 "purpose", "targetColumn", "productId", "role", "mode", "bucket", "contactId", "channel", "outcome", "amount",
                 "promisedDate", "escalated", "escalationReason", "outsourced", "outsourcedAgency", "given", "collectorId",
-                "event", "mobile")) {
+                "event", "mobile", "idempotencyKey", "reason", "grade", "strategy", "date")) {
             request.param(name, value);
         }
         return request;

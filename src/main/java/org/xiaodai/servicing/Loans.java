@@ -15,7 +15,13 @@ import org.xiaodai.calc.LoanPosition;
  */
 public interface Loans {
 
-    /** The loan as stored (status, grade, balances last posted), empty when unknown or out of reach. */
+    /**
+     * Whether the caller's data scope reaches the loan (its tenant wall, branch subtree or own
+     * records as the loan's officer); answer a loan it does not reach as not found.
+     */
+    boolean visibleTo(org.xiaodai.iam.CurrentUser caller, UUID loanId);
+
+    /** The loan as stored (status, grade, balances last derived), empty when unknown or out of reach. */
     Optional<LoanSummary> summary(UUID loanId);
 
     /**
@@ -28,11 +34,13 @@ public interface Loans {
     Optional<LoanPosition> position(UUID loanId, LocalDate asOf);
 
     /**
-     * The sub-ledger (分户账) of an institution's loans on the books, as the servicing engine derives
-     * it at the start of {@code asOf} from repayments booked before it, to reconcile with the
-     * general ledger.
+     * The sub-ledger (分户账) of an institution's loans on the books at the end of business date
+     * {@code date}, as the servicing engine derives it loan by loan from the transactions booked
+     * through that date, to reconcile with the general ledger's vouchers through that date: for a
+     * closed date the position at the start of the next day (its end of day posted accrual,
+     * penalties and credit applied), for the open business date the position during it.
      */
-    SubLedgerTotals subLedger(UUID institutionId, LocalDate asOf);
+    SubLedgerTotals subLedger(UUID institutionId, LocalDate date);
 
     /** Principal outstanding of the institution's open loans per grade (after manual downgrades): the provision base. */
     Map<String, BigDecimal> principalByGrade(UUID institutionId);
