@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,29 +22,47 @@ import org.xiaodai.servicing.LoanGradeChanged;
 import org.xiaodai.servicing.Loans;
 import org.xiaodai.servicing.RepaymentReceived;
 import org.xiaodai.shared.tenant.TenantWall;
+import org.xiaodai.shared.time.BusinessDate;
 
 /**
  * Tells borrowers what servicing did to their loans: paid out, repayment received, overdue, and a
  * worse five-level grade (before negative information reaches the credit bureau). Each reaction runs
  * after servicing committed, in its own transaction inside the institution's tenant wall, and
  * carries a dedupe key so a redelivered event notifies once. The loan is named by its contract
- * number (no personal data); amounts as plain decimals with grouping.
+ * number (no personal data); amounts as plain decimals with grouping. News more than
+ * {@value #MAX_AGE_DAYS} business days old is not told (back-dated bookings such as the demo portfolio).
  */
 @Component
 class ServicingNotices {
 
     private static final List<String> GRADES = List.of("NORMAL", "SPECIAL_MENTION", "SUBSTANDARD", "DOUBTFUL", "LOSS");
 
+    /** News older than this (by business date) is not told: back-dated bookings (a migration, the demo) stay quiet. */
+    static final int MAX_AGE_DAYS = 7;
+
     private final NotificationService notifications;
     private final ObjectProvider<Loans> loans;
+    private final BusinessDate businessDate;
 
-    ServicingNotices(NotificationService notifications, ObjectProvider<Loans> loans) {
+    ServicingNotices(NotificationService notifications, ObjectProvider<Loans> loans, BusinessDate businessDate) {
         this.notifications = notifications;
         this.loans = loans;
+        this.businessDate = businessDate;
+    }
+
+    private boolean stale(UUID institutionId, LocalDate happened) {
+        try {
+            return happened.isBefore(businessDate.of(institutionId).minusDays(MAX_AGE_DAYS));
+        } catch (java.util.NoSuchElementException e) {
+            return false;
+        }
     }
 
     @ApplicationModuleListener
     void disbursed(LoanDisbursed event) {
+        if (stale(event.institutionId(), event.disbursementDate())) {
+            return;
+        }
         TenantWall.asInstitution(event.institutionId(), () -> notifications.notify(new Notice(event.institutionId(),
                 event.customerId(), NotificationEvent.DISBURSED,
                 Map.of("reference", reference(event.loanId()), "amount", amount(event.amount())),
@@ -52,6 +71,9 @@ class ServicingNotices {
 
     @ApplicationModuleListener
     void repaid(RepaymentReceived event) {
+        if (stale(event.institutionId(), event.businessDate())) {
+            return;
+        }
         TenantWall.asInstitution(event.institutionId(), () -> summary(event.loanId()).ifPresent(loan ->
                 notifications.notify(new Notice(event.institutionId(), loan.customerId(), NotificationEvent.REPAYMENT_RECEIVED,
                         Map.of("reference", name(loan), "amount", amount(event.amount())),
@@ -60,6 +82,9 @@ class ServicingNotices {
 
     @ApplicationModuleListener
     void overdue(InstallmentOverdue event) {
+        if (stale(event.institutionId(), event.asOf())) {
+            return;
+        }
         TenantWall.asInstitution(event.institutionId(), () -> notifications.notify(new Notice(event.institutionId(),
                 event.customerId(), NotificationEvent.OVERDUE,
                 Map.of("reference", reference(event.loanId()),
@@ -71,7 +96,7 @@ class ServicingNotices {
     /** Only a change for the worse is told (the borrower hears of the negative information before it is reported). */
     @ApplicationModuleListener
     void gradeChanged(LoanGradeChanged event) {
-        if (GRADES.indexOf(event.toGrade()) <= GRADES.indexOf(event.fromGrade())) {
+        if (GRADES.indexOf(event.toGrade()) <= GRADES.indexOf(event.fromGrade()) || stale(event.institutionId(), event.changedOn())) {
             return;
         }
         TenantWall.asInstitution(event.institutionId(), () -> summary(event.loanId()).ifPresent(loan ->

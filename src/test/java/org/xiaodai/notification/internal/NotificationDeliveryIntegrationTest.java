@@ -179,10 +179,11 @@ class NotificationDeliveryIntegrationTest {
         assertThat(delivery(reference, "EMAIL").get("status")).as("no e-mail address: skipped").isEqualTo("SKIPPED");
         assertThat(delivery(reference, "IN_APP").get("status")).as("the inbox reaches no phone").isEqualTo("SENT");
 
-        dispatcher.runDue(at("23:50"));
-        dispatcher.runDue(at("07:59").plus(Duration.ofDays(1)));
+        UUID sms = (UUID) delivery(reference, "SMS").get("id");
+        assertThat(dispatcher.attempt(hzxd, sms, at("23:50"))).isFalse();
+        assertThat(dispatcher.attempt(hzxd, sms, at("07:59").plus(Duration.ofDays(1)))).isFalse();
         assertThat(delivery(reference, "SMS").get("status")).isEqualTo("PENDING");
-        dispatcher.runDue(at("08:00").plus(Duration.ofDays(1)));
+        assertThat(dispatcher.attempt(hzxd, sms, at("08:00").plus(Duration.ofDays(1)))).isTrue();
         assertThat(delivery(reference, "SMS").get("status")).isEqualTo("SENT");
 
         String mobile = CustomerTestUtils.mobile();
@@ -240,11 +241,16 @@ class NotificationDeliveryIntegrationTest {
     void servicingsEventsReachTheBorrowerOnceEach() {
         UUID customer = customer(CustomerTestUtils.mobile());
         UUID loan = UUID.randomUUID();
-        var overdue = new org.xiaodai.servicing.InstallmentOverdue(loan, hzxd, customer, null, LocalDate.of(2026, 11, 20),
-                LocalDate.of(2026, 12, 2), 12, new java.math.BigDecimal("1000"), new java.math.BigDecimal("23.4"));
+        LocalDate today = jdbc.sql("select business_date from eod_business_date where institution_id = ?").param(hzxd)
+                .query(LocalDate.class).single();
+        var overdue = new org.xiaodai.servicing.InstallmentOverdue(loan, hzxd, customer, null, today.minusDays(12),
+                today, 12, new java.math.BigDecimal("1000"), new java.math.BigDecimal("23.4"));
         var disbursed = new org.xiaodai.servicing.LoanDisbursed(loan, hzxd, customer, UUID.randomUUID(), UUID.randomUUID(),
-                new java.math.BigDecimal("20000.00"), "CNY", LocalDate.of(2026, 10, 1), LocalDate.of(2027, 10, 1));
-        for (Object event : List.of(overdue, disbursed, overdue)) {
+                new java.math.BigDecimal("20000.00"), "CNY", today.minusDays(2), today.plusYears(1));
+        var backDated = new org.xiaodai.servicing.RepaymentReceived(UUID.randomUUID(), loan, hzxd, today.minusDays(30),
+                new java.math.BigDecimal("50.00"), "TRANSFER", java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO,
+                new java.math.BigDecimal("50.00"), java.math.BigDecimal.ZERO);
+        for (Object event : List.of(overdue, disbursed, overdue, backDated)) {
             TenantWall.asInstitution(hzxd, () -> transactions.executeWithoutResult(tx -> events.publishEvent(event)));
         }
         await(() -> jdbc.sql("select count(*) from notification_inbox where customer_id = ?").param(customer)
@@ -255,7 +261,8 @@ class NotificationDeliveryIntegrationTest {
                 "DISBURSED: 借款" + loan.toString().substring(0, 8) + "的20,000.00元已发放至您的银行卡，还款计划请登录查看。",
                 "OVERDUE: 您的借款" + loan.toString().substring(0, 8) + "已逾期12天，欠款1,023.40元。逾期将产生罚息，并可能报送征信。");
         assertThat(jdbc.sql("select count(*) from notification_delivery where customer_id = ? and channel = 'SMS'")
-                .param(customer).query(Long.class).single()).as("one text message per notice, the repeat ignored").isEqualTo(2);
+                .param(customer).query(Long.class).single()).as("one text message per notice, the repeat and the stale news ignored")
+                .isEqualTo(2);
     }
 
     @Test
