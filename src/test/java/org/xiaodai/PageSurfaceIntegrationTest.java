@@ -92,6 +92,7 @@ class PageSurfaceIntegrationTest {
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         MockHttpSession aAdmin = (MockHttpSession) mvc.perform(formLogin("/login").user("a-admin").password(Api.DEMO_PASSWORD))
                 .andReturn().getRequest().getSession(false);
+        String foreignLoan = new org.xiaodai.servicing.internal.ServicingTestUtils(context).disbursedLoan(jdbc, "NBXD").toString();
         Map<String, String> foreign = Map.of(
                 "institutions", jdbc.sql("select id from iam_organisation where code = 'NBXD'").query(String.class).single(),
                 "users", jdbc.sql("select id from iam_user where username = 'b-officer'").query(String.class).single(),
@@ -100,7 +101,8 @@ class PageSurfaceIntegrationTest {
                         where o.code = 'NBXD' order by c.created_at limit 1""").query(String.class).single(),
                 "products", foreignProduct(),
                 "scoring", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString(),
-                "loans", new org.xiaodai.servicing.internal.ServicingTestUtils(context).disbursedLoan(jdbc, "NBXD").toString());
+                "loans", foreignLoan,
+                "ledger", foreignLoan);
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {

@@ -143,7 +143,7 @@ class LoanLifecycleIntegrationTest {
         LoanTerms terms = ServicingTestUtils.terms("6000.00", "12", 6, d0);
         UUID withheld = util.open(inst, terms, ServicingPolicy.standard(), true, ServicingTestUtils.payableLoanId());
         UUID refused = util.open(inst, terms, ServicingPolicy.standard(), true,
-                UUID.fromString("00000000-0000-4000-8000-000000000" + (100 + (int) (Math.random() * 800)) + "0"));
+                new UUID(UUID.randomUUID().getMostSignificantBits(), UUID.randomUUID().getLeastSignificantBits() & ~0xFL));
         UUID noMandate = util.open(inst, terms, ServicingPolicy.standard(), false, ServicingTestUtils.payableLoanId());
         for (UUID id : List.of(withheld, refused, noMandate)) {
             util.activate(inst, id, d0);
