@@ -149,9 +149,9 @@ class LoanLifecycleIntegrationTest {
             util.activate(inst, id, d0);
         }
         close(inst, d0, LocalDate.of(2025, 4, 2));
-        assertThat(superuser.sql("select status from servicing_withholding where loan_id = ?").param(withheld)
+        assertThat(superuser.sql("select status from servicing_withholding where loan_id = ? and business_date = date '2025-04-01'").param(withheld)
                 .query(String.class).single()).isEqualTo("SUCCEEDED");
-        assertThat(superuser.sql("select status from servicing_withholding where loan_id = ?").param(refused)
+        assertThat(superuser.sql("select status from servicing_withholding where loan_id = ? and business_date = date '2025-04-01'").param(refused)
                 .query(String.class).single()).isEqualTo("FAILED");
         assertThat(superuser.sql("select count(*) from servicing_withholding where loan_id = ?").param(noMandate)
                 .query(Integer.class).single()).isZero();
