@@ -143,15 +143,15 @@ class LoanLifecycleIntegrationTest {
         LoanTerms terms = ServicingTestUtils.terms("6000.00", "12", 6, d0);
         UUID withheld = util.open(inst, terms, ServicingPolicy.standard(), true, ServicingTestUtils.payableLoanId());
         UUID refused = util.open(inst, terms, ServicingPolicy.standard(), true,
-                UUID.fromString("00000000-0000-4000-8000-000000000" + (100 + (int) (Math.random() * 800)) + "0"));
+                new UUID(UUID.randomUUID().getMostSignificantBits(), UUID.randomUUID().getLeastSignificantBits() & ~0xFL));
         UUID noMandate = util.open(inst, terms, ServicingPolicy.standard(), false, ServicingTestUtils.payableLoanId());
         for (UUID id : List.of(withheld, refused, noMandate)) {
             util.activate(inst, id, d0);
         }
         close(inst, d0, LocalDate.of(2025, 4, 2));
-        assertThat(superuser.sql("select status from servicing_withholding where loan_id = ?").param(withheld)
+        assertThat(superuser.sql("select status from servicing_withholding where loan_id = ? and business_date = date '2025-04-01'").param(withheld)
                 .query(String.class).single()).isEqualTo("SUCCEEDED");
-        assertThat(superuser.sql("select status from servicing_withholding where loan_id = ?").param(refused)
+        assertThat(superuser.sql("select status from servicing_withholding where loan_id = ? and business_date = date '2025-04-01'").param(refused)
                 .query(String.class).single()).isEqualTo("FAILED");
         assertThat(superuser.sql("select count(*) from servicing_withholding where loan_id = ?").param(noMandate)
                 .query(Integer.class).single()).isZero();

@@ -160,9 +160,9 @@ public class LoanWorkouts {
         LoanRepository.Movements m = loans.movements(loanId);
         LoanBook.Derived now = book.derive(loan, old, m, on);
         int paid = (int) now.position().installments().stream().filter(i -> !i.dueDate().isAfter(on)).count();
-        Schedule forCalc = loan.scheduleVersion() == 1 || old.installments().getFirst().periodStart().equals(loan.terms().disbursementDate())
-                && old.installments().size() == loan.terms().numberOfRepayments() ? old : null;
-        if (forCalc == null) {
+        // calc prepays the loan's own schedule (its level installment included): only while it is still in force
+        Schedule forCalc = calculator.schedule(loan.terms()).value();
+        if (!sameRows(forCalc, old)) {
             throw ProblemException.conflict("prepayment-after-schedule-change");
         }
         var outcome = calculator.prepay(new PrepaymentRequest(forCalc, on, paid, amount, strategy));
@@ -319,6 +319,21 @@ public class LoanWorkouts {
                         "principal", rest, "numberOfRepayments", numberOfRepayments, "watchUntil", watchUntil.toString())));
         events.publishEvent(new LoanRestructured(loanId, loan.institutionId(), on, version, kind, rest,
                 rows.getLast().dueDate(), watchUntil));
+    }
+
+    private static boolean sameRows(Schedule a, Schedule b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Installment x = a.installments().get(i);
+            Installment y = b.installments().get(i);
+            if (!x.dueDate().equals(y.dueDate()) || x.principal().compareTo(y.principal()) != 0
+                    || x.interest().compareTo(y.interest()) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int newVersion(LoanRow loan, String reason, LocalDate on, List<Installment> rows) {

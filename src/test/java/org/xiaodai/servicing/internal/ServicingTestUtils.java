@@ -135,4 +135,23 @@ public final class ServicingTestUtils {
         repay(institutionId, loanId, today, "100.00", "fixture-" + loanId);
         return loanId;
     }
+
+    /**
+     * Waits (at most three minutes) until the demo portfolio, built in the background after start, is
+     * complete in both demo institutions, so tests that compare or drop the whole database see it quiet.
+     */
+    public static void awaitDemoLoans(JdbcClient superuser) {
+        Instant until = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(until)) {
+            int done = superuser.sql("""
+                    select count(*) from iam_organisation o where o.code in ('HZXD', 'NBXD')
+                      and (select count(*) from servicing_transaction t where t.institution_id = o.id
+                           and t.kind = 'RESTRUCTURING' and t.note like 'EXTENSION: 示例%') >= 8""")
+                    .query(Integer.class).single();
+            if (done == 2) {
+                return;
+            }
+            sleep(500);
+        }
+    }
 }
