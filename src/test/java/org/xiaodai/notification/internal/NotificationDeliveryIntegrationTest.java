@@ -179,11 +179,11 @@ class NotificationDeliveryIntegrationTest {
         assertThat(delivery(reference, "EMAIL").get("status")).as("no e-mail address: skipped").isEqualTo("SKIPPED");
         assertThat(delivery(reference, "IN_APP").get("status")).as("the inbox reaches no phone").isEqualTo("SENT");
 
-        UUID sms = (UUID) delivery(reference, "SMS").get("id");
-        assertThat(dispatcher.attempt(hzxd, sms, at("23:50"))).isFalse();
-        assertThat(dispatcher.attempt(hzxd, sms, at("07:59").plus(Duration.ofDays(1)))).isFalse();
+        UUID held = (UUID) sms.get("id");
+        assertThat(dispatcher.attempt(hzxd, held, at("23:50"))).isFalse();
+        assertThat(dispatcher.attempt(hzxd, held, at("07:59").plus(Duration.ofDays(1)))).isFalse();
         assertThat(delivery(reference, "SMS").get("status")).isEqualTo("PENDING");
-        assertThat(dispatcher.attempt(hzxd, sms, at("08:00").plus(Duration.ofDays(1)))).isTrue();
+        assertThat(dispatcher.attempt(hzxd, held, at("08:00").plus(Duration.ofDays(1)))).isTrue();
         assertThat(delivery(reference, "SMS").get("status")).isEqualTo("SENT");
 
         String mobile = CustomerTestUtils.mobile();
