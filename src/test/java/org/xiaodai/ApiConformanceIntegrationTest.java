@@ -31,12 +31,20 @@ class ApiConformanceIntegrationTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     Api api;
     org.springframework.jdbc.core.simple.JdbcClient superuser;
 
     @org.springframework.beans.factory.annotation.Autowired
     void superuser(@org.springframework.beans.factory.annotation.Qualifier("operationsDataSource") javax.sql.DataSource operations) {
         this.superuser = org.springframework.jdbc.core.simple.JdbcClient.create(operations);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void superuserJdbc(@org.springframework.beans.factory.annotation.Qualifier("operationsDataSource") javax.sql.DataSource superuser) {
+        this.jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(superuser);
     }
     OpenApiDocument document;
     ContractRecorder contract;
@@ -138,6 +146,9 @@ class ApiConformanceIntegrationTest {
         customers(admin);
         scoring(admin, api.token("a-risk", Api.DEMO_PASSWORD));
         supervision(admin, api.token("regulator", Api.DEMO_PASSWORD));
+        notifications(admin, platform);
+        collections(admin);
+        loans(admin, approver);
     }
 
     /** Supervision and early warning: registry, complaints, inspections, alerts and rules. */
@@ -184,6 +195,41 @@ class ApiConformanceIntegrationTest {
         ok(contract.send("POST", "/api/v1/risk/rules", regulator, Map.of("code", "contract-test-rule", "indicator", "score-psi",
                 "comparator", "GE", "threshold", "0.5", "severity", "INFO", "scope", "INSTITUTION",
                 "scopeInstitutionId", hzxd, "effectiveFrom", "2098-01-01", "enabled", false)), 201);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("operationsDataSource")
+    javax.sql.DataSource operationsDataSource;
+
+    private void collections(String admin) {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(operationsDataSource);
+        String customer = id(contract.send("POST", "/api/v1/customers", admin, org.xiaodai.customer.CustomerTestUtils
+                .individual(org.xiaodai.customer.CustomerTestUtils.residentId(), org.xiaodai.customer.CustomerTestUtils.mobile())), 201);
+        String caseId = org.xiaodai.collection.CollectionFixtures.openCase(jdbc, "HZXD", UUID.fromString(customer), null).toString();
+        String collector = jdbc.sql("select id::text from iam_user where username = 'a-collector'").query(String.class).single();
+        ok(contract.get("/api/v1/collections/cases?bucket=M1", admin), 200);
+        ok(contract.get("/api/v1/collections/cases/" + caseId, admin), 200);
+        ok(contract.send("POST", "/api/v1/collections/cases/" + caseId + "/quiet-hours-consent", admin, Map.of("given", true)), 200);
+        ok(contract.send("POST", "/api/v1/collections/cases/" + caseId + "/contacts", admin, Map.of("contactId", customer,
+                "channel", "CALL", "outcome", "ANSWERED", "note", "契约测试")), 201);
+        ok(contract.send("POST", "/api/v1/collections/cases/" + caseId + "/contacts", admin, Map.of("contactId",
+                UUID.randomUUID().toString(), "channel", "CALL", "outcome", "ANSWERED")), 422);
+        String today = jdbc.sql("""
+                select business_date::text from eod_business_date b join iam_organisation o on o.id = b.institution_id
+                where o.code = 'HZXD'""").query(String.class).single();
+        ok(contract.send("POST", "/api/v1/collections/cases/" + caseId + "/promises", admin, Map.of("amount", "200.00",
+                "promisedDate", today)), 201);
+        ok(contract.send("POST", "/api/v1/collections/cases/" + caseId + "/flags", admin, Map.of("escalated", true,
+                "escalationReason", "契约测试", "outsourced", false)), 200);
+        ok(contract.send("POST", "/api/v1/collections/cases/" + caseId + "/assignment", admin, Map.of("collectorId", collector)), 200);
+        ok(contract.send("POST", "/api/v1/collections/assignments", admin, Map.of("mode", "ROUND_ROBIN")), 200);
+        ok(contract.get("/api/v1/collections/statistics", admin), 200);
+    }
+
+    private void notifications(String admin, String platform) {
+        ok(contract.get("/api/v1/notifications/deliveries?status=SENT&limit=5", admin), 200);
+        ok(contract.get("/api/v1/notifications/deliveries", platform), 200);
+        ok(contract.get("/api/v1/notifications/simulated-sms?limit=5", platform), 200);
     }
 
     private void customers(String admin) {
@@ -252,6 +298,44 @@ class ApiConformanceIntegrationTest {
         ok(contract.get("/api/v1/lpr/benchmark?date=2025-06-01", platform), 200);
         ok(contract.send("POST", "/api/v1/lpr", platform, Map.of("effectiveDate", "2094-01-20", "oneYearPercent", "2.85",
                 "fiveYearPercent", "3.35")), 201);
+    }
+
+    private void loans(String admin, String approver) {
+        var util = new org.xiaodai.servicing.internal.ServicingTestUtils(context);
+        UUID hzxd = jdbc.sql("select id from iam_organisation where code = 'HZXD'").query(UUID.class).single();
+        java.time.LocalDate today = jdbc.sql("select business_date from eod_business_date where institution_id = ?")
+                .param(hzxd).query(java.time.LocalDate.class).single();
+        UUID pending = util.open(hzxd, org.xiaodai.servicing.internal.ServicingTestUtils.terms("3000.00", "12", 6, today),
+                org.xiaodai.calc.ServicingPolicy.standard(), false, UUID.randomUUID());
+        ok(contract.send("POST", "/api/v1/loans/" + pending + "/disbursement", admin, Map.of("idempotencyKey", code("D"))), 202);
+        String loan = util.disbursedLoan(jdbc, "HZXD").toString();
+        ok(contract.get("/api/v1/loans?status=ACTIVE", admin), 200);
+        ok(contract.get("/api/v1/loans/" + loan, admin), 200);
+        ok(contract.get("/api/v1/loans/" + loan + "/schedule", admin), 200);
+        ok(contract.get("/api/v1/loans/" + loan + "/schedules", admin), 200);
+        ok(contract.get("/api/v1/loans/" + loan + "/transactions", admin), 200);
+        ok(contract.get("/api/v1/loans/" + loan + "/grades", admin), 200);
+        ok(contract.get("/api/v1/loans/" + loan + "/vouchers", admin), 200);
+        ok(contract.get("/api/v1/loans/" + loan + "/payoff-quote", admin), 200);
+        String paid = id(contract.send("POST", "/api/v1/loans/" + loan + "/repayments", admin,
+                Map.of("amount", "50.00", "idempotencyKey", code("R"), "channel", "TRANSFER")), 201);
+        ok(contract.send("POST", "/api/v1/loans/" + loan + "/repayments/" + paid + "/reversal", admin,
+                Map.of("reason", "契约测试")), 201);
+        ok(contract.send("POST", "/api/v1/loans/" + loan + "/refunds", admin,
+                Map.of("amount", "10.00", "idempotencyKey", code("F"))), 201);
+        ok(contract.send("POST", "/api/v1/loans/" + loan + "/grade", admin,
+                Map.of("grade", "SPECIAL_MENTION", "reason", "契约测试")), 200);
+        ok(contract.send("POST", "/api/v1/loans/" + loan + "/restructuring-requests", admin, Map.of("kind", "EXTENSION",
+                "numberOfRepayments", 12, "reason", "契约测试")), 202);
+        String other = util.disbursedLoan(jdbc, "HZXD").toString();
+        ok(contract.send("POST", "/api/v1/loans/" + other + "/prepayments", admin, Map.of("amount", "1000.00",
+                "strategy", "SHORTER_TERM", "idempotencyKey", code("P"))), 201);
+        ok(contract.send("POST", "/api/v1/loans/" + other + "/payoff", admin, Map.of("idempotencyKey", code("O"))), 201);
+        String late = util.disbursedLoan(jdbc, "HZXD").toString();
+        jdbc.sql("update servicing_loan set status = 'OVERDUE' where id = ?::uuid").param(late).update();
+        ok(contract.send("POST", "/api/v1/loans/" + late + "/write-off-requests", admin, Map.of("reason", "契约测试")), 202);
+        ok(contract.get("/api/v1/ledger/trial-balance", admin), 200);
+        ok(contract.get("/api/v1/ledger/reconciliation?date=" + today, admin), 200);
     }
 
     private void tokens(String admin) {

@@ -43,6 +43,8 @@ class ApiSurfaceIntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     /** As the cluster's superuser: tests arrange and inspect rows on both sides of the tenant wall. */
     @Autowired
@@ -350,6 +352,9 @@ class ApiSurfaceIntegrationTest {
         ids.put("complaints", org.xiaodai.supervision.SupervisionFixtures.complaint(api, regulator, ids.get("institutions")));
         ids.put("inspections", org.xiaodai.supervision.SupervisionFixtures.inspection(api, regulator, ids.get("institutions")));
         ids.put("alerts", org.xiaodai.supervision.SupervisionFixtures.alert(jdbc, ids.get("institutions")));
+        ids.put("cases", org.xiaodai.collection.CollectionFixtures.openCase(jdbc, "NBXD",
+                org.xiaodai.collection.CollectionFixtures.customer(jdbc, "NBXD"), null).toString());
+        ids.put("loans", new org.xiaodai.servicing.internal.ServicingTestUtils(context).disbursedLoan(jdbc, "NBXD").toString());
         return ids;
     }
 }

@@ -92,7 +92,8 @@ class PageSurfaceIntegrationTest {
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         MockHttpSession aAdmin = (MockHttpSession) mvc.perform(formLogin("/login").user("a-admin").password(Api.DEMO_PASSWORD))
                 .andReturn().getRequest().getSession(false);
-        Map<String, String> foreign = Map.of(
+        String foreignLoan = new org.xiaodai.servicing.internal.ServicingTestUtils(context).disbursedLoan(jdbc, "NBXD").toString();
+        Map<String, String> foreign = pairs(
                 "institutions", jdbc.sql("select id from iam_organisation where code = 'NBXD'").query(String.class).single(),
                 "users", jdbc.sql("select id from iam_user where username = 'b-officer'").query(String.class).single(),
                 "customers", jdbc.sql("""
@@ -103,7 +104,11 @@ class PageSurfaceIntegrationTest {
                 "supervision", nbxd(),
                 "complaints", jdbc.sql("select c.id from supervision_complaint c join iam_organisation o "
                         + "on o.id = c.institution_id where o.code = 'NBXD' limit 1").query(String.class).single(),
-                "risk", org.xiaodai.supervision.SupervisionFixtures.alert(jdbc, nbxd()));
+                "risk", org.xiaodai.supervision.SupervisionFixtures.alert(jdbc, nbxd()),
+                "collections", org.xiaodai.collection.CollectionFixtures.openCase(jdbc, "NBXD",
+                        org.xiaodai.collection.CollectionFixtures.customer(jdbc, "NBXD"), null).toString(),
+                "loans", foreignLoan,
+                "ledger", foreignLoan);
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {
@@ -148,9 +153,20 @@ class PageSurfaceIntegrationTest {
                 "roundingMode", "installmentAmountInMultiplesOf", "graceOnPrincipalPeriods",
                 "graceOnInterestPaymentPeriods", "all", "lang", "q", "sort", "dir", "page", "size", "from", "to", "actor",
                 "action", "institution", "object", "status", "edit", "confirm", "roleIds",
-                "purpose", "targetColumn", "productId", "role")) {
+                "purpose", "targetColumn", "productId", "role", "mode", "bucket", "contactId", "channel", "outcome", "amount",
+                "promisedDate", "escalated", "escalationReason", "outsourced", "outsourcedAgency", "given", "collectorId",
+                "event", "mobile", "idempotencyKey", "reason", "grade", "strategy", "date")) {
             request.param(name, value);
         }
         return request;
+    }
+
+    /** A map from alternating keys and values (more than Map.of's ten pairs). */
+    private static Map<String, String> pairs(String... keysAndValues) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

@@ -1,5 +1,7 @@
 package org.xiaodai.customer;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,4 +26,16 @@ public interface Customers {
      * a count, never which ones.
      */
     int institutionsElsewhere(UUID customerId);
+
+    /**
+     * The customer's mobile number in full, for delivering a message to them (notification) and
+     * nothing else: never shown, logged or stored elsewhere. Empty for an unknown customer or none.
+     */
+    Optional<String> mobileForDelivery(UUID customerId);
+
+    /**
+     * Whom a lender may contact about the customer's loans (DOMAIN.md §9): the customer first, then
+     * the related parties the customer named, masked. Empty for an unknown or foreign customer.
+     */
+    List<CustomerContact> contacts(UUID customerId);
 }

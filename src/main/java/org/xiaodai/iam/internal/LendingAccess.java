@@ -13,8 +13,8 @@ import static org.xiaodai.shared.access.PermissionDefinition.REGULATOR;
 
 /**
  * The permissions of the lending and supervision modules that are not built yet (customer,
- * origination, approval, servicing, ledger, collection, reporting, analytics, portal; risk and
- * supervision took theirs), so the built-in roles of DOMAIN.md §1 exist with their intended powers from
+ * origination, approval, servicing, ledger, reporting, analytics, portal; risk, supervision and
+ * collection took theirs), so the built-in roles of DOMAIN.md §1 exist with their intended powers from
  * the start. Each module takes its lines into its own {@link AccessContributor} when it lands and
  * deletes them here; the catalogue refuses to start if a code is defined twice.
  */
@@ -34,7 +34,6 @@ class LendingAccess implements AccessContributor {
                 PermissionDefinition.of("repayment:record", LENDER),
                 PermissionDefinition.of("ledger:view", LENDER),
                 PermissionDefinition.of("ledger:post", LENDER),
-                PermissionDefinition.of("collection:work", LENDER),
                 PermissionDefinition.of("classification:review", LENDER),
                 PermissionDefinition.of("report:submit", LENDER),
                 PermissionDefinition.of("statistics:view", LENDER, REGULATOR),
@@ -50,7 +49,7 @@ class LendingAccess implements AccessContributor {
         return Map.ofEntries(
                 Map.entry("INSTITUTION_ADMIN", Set.of("application:create", "application:investigate", "loan:approve:l1",
                         "loan:approve:l2", "loan:approve:committee", "loan:view", "loan:disburse", "repayment:record",
-                        "ledger:view", "ledger:post", "collection:work", "classification:review",
+                        "ledger:view", "ledger:post", "classification:review",
                         "report:submit", "statistics:view")),
                 Map.entry("LOAN_OFFICER", Set.of("application:create",
                         "application:investigate", "loan:view")),
@@ -58,7 +57,7 @@ class LendingAccess implements AccessContributor {
                 Map.entry("APPROVER", Set.of("loan:view", "loan:approve:l1", "loan:approve:l2",
                         "loan:approve:committee")),
                 Map.entry("FINANCE", Set.of("loan:view", "loan:disburse", "repayment:record", "ledger:view", "ledger:post")),
-                Map.entry("COLLECTOR", Set.of("loan:view", "collection:work")),
+                Map.entry("COLLECTOR", Set.of("loan:view")),
                 Map.entry("RISK_MANAGER", Set.of("loan:view", "classification:review",
                         "report:submit", "statistics:view")),
                 Map.entry("REGULATOR", Set.of("statistics:view", "loan:view")),

@@ -31,7 +31,11 @@ record ProblemDocument(
         String instance,
         @Schema(requiredMode = RequiredMode.NOT_REQUIRED,
                 description = "Present for invalid input only: one entry per broken rule.")
-        List<FieldErrorDocument> errors) {
+        List<FieldErrorDocument> errors,
+        @Schema(requiredMode = RequiredMode.NOT_REQUIRED, example = "quietHours",
+                description = "Present when a business rule refused a well-formed request (422): the rule's stable code, "
+                        + "e.g. the collections conduct rules `unnamedContact`, `quietHours`, `dailyAttemptLimit`.")
+        String rule) {
 
     static final String NAME = "ProblemDetail";
 

@@ -45,7 +45,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
-        return respond(e.status(), e.code(), e.fieldProblems(), e.args());
+        ResponseEntity<ProblemDetail> response = respond(e.status(), e.code(), e.fieldProblems(), e.args());
+        e.properties().forEach(response.getBody()::setProperty);
+        return response;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -15,6 +15,7 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final List<FieldProblem> fieldProblems;
     private final transient Object[] args;
+    private final java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
 
     public ProblemException(HttpStatus status, String code, List<FieldProblem> fieldProblems, Object... args) {
         super(code + (fieldProblems.isEmpty() ? "" : " " + fieldProblems.stream()
@@ -45,6 +46,25 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException forbidden(String code, Object... args) {
         return new ProblemException(HttpStatus.FORBIDDEN, code, List.of(), args);
+    }
+
+    /**
+     * 422: the request is well-formed but a business rule refuses it; {@code rule} (a stable code such
+     * as {@code quietHours}) is the problem detail's top-level {@code rule} property.
+     */
+    public static ProblemException refused(String code, String rule, Object... args) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, code, List.of(), args).with("rule", rule);
+    }
+
+    /** Adds a top-level property of the problem detail (e.g. {@code rule}); returns this exception. */
+    public ProblemException with(String name, String value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** The extra top-level properties of the problem detail. */
+    public java.util.Map<String, String> properties() {
+        return java.util.Collections.unmodifiableMap(properties);
     }
 
     public HttpStatus status() {

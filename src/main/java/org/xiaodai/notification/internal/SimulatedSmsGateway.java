@@ -1,0 +1,49 @@
+package org.xiaodai.notification.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.xiaodai.shared.Masking;
+import org.xiaodai.shared.Sha256;
+
+/**
+ * A simulated SMS gateway (模拟短信网关): instead of reaching a phone it records each message
+ * (masked number, text, time) in {@code notification_simulated_sms}, which the platform operator
+ * reads on {@code /notifications/simulated-sms} in a demo. Like a real gateway it refuses some
+ * numbers: those of the reserved test range {@code 1700000xxxx} are "unreachable", so retries and
+ * final failure can be seen.
+ */
+@Component
+class SimulatedSmsGateway implements SmsGateway {
+
+    static final String UNREACHABLE_PREFIX = "1700000";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SimulatedSmsGateway(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(UUID institutionId, UUID deliveryId, String mobile, String text) throws DeliveryException {
+        if (mobile.startsWith(UNREACHABLE_PREFIX)) {
+            throw new DeliveryException("simulated gateway: number unreachable");
+        }
+        jdbc.sql("""
+                insert into notification_simulated_sms (id, institution_id, delivery_id, mobile_masked, mobile_hash, body, sent_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), institutionId, deliveryId, Masking.maskMobile(mobile), hash(mobile), text,
+                        Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** How the simulator finds a number's messages without keeping the number. */
+    static String hash(String mobile) {
+        return Sha256.hex("sms:" + mobile);
+    }
+}
