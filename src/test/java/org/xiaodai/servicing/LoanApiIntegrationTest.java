@@ -182,6 +182,32 @@ class LoanApiIntegrationTest {
         }
     }
 
+    @Test
+    void aWriteOffFiledByOneUserIsAppliedOnlyWhenASecondApprovesAndLaterMoneyIsARecovery() {
+        LocalDate disbursed = today.minusDays(75);
+        UUID loanId = util.open(hzxd, ServicingTestUtils.terms("7000.00", "12", 6, disbursed),
+                ServicingPolicy.standard(), false, UUID.randomUUID());
+        util.activate(hzxd, loanId, disbursed);
+        String admin = api.token("a-admin", Api.DEMO_PASSWORD);
+        superuser.sql("update servicing_loan set status = 'OVERDUE' where id = ?").param(loanId).update();
+        Api.Response filed = api.post("/api/v1/loans/" + loanId + "/write-off-requests", admin, Map.of("reason", "失联"));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(202);
+        String request = filed.json().get("changeRequestId").asString();
+        assertThat(api.get("/api/v1/loans/" + loanId, admin).json().get("status").asString()).isEqualTo("OVERDUE");
+        assertThat(api.post("/api/v1/change-requests/" + request + "/approve", admin, Map.of()).status())
+                .as("the maker cannot approve").isEqualTo(403);
+        Api.Response approved = api.post("/api/v1/change-requests/" + request + "/approve",
+                api.token("a-approver", Api.DEMO_PASSWORD), Map.of("note", "同意"));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/loans/" + loanId, admin).json().get("status").asString()).isEqualTo("WRITTEN_OFF");
+        Api.Response recovered = api.post("/api/v1/loans/" + loanId + "/repayments", admin,
+                Map.of("amount", "250.00", "idempotencyKey", "rec-" + loanId, "channel", "CASH"));
+        assertThat(recovered.status()).as(recovered.body()).isEqualTo(201);
+        assertThat(recovered.json().get("kind").asString()).isEqualTo("RECOVERY");
+        JsonNode vouchers = api.get("/api/v1/loans/" + loanId + "/vouchers", admin).json();
+        assertThat(vouchers.toString()).contains("WRITE_OFF").contains("RECOVERY");
+    }
+
     private JsonNode awaitStatus(UUID loanId, String token, String status) {
         Instant until = Instant.now().plus(Duration.ofSeconds(20));
         JsonNode loan = null;

@@ -63,8 +63,8 @@ class LoanPageController {
     @PreAuthorize("hasAuthority('loan:view')")
     String list(@ModelAttribute("list") ListRequest list, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String grade, Model model) {
-        String shownStatus = STATUSES.contains(status) ? status : null;
-        String shownGrade = GRADES.contains(grade) ? grade : null;
+        String shownStatus = status != null && STATUSES.contains(status) ? status : null;
+        String shownGrade = grade != null && GRADES.contains(grade) ? grade : null;
         PageResult<LoanQueries.LoanListItem> page = queries.page(CurrentUsers.require(), shownStatus, shownGrade,
                 list.toQuery(LoanQueries.SORTING));
         Map<String, String> filters = new LinkedHashMap<>();
