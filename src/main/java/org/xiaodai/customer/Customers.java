@@ -24,4 +24,10 @@ public interface Customers {
      * a count, never which ones.
      */
     int institutionsElsewhere(UUID customerId);
+
+    /**
+     * The customer's profile for applications and contracts (names, masked identifiers, the facts
+     * the fraud checks compare), or empty when the customer is unknown or another institution's.
+     */
+    java.util.Optional<CustomerProfile> profile(UUID customerId);
 }

@@ -12,8 +12,7 @@ import static org.xiaodai.shared.access.PermissionDefinition.LENDER;
 import static org.xiaodai.shared.access.PermissionDefinition.REGULATOR;
 
 /**
- * The permissions of the lending and supervision modules that are not built yet (customer,
- * origination, approval, servicing, ledger, collection, risk, reporting, supervision,
+ * The permissions of the lending and supervision modules that are not built yet (servicing, ledger, collection, risk, reporting, supervision,
  * analytics, portal), so the built-in roles of DOMAIN.md §1 exist with their intended powers from
  * the start. Each module takes its lines into its own {@link AccessContributor} when it lands and
  * deletes them here; the catalogue refuses to start if a code is defined twice.
@@ -24,11 +23,6 @@ class LendingAccess implements AccessContributor {
     @Override
     public List<PermissionDefinition> permissions() {
         return List.of(
-                PermissionDefinition.of("application:create", LENDER),
-                PermissionDefinition.of("application:investigate", LENDER),
-                PermissionDefinition.of("loan:approve:l1", LENDER),
-                PermissionDefinition.of("loan:approve:l2", LENDER),
-                PermissionDefinition.of("loan:approve:committee", LENDER),
                 PermissionDefinition.of("loan:view", LENDER, REGULATOR),
                 PermissionDefinition.of("loan:disburse", LENDER),
                 PermissionDefinition.of("repayment:record", LENDER),
@@ -51,15 +45,12 @@ class LendingAccess implements AccessContributor {
     @Override
     public Map<String, Set<String>> roleGrants() {
         return Map.ofEntries(
-                Map.entry("INSTITUTION_ADMIN", Set.of("application:create", "application:investigate", "loan:approve:l1",
-                        "loan:approve:l2", "loan:approve:committee", "loan:view", "loan:disburse", "repayment:record",
+                Map.entry("INSTITUTION_ADMIN", Set.of("loan:view", "loan:disburse", "repayment:record",
                         "ledger:view", "ledger:post", "collection:work", "risk:manage", "classification:review",
                         "report:submit", "statistics:view")),
-                Map.entry("LOAN_OFFICER", Set.of("application:create",
-                        "application:investigate", "loan:view")),
-                Map.entry("REVIEWER", Set.of("loan:view", "loan:approve:l1")),
-                Map.entry("APPROVER", Set.of("loan:view", "loan:approve:l1", "loan:approve:l2",
-                        "loan:approve:committee")),
+                Map.entry("LOAN_OFFICER", Set.of("loan:view")),
+                Map.entry("REVIEWER", Set.of("loan:view")),
+                Map.entry("APPROVER", Set.of("loan:view")),
                 Map.entry("FINANCE", Set.of("loan:view", "loan:disburse", "repayment:record", "ledger:view", "ledger:post")),
                 Map.entry("COLLECTOR", Set.of("loan:view", "collection:work")),
                 Map.entry("RISK_MANAGER", Set.of("loan:view", "risk:manage", "classification:review",
