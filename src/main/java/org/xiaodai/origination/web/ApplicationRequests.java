@@ -63,6 +63,9 @@ final class ApplicationRequests {
         }
         BigDecimal rate = decimal("annualInterestRatePercent", r.annualInterestRatePercent(), problems);
         LoanPurpose purpose = enumValue("purpose", r.purpose(), LoanPurpose.class, problems);
+        if (purpose != null && purpose.forbidden()) {
+            problems.add(FieldProblem.of("purpose", "purposeForbidden"));
+        }
         String channel = r.channel() == null ? null : r.channel().strip();
         if (!"ONLINE".equals(channel) && !"OFFLINE".equals(channel)) {
             problems.add(FieldProblem.of("channel", "oneOf", "ONLINE, OFFLINE"));
