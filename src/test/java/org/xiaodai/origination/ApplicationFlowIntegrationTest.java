@@ -130,6 +130,7 @@ class ApplicationFlowIntegrationTest {
                 .doesNotContain("\"field\":\"amount\"");
         assertThat(refused.body()).contains("\"field\":\"annualInterestRatePercent\"");
         body.put("annualInterestRatePercent", "9.6");
+        body.put("purpose", "CONSUMPTION");
         Api.Response outside = api.post("/api/v1/applications", officer, body);
         assertThat(outside.status()).isEqualTo(400);
         assertThat(outside.body()).contains("\"field\":\"amount\"", "outsideRange");

@@ -307,8 +307,7 @@ public class ApprovalService implements Approvals {
                 where t.status = 'OPEN' and t.level in (:levels) and c.maker_id <> :caller
                   and (t.assignee_id is null or t.assignee_id = :caller)
                   and not exists (select 1 from approval_decision d where d.case_id = c.id and d.decided_by = :caller)
-                  and """ + visible.sql() + """
-                 order by t.due_at, t.created_at limit 500""")
+                  and """ + " " + visible.sql() + " order by t.due_at, t.created_at limit 500")
                 .params(visible.parameters()).param("levels", levels).param("caller", caller.userId())
                 .query((rs, n) -> {
                     Map<?, ?> s = json.readValue(rs.getString("snapshot"), Map.class);
