@@ -346,6 +346,11 @@ class ApiSurfaceIntegrationTest {
                 org.xiaodai.support.ProductFixtures.body()));
         ids.put("versions", "1");
         ids.put("models", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString());
+        var lending = new org.xiaodai.support.OriginationFixtures(api);
+        String application = lending.create(bAdmin, org.xiaodai.support.OriginationFixtures.application(
+                lending.borrower(bAdmin), lending.product(bAdmin), "30000"));
+        ids.put("applications", application);
+        ids.put("contracts", lending.submit(bAdmin, application).get("contractId").asString());
         return ids;
     }
 }

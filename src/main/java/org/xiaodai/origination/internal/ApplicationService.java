@@ -356,7 +356,7 @@ public class ApplicationService {
         }
     }
 
-    LocalDate today(UUID institution) {
+    public LocalDate today(UUID institution) {
         try {
             return businessDate.of(institution);
         } catch (NoSuchElementException e) {
