@@ -99,7 +99,8 @@ class PageSurfaceIntegrationTest {
                         select c.id from customer c join iam_organisation o on o.id = c.institution_id
                         where o.code = 'NBXD' order by c.created_at limit 1""").query(String.class).single(),
                 "products", foreignProduct(),
-                "scoring", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString());
+                "scoring", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString(),
+                "applications", foreignApplication()[0], "contracts", foreignApplication()[1]);
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {
@@ -116,6 +117,21 @@ class PageSurfaceIntegrationTest {
             }
         }
         assertThat(checked).isNotEmpty();
+    }
+
+    private String[] foreignLending;
+
+    /** An application of NBXD approved automatically, and its contract, made through the API by its admin. */
+    private String[] foreignApplication() {
+        if (foreignLending == null) {
+            Api api = new Api(port);
+            String bAdmin = api.token("b-admin", Api.DEMO_PASSWORD);
+            var lending = new org.xiaodai.support.OriginationFixtures(api);
+            String application = lending.create(bAdmin, org.xiaodai.support.OriginationFixtures.application(
+                    lending.borrower(bAdmin), lending.product(bAdmin), "30000"));
+            foreignLending = new String[] {application, lending.submit(bAdmin, application).get("contractId").asString()};
+        }
+        return foreignLending;
     }
 
     /** A product of NBXD, made through the API by its admin. */
