@@ -281,9 +281,11 @@ public class ApprovalService implements Approvals {
     }
 
     /** A task the caller may see. */
-    public record QueueItem(UUID taskId, UUID applicationId, String level, String status, UUID assigneeId,
+    public record QueueItem(UUID taskId, UUID applicationId, String level, String status,
+                            java.util.@org.jspecify.annotations.Nullable UUID assigneeId,
                             Instant createdAt, Instant dueAt, boolean overdue, boolean escalated, String customerName,
-                            String productName, BigDecimal amount, Integer score, String grade, List<String> flags) {
+                            String productName, BigDecimal amount, java.lang.@org.jspecify.annotations.Nullable Integer score,
+                            java.lang.@org.jspecify.annotations.Nullable String grade, List<String> flags) {
     }
 
     /** The caller's queue: open tasks of the levels it may decide, within its scope, not of its own applications. */

@@ -38,8 +38,9 @@ public class ApprovalStatistics {
      * @param hoursPerLevel  level → average hours from a task's creation to its decision
      * @param slaBreaches    tasks decided after, or still open past, their due time
      */
-    public record Figures(Instant from, Instant to, int cases, int decided, int approved, BigDecimal approvalRate,
-                          int automatic, BigDecimal medianHoursToDecision, Map<String, BigDecimal> hoursPerLevel,
+    public record Figures(Instant from, Instant to, int cases, int decided, int approved,
+                          java.math.@org.jspecify.annotations.Nullable BigDecimal approvalRate,
+                          int automatic, java.math.@org.jspecify.annotations.Nullable BigDecimal medianHoursToDecision, Map<String, BigDecimal> hoursPerLevel,
                           int slaBreaches) {
     }
 

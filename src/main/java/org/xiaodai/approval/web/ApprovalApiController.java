@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,12 +104,12 @@ class ApprovalApiController {
     }
 
     @Schema(description = "One rule of the authority matrix; unset conditions match anything; the first matching rule decides.")
-    record RuleBody(@Schema(example = "XF-01") String productCode, String branchId,
-                    @Schema(example = "0") String minAmount, @Schema(example = "50000") String maxAmount,
+    record RuleBody(@Schema(example = "XF-01") @Nullable String productCode, @Nullable String branchId,
+                    @Schema(example = "0") @Nullable String minAmount, @Schema(example = "50000") @Nullable String maxAmount,
                     @Schema(example = "[\"A\",\"B\"]") List<String> grades,
                     @Schema(example = "[\"BLACKLIST\"]") List<String> anyOfFlags, Boolean noFlags,
                     @Schema(example = "AUTO_APPROVE", allowableValues = {"AUTO_APPROVE", "AUTO_DECLINE", "L1", "L1_L2", "COMMITTEE"})
-                    String route, Integer committeeVotes, Integer committeeSize) {
+                    String route, @Nullable Integer committeeVotes, @Nullable Integer committeeSize) {
     }
 
     @Schema(description = "The authority matrix: ordered rules and the SLA of each level in hours.")

@@ -93,7 +93,8 @@ public class ApplicationReader {
 
     /** One line of a list. */
     public record Summary(UUID id, String status, UUID customerId, String customerName, String productName,
-                          BigDecimal amount, int numberOfRepayments, String channel, String grade, int flags,
+                          BigDecimal amount, int numberOfRepayments, String channel,
+                          java.lang.@org.jspecify.annotations.Nullable String grade, int flags,
                           java.time.Instant createdAt) {
     }
 

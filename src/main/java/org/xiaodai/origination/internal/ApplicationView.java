@@ -38,7 +38,7 @@ public record ApplicationView(UUID id, String status, UUID customerId, String cu
     }
 
     /** A collateral item with its loan-to-value limit. */
-    public record CollateralLine(String type, String description, BigDecimal valuation, LocalDate valuationDate,
+    public record CollateralLine(String type, @Nullable String description, BigDecimal valuation, LocalDate valuationDate,
                                  BigDecimal loanToValueLimit) {
     }
 
