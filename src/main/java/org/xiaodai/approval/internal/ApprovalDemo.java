@@ -27,7 +27,8 @@ import org.xiaodai.shared.tenant.TenantWall;
  * The demo region's reviews: once origination's demo has submitted its applications (the number of
  * cases stops changing), the demo reviewer and approver decide some of the open ones — returned,
  * declined, approved at 初审 and left at 终审, approved through 终审, and a committee case with one
- * vote — and leave the rest in the queue, so every state shows. Background, once per institution.
+ * vote — and leave the rest in the queue, so every state shows. Background, once per institution;
+ * only the demo customers' applications (names with 示例) are touched.
  */
 @Component
 @ConditionalOnExpression("${xiaodai.demo:true} and '${spring.datasource.url:}'.isEmpty() and '${xiaodai.ops.command:}'.isEmpty()")
@@ -69,7 +70,8 @@ class ApprovalDemo implements ApplicationRunner {
         if (!settled(() -> as(r, () -> jdbc.sql("select count(*) from approval_case").query(Integer.class).single()))) {
             return;
         }
-        if (as(r, () -> jdbc.sql("select exists (select from approval_decision where decided_by is not null)")
+        if (as(r, () -> jdbc.sql("select exists (select from approval_decision d join approval_case c on c.id = d.case_id "
+                        + "where d.decided_by is not null and c.snapshot->>'customerName' like '%示例%')")
                 .query(Boolean.class).single())) {
             return;
         }
@@ -77,7 +79,8 @@ class ApprovalDemo implements ApplicationRunner {
         }
         List<Open> open = as(r, () -> jdbc.sql("""
                 select t.application_id, c.route from approval_task t join approval_case c on c.id = t.case_id
-                where t.status = 'OPEN' and t.level = 'L1' order by t.created_at""")
+                where t.status = 'OPEN' and t.level = 'L1' and c.snapshot->>'customerName' like '%示例%'
+                order by t.created_at""")
                 .query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getString(2))).list());
         int k = 0;
         for (Open o : open) {
