@@ -172,12 +172,16 @@ class ApplicationStore {
                 strings(json.readValue(rs.getString("documents"), List.class)), rs.getString("collateral"),
                 rs.getString("guarantors"), rs.getString("status"), flags,
                 score == null ? null : (Map<String, Object>) json.readValue(score, LinkedHashMap.class),
-                rs.getString("bureau_report"), rs.getBigDecimal("annual_percentage_rate"),
+                rs.getString("bureau_report"), scale2(rs.getBigDecimal("annual_percentage_rate")),
                 rs.getBigDecimal("approved_amount"), rs.getBigDecimal("approved_rate_percent"), rs.getString("conditions"),
                 strings(json.readValue(rs.getString("decline_reasons"), List.class)),
                 instant(rs, "human_review_requested_at"), rs.getObject("contract_id", UUID.class),
                 rs.getObject("loan_id", UUID.class), rs.getString("client_address"), rs.getString("device_id"),
                 rs.getInt("submissions"), instant(rs, "submitted_at"), instant(rs, "decided_at"), instant(rs, "created_at"));
+    }
+
+    private static BigDecimal scale2(BigDecimal value) {
+        return value == null ? null : value.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     private static List<String> strings(List<?> values) {
