@@ -148,7 +148,7 @@ class ApiConformanceIntegrationTest {
         ok(contract.send("POST", "/api/v1/applications/" + small + "/investigations", officer,
                 Map.of("visitDate", "2026-01-05", "findings", "契约测试：走访核实", "attachments", List.of("visit.jpg"))), 201);
         String contractId = ok(contract.send("POST", "/api/v1/applications/" + small + "/submit", officer,
-                Map.of("deviceId", "ct-device")), 200).get("contractId").asString();
+                Map.of("deviceFingerprint", "ct-device")), 200).get("contractId").asString();
         ok(contract.get("/api/v1/applications/" + small, officer), 200);
         ok(contract.get("/api/v1/applications?status=APPROVED", officer), 200);
         ok(contract.get("/api/v1/contracts/" + contractId, officer), 200);

@@ -54,7 +54,7 @@ public final class OriginationBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String admin = token(http, base, "a-admin");
             String officer = token(http, base, "a-officer");
-            awaitDemo(Duration.ofMinutes(8));
+            awaitDemo(Duration.ofMinutes(4));
             String product = send(http, base, "POST", "/api/v1/products", admin, productBody()).get("id").asString();
             int clients = options.connections();
             System.err.println("making " + clients * customersPerClient + " customers with consents");
@@ -100,7 +100,7 @@ public final class OriginationBenchmark {
                     String id = timed(mine, () -> send(http, base, "POST", "/api/v1/applications", token, body))
                             .get("id").asString();
                     JsonNode submitted = timed(mine, () -> send(http, base, "POST", "/api/v1/applications/" + id + "/submit",
-                            token, Map.of("deviceId", "bench-" + id)));
+                            token, Map.of("deviceFingerprint", "bench-" + id)));
                     if (submitted.get("contractId").isNull()) {
                         errors.incrementAndGet();
                         continue;

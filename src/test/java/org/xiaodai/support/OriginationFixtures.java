@@ -105,7 +105,7 @@ public final class OriginationFixtures {
     /** Submits and returns the application as the answer shows it. */
     public JsonNode submit(String token, String applicationId) {
         Api.Response submitted = api.post("/api/v1/applications/" + applicationId + "/submit", token,
-                Map.of("deviceId", "test-" + RANDOM.nextInt()));
+                Map.of("deviceFingerprint", "test-" + RANDOM.nextInt()));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
         return submitted.json();
     }

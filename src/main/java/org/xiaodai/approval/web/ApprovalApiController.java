@@ -104,7 +104,7 @@ class ApprovalApiController {
     }
 
     @Schema(description = "One rule of the authority matrix; unset conditions match anything; the first matching rule decides.")
-    record RuleBody(@Schema(example = "XF-01") @Nullable String productCode, @Nullable String branchId,
+    record RuleBody(@Schema(example = "XF-01") @Nullable String productCode, @Schema(format = "uuid") @Nullable String branchId,
                     @Schema(example = "0") @Nullable String minAmount, @Schema(example = "50000") @Nullable String maxAmount,
                     @Schema(example = "[\"A\",\"B\"]") List<String> grades,
                     @Schema(example = "[\"BLACKLIST\"]") List<String> anyOfFlags, Boolean noFlags,

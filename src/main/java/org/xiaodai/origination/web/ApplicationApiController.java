@@ -86,7 +86,7 @@ class ApplicationApiController {
     }
 
     @Schema(description = "Optional submission details.")
-    record SubmitRequest(@Schema(description = "A device fingerprint for the velocity check.") String deviceId) {
+    record SubmitRequest(@Schema(description = "A device fingerprint for the velocity check.") String deviceFingerprint) {
     }
 
     @Operation(operationId = "submitApplication", summary = "Submit (or resubmit after a return)",
@@ -97,7 +97,7 @@ class ApplicationApiController {
     @PreAuthorize("hasAuthority('application:create')")
     ApplicationView submit(@PathVariable UUID id, @RequestBody(required = false) SubmitRequest body,
                            HttpServletRequest request) {
-        applications.submit(CurrentUsers.require(), id, request.getRemoteAddr(), body == null ? null : body.deviceId());
+        applications.submit(CurrentUsers.require(), id, request.getRemoteAddr(), body == null ? null : body.deviceFingerprint());
         return reader.view(CurrentUsers.require(), id);
     }
 
@@ -119,7 +119,7 @@ class ApplicationApiController {
     }
 
     @Schema(description = "A pre-loan investigation record (贷前调查).")
-    record InvestigationRequest(@Schema(example = "2026-12-01") String visitDate,
+    record InvestigationRequest(@Schema(example = "2026-12-01", format = "date") String visitDate,
                                 @Schema(example = "实地走访经营场所，库存与流水相符") String findings,
                                 @Schema(description = "Names of attached files.") List<String> attachments) {
     }

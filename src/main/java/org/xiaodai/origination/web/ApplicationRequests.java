@@ -34,11 +34,11 @@ final class ApplicationRequests {
     @Schema(description = "One collateral item; the loan-to-value limit of its type applies to mortgage and pledge products.")
     record CollateralBody(@Schema(example = "REAL_ESTATE") String type, @Schema(example = "杭州市西湖区某小区住宅") String description,
                           @Schema(description = "CNY, a decimal string.", example = "800000") String valuation,
-                          @Schema(example = "2026-11-20") String valuationDate) {
+                          @Schema(example = "2026-11-20", format = "date") String valuationDate) {
     }
 
     @Schema(description = "A new application for a customer and a product (the version in effect today).")
-    record CreateApplicationRequest(@Schema(example = "0b6f…") String customerId, String productId,
+    record CreateApplicationRequest(@Schema(format = "uuid") String customerId, @Schema(format = "uuid") String productId,
                                     @Schema(description = "CNY, a decimal string.", example = "30000") String amount,
                                     @Schema(example = "12") Integer numberOfRepayments,
                                     @Schema(description = "Percent, a decimal string.", example = "9.6") String annualInterestRatePercent,
@@ -50,7 +50,8 @@ final class ApplicationRequests {
                                     List<String> documents,
                                     List<CollateralBody> collateral,
                                     @Schema(description = "Customer ids of the guarantors.") List<String> guarantors,
-                                    @Schema(description = "A device fingerprint for the velocity check (online).") String deviceId) {
+                                    @Schema(description = "A device fingerprint for the velocity check (online).")
+                                    String deviceFingerprint) {
     }
 
     static NewApplication parse(CreateApplicationRequest r) {
@@ -124,7 +125,7 @@ final class ApplicationRequests {
             throw ProblemException.invalid(problems);
         }
         return new NewApplication(customer, product, amount, r.numberOfRepayments(), rate, purpose, channel, answers,
-                documents, collateral, guarantors, trim(r.deviceId(), 100));
+                documents, collateral, guarantors, trim(r.deviceFingerprint(), 100));
     }
 
     static UUID uuid(String field, String value, boolean required, List<FieldProblem> problems) {
