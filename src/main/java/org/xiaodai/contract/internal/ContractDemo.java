@@ -95,12 +95,13 @@ class ContractDemo implements ApplicationRunner {
                 }).optional()));
     }
 
-    private static <T> T as(CurrentUser user, Supplier<T> work) {
+    /** Runs {@code work} signed in as {@code user}, in a transaction of its own (the tenant wall needs one). */
+    private <T> T as(CurrentUser user, Supplier<T> work) {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null, List.of()));
         SecurityContextHolder.setContext(context);
         try {
-            return work.get();
+            return transactions.execute(tx -> work.get());
         } finally {
             SecurityContextHolder.clearContext();
         }

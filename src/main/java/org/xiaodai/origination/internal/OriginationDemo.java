@@ -34,7 +34,6 @@ import org.xiaodai.product.Products;
 import org.xiaodai.scoring.Purpose;
 import org.xiaodai.scoring.ScoreRequest;
 import org.xiaodai.scoring.Scoring;
-import org.xiaodai.shared.problem.ProblemException;
 import org.xiaodai.shared.tenant.TenantWall;
 
 /**
@@ -97,21 +96,23 @@ class OriginationDemo implements ApplicationRunner {
                 insert into origination_net_assets (institution_id, effective_from, net_assets) values (?, ?, ?)
                 on conflict do nothing""").params(institution, LocalDate.of(2025, 12, 31),
                 code.equals("HZXD") ? new BigDecimal("120000000") : new BigDecimal("80000000")).update());
-        if (as(officer, () -> jdbc.sql("select exists (select from origination_application)").query(Boolean.class).single())) {
+        if (as(officer, () -> jdbc.sql("select exists (select from origination_application where customer_name like '%示例%')").query(Boolean.class).single())) {
             return;
         }
         ProductVersion consumer = await(() -> as(officer, () -> products.current().stream()
                 .filter(p -> p.definition().code().equals("XF-01")).findFirst().orElse(null)));
         ProductVersion mortgage = as(officer, () -> products.current().stream()
                 .filter(p -> p.definition().code().equals("XF-02")).findFirst().orElse(null));
-        await(() -> as(officer, () -> {
+        await(() -> {
             try {
-                scoring.score(new ScoreRequest(null, Purpose.APPLICATION, "demo-probe", Map.of("termMonths", 12)));
-                return Boolean.TRUE;
-            } catch (ProblemException e) {
+                return as(officer, () -> {
+                    scoring.score(new ScoreRequest(null, Purpose.APPLICATION, "demo-probe", Map.of("termMonths", 12)));
+                    return Boolean.TRUE;
+                });
+            } catch (RuntimeException e) {
                 return null;
             }
-        }));
+        });
         List<UUID> borrowers = as(officer, () -> jdbc.sql("""
                 select id from customer where owner_id = ? and kind = 'INDIVIDUAL' order by created_at""")
                 .param(officer.userId()).query(UUID.class).list()).stream()
@@ -183,18 +184,19 @@ class OriginationDemo implements ApplicationRunner {
         return users;
     }
 
-    private static <T> T as(CurrentUser user, Supplier<T> work) {
+    /** Runs {@code work} signed in as {@code user}, in a transaction of its own (the tenant wall needs one). */
+    private <T> T as(CurrentUser user, Supplier<T> work) {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null, List.of()));
         SecurityContextHolder.setContext(context);
         try {
-            return work.get();
+            return transactions.execute(tx -> work.get());
         } finally {
             SecurityContextHolder.clearContext();
         }
     }
 
-    private static void as(CurrentUser user, Runnable work) {
+    private void as(CurrentUser user, Runnable work) {
         as(user, () -> {
             work.run();
             return null;
