@@ -12,6 +12,7 @@ usage() {
   echo "                --port P (18480) --db-port P (15480) --profile DIR --app-arg ARG (repeatable)" >&2
   echo "  tenant options: --rounds N (5) --seconds S per round (2)" >&2
   echo "  scoring options: --data DIR (../shared/datasets/credit) --rounds N (5) --seconds S (2) --validate" >&2
+  echo "  origination options: --rounds N (3) --seconds S (10) --warmup S (5) --connections N (32) --customers-per-client N (150)" >&2
   echo "  audit options: --writers N (16) --institutions N (8) --rounds N (3) --seconds S per round (10) --warmup S (5)" >&2
 }
 
@@ -73,6 +74,18 @@ run_api() {
     org.xiaodai.bench.ApiBenchmark "$@"
 }
 
+# The origination flow (OriginationBenchmark): the app in its own JVM, 32 clients running
+# create → submit (automatic approval, contract) → contract → accept on fresh customers.
+run_origination() {
+  build
+  ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/bench/runtime-classpath.txt -Dmdep.includeScope=runtime >&2
+  local java
+  java=$(find_java)
+  "$java" -Xms256m -Xmx256m -Dxiaodai.bench.app-classpath="target/classes:$(cat target/bench/runtime-classpath.txt)" \
+    -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+    org.xiaodai.bench.OriginationBenchmark "$@"
+}
+
 # scorecards and the gbm challenger on the real credit data (datasets README protocol), then scores/s
 run_scoring() {
   run_bench org.xiaodai.bench.ScoringBenchmark "$@"
@@ -90,13 +103,15 @@ case "$name" in
   audit) run_audit "$@" ;;
   tenant) run_tenant "$@" ;;
   scoring) run_scoring "$@" ;;
-  origination|eod|reporting) not_implemented "$name"; exit 3 ;;
+  origination) run_origination "$@" ;;
+  eod|reporting) not_implemented "$name"; exit 3 ;;
   all)
     run_calc
     run_api
     run_audit
     run_tenant
     run_scoring
-    for other in origination eod reporting; do not_implemented "$other"; done ;;
+    run_origination
+    for other in eod reporting; do not_implemented "$other"; done ;;
   *) usage; exit 64 ;;
 esac

@@ -34,6 +34,9 @@ class ApiConformanceIntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.context.ApplicationContext context;
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("operationsDataSource")
+    javax.sql.DataSource superuserDataSource;
     Api api;
     org.springframework.jdbc.core.simple.JdbcClient superuser;
 
@@ -149,6 +152,7 @@ class ApiConformanceIntegrationTest {
         notifications(admin, platform);
         collections(admin);
         loans(admin, approver);
+        lending(admin, approver, api.token("a-officer", Api.DEMO_PASSWORD), api.token("a-reviewer", Api.DEMO_PASSWORD));
     }
 
     /** Supervision and early warning: registry, complaints, inspections, alerts and rules. */
@@ -230,6 +234,51 @@ class ApiConformanceIntegrationTest {
         ok(contract.get("/api/v1/notifications/deliveries?status=SENT&limit=5", admin), 200);
         ok(contract.get("/api/v1/notifications/deliveries", platform), 200);
         ok(contract.get("/api/v1/notifications/simulated-sms?limit=5", platform), 200);
+    }
+
+    /** Applications, approval and contracts: an automatic approval to an accepted contract, and a reviewed one. */
+    private void lending(String admin, String approver, String officer, String reviewer) {
+        var fixtures = new org.xiaodai.support.OriginationFixtures(api);
+        org.xiaodai.scoring.ScoringFixtures.activeModel(superuser(), "HZXD", "APPLICATION");
+        String product = fixtures.product(admin);
+        String customer = fixtures.borrower(officer);
+        String small = id(contract.send("POST", "/api/v1/applications", officer,
+                org.xiaodai.support.OriginationFixtures.application(customer, product, "30000")), 201);
+        ok(contract.send("POST", "/api/v1/applications/" + small + "/investigations", officer,
+                Map.of("visitDate", "2026-01-05", "findings", "契约测试：走访核实", "attachments", List.of("visit.jpg"))), 201);
+        String contractId = ok(contract.send("POST", "/api/v1/applications/" + small + "/submit", officer,
+                Map.of("deviceFingerprint", "ct-device")), 200).get("contractId").asString();
+        ok(contract.get("/api/v1/applications/" + small, officer), 200);
+        ok(contract.get("/api/v1/applications?status=APPROVED", officer), 200);
+        ok(contract.get("/api/v1/contracts/" + contractId, officer), 200);
+        ok(contract.get("/api/v1/contracts/" + contractId + "/pdf", officer), 200);
+        ok(contract.send("POST", "/api/v1/contracts/" + contractId + "/accept", officer,
+                Map.of("textVersion", "XD-LOAN-2026.1", "autoDebit", false)), 200);
+        String reviewed = id(contract.send("POST", "/api/v1/applications", officer,
+                org.xiaodai.support.OriginationFixtures.application(fixtures.borrower(officer), product, "120000")), 201);
+        ok(contract.send("POST", "/api/v1/applications/" + reviewed + "/submit", officer, Map.of()), 200);
+        JsonNode tasks = ok(contract.get("/api/v1/approval/tasks", reviewer), 200);
+        String task = null;
+        for (JsonNode t : tasks) {
+            if (t.get("applicationId").asString().equals(reviewed)) {
+                task = t.get("taskId").asString();
+            }
+        }
+        ok(contract.send("POST", "/api/v1/approval/tasks/" + task + "/claim", reviewer, null), 204);
+        ok(contract.send("POST", "/api/v1/approval/tasks/" + task + "/release", reviewer, null), 204);
+        ok(contract.send("POST", "/api/v1/applications/" + reviewed + "/decisions", reviewer,
+                Map.of("decision", "DECLINE", "comment", "契约测试：负债过高", "reasons", List.of("REVIEWER"))), 201);
+        ok(contract.send("POST", "/api/v1/applications/" + reviewed + "/human-review", officer, null), 200);
+        String withdrawn = id(contract.send("POST", "/api/v1/applications", officer,
+                org.xiaodai.support.OriginationFixtures.application(fixtures.borrower(officer), product, "50000")), 201);
+        ok(contract.send("POST", "/api/v1/applications/" + withdrawn + "/withdraw", officer, null), 200);
+        JsonNode matrix = ok(contract.get("/api/v1/approval/matrix", admin), 200);
+        ok(contract.send("PUT", "/api/v1/approval/matrix", admin, matrix.get("matrix")), 200);
+        ok(contract.get("/api/v1/approval/statistics?from=2026-01-01&to=2026-12-31", approver), 200);
+    }
+
+    private org.springframework.jdbc.core.simple.JdbcClient superuser() {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(superuserDataSource);
     }
 
     private void customers(String admin) {

@@ -355,6 +355,11 @@ class ApiSurfaceIntegrationTest {
         ids.put("cases", org.xiaodai.collection.CollectionFixtures.openCase(jdbc, "NBXD",
                 org.xiaodai.collection.CollectionFixtures.customer(jdbc, "NBXD"), null).toString());
         ids.put("loans", new org.xiaodai.servicing.internal.ServicingTestUtils(context).disbursedLoan(jdbc, "NBXD").toString());
+        var lending = new org.xiaodai.support.OriginationFixtures(api);
+        String application = lending.create(bAdmin, org.xiaodai.support.OriginationFixtures.application(
+                lending.borrower(bAdmin), lending.product(bAdmin), "30000"));
+        ids.put("applications", application);
+        ids.put("contracts", lending.submit(bAdmin, application).get("contractId").asString());
         return ids;
     }
 }

@@ -108,7 +108,8 @@ class PageSurfaceIntegrationTest {
                 "collections", org.xiaodai.collection.CollectionFixtures.openCase(jdbc, "NBXD",
                         org.xiaodai.collection.CollectionFixtures.customer(jdbc, "NBXD"), null).toString(),
                 "loans", foreignLoan,
-                "ledger", foreignLoan);
+                "ledger", foreignLoan,
+                "applications", foreignApplication()[0], "contracts", foreignApplication()[1]);
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {
@@ -129,6 +130,21 @@ class PageSurfaceIntegrationTest {
 
     private String nbxd() {
         return jdbc.sql("select id::text from iam_organisation where code = 'NBXD'").query(String.class).single();
+    }
+
+    private String[] foreignLending;
+
+    /** An application of NBXD approved automatically, and its contract, made through the API by its admin. */
+    private String[] foreignApplication() {
+        if (foreignLending == null) {
+            Api api = new Api(port);
+            String bAdmin = api.token("b-admin", Api.DEMO_PASSWORD);
+            var lending = new org.xiaodai.support.OriginationFixtures(api);
+            String application = lending.create(bAdmin, org.xiaodai.support.OriginationFixtures.application(
+                    lending.borrower(bAdmin), lending.product(bAdmin), "30000"));
+            foreignLending = new String[] {application, lending.submit(bAdmin, application).get("contractId").asString()};
+        }
+        return foreignLending;
     }
 
     /** A product of NBXD, made through the API by its admin. */

@@ -38,4 +38,10 @@ public interface Customers {
      * the related parties the customer named, masked. Empty for an unknown or foreign customer.
      */
     List<CustomerContact> contacts(UUID customerId);
+
+    /**
+     * The customer's profile for applications and contracts (names, masked identifiers, the facts
+     * the fraud checks compare), or empty when the customer is unknown or another institution's.
+     */
+    java.util.Optional<CustomerProfile> profile(UUID customerId);
 }

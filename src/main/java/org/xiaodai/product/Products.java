@@ -17,6 +17,9 @@ public interface Products {
     /** A stored version, or empty when the product or version does not exist (or is another institution's). */
     Optional<ProductVersion> version(UUID productId, int version);
 
+    /** The current version of every product of the caller's institution (for choosing one on an application form). */
+    List<ProductVersion> current();
+
     /** The newest version offered on {@code date} (effective from that date or earlier), or empty. */
     Optional<ProductVersion> inEffect(UUID productId, LocalDate date);
 

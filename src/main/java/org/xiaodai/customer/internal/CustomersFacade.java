@@ -1,5 +1,7 @@
 package org.xiaodai.customer.internal;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,7 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xiaodai.customer.BlacklistHit;
 import org.xiaodai.customer.ConsentPurpose;
 import org.xiaodai.customer.CustomerContact;
+import org.xiaodai.customer.CustomerKind;
+import org.xiaodai.customer.CustomerProfile;
 import org.xiaodai.customer.Customers;
+import org.xiaodai.shared.validation.ResidentIdNumber;
+import org.xiaodai.shared.validation.ValidationResult;
 
 /** {@link Customers} for the other modules: inside the current transaction's tenant wall. */
 @Component
@@ -19,6 +25,7 @@ class CustomersFacade implements Customers {
     private final BlacklistService blacklist;
     private final CustomerRepository repository;
     private final JdbcClient jdbc;
+    private final PiiFields pii;
 
     private final PiiFields pii;
 
@@ -73,6 +80,35 @@ class CustomersFacade implements Customers {
                     .list());
         }
         return contacts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CustomerProfile> profile(UUID customerId) {
+        Optional<CustomerRow> found = jdbc.sql("select " + CustomerRepository.COLUMNS + " from customer c where c.id = ?")
+                .param(customerId).query(CustomerRow.class).optional();
+        return found.map(this::profile);
+    }
+
+    private CustomerProfile profile(CustomerRow row) {
+        LocalDate birthDate = null;
+        String idRegion = null;
+        if (row.kind() == CustomerKind.INDIVIDUAL) {
+            String idNumber = pii.open(row).idNumber();
+            if (ResidentIdNumber.validate(idNumber, LocalDate.of(2999, 12, 31)) instanceof ValidationResult.Valid<ResidentIdNumber> v) {
+                birthDate = v.value().birthDate();
+                idRegion = v.value().regionCode();
+            }
+        }
+        int sharing = row.mobileIndex() == null ? 0 : jdbc.sql("""
+                select count(distinct id_number_index) from customer
+                where mobile_index = ? and id_number_index <> ?""")
+                .params(row.mobileIndex(), row.idNumberIndex()).query(Integer.class).single();
+        List<UUID> related = jdbc.sql("""
+                select related_customer_id from customer_related_party
+                where customer_id = ? and related_customer_id is not null""").param(row.id()).query(UUID.class).list();
+        return new CustomerProfile(row.id(), row.kind(), row.name(), row.idNumberMasked(), row.mobileMasked(), birthDate,
+                idRegion, row.regionCode(), row.monthlyIncome(), sharing, related);
     }
 
     private Optional<byte[]> index(UUID customerId) {

@@ -12,9 +12,8 @@ import static org.xiaodai.shared.access.PermissionDefinition.LENDER;
 import static org.xiaodai.shared.access.PermissionDefinition.REGULATOR;
 
 /**
- * The permissions of the lending and supervision modules that are not built yet (customer,
- * origination, approval, servicing, ledger, reporting, analytics, portal; risk, supervision and
- * collection took theirs), so the built-in roles of DOMAIN.md §1 exist with their intended powers from
+ * The permissions of the lending and supervision modules that are not built yet (reporting,
+ * analytics, portal; the built modules declare their own), so the built-in roles of DOMAIN.md §1 exist with their intended powers from
  * the start. Each module takes its lines into its own {@link AccessContributor} when it lands and
  * deletes them here; the catalogue refuses to start if a code is defined twice.
  */
@@ -24,11 +23,6 @@ class LendingAccess implements AccessContributor {
     @Override
     public List<PermissionDefinition> permissions() {
         return List.of(
-                PermissionDefinition.of("application:create", LENDER),
-                PermissionDefinition.of("application:investigate", LENDER),
-                PermissionDefinition.of("loan:approve:l1", LENDER),
-                PermissionDefinition.of("loan:approve:l2", LENDER),
-                PermissionDefinition.of("loan:approve:committee", LENDER),
                 PermissionDefinition.of("loan:view", LENDER, REGULATOR),
                 PermissionDefinition.of("loan:disburse", LENDER),
                 PermissionDefinition.of("repayment:record", LENDER),
@@ -47,15 +41,12 @@ class LendingAccess implements AccessContributor {
     @Override
     public Map<String, Set<String>> roleGrants() {
         return Map.ofEntries(
-                Map.entry("INSTITUTION_ADMIN", Set.of("application:create", "application:investigate", "loan:approve:l1",
-                        "loan:approve:l2", "loan:approve:committee", "loan:view", "loan:disburse", "repayment:record",
+                Map.entry("INSTITUTION_ADMIN", Set.of("loan:view", "loan:disburse", "repayment:record",
                         "ledger:view", "ledger:post", "classification:review",
                         "report:submit", "statistics:view")),
-                Map.entry("LOAN_OFFICER", Set.of("application:create",
-                        "application:investigate", "loan:view")),
-                Map.entry("REVIEWER", Set.of("loan:view", "loan:approve:l1")),
-                Map.entry("APPROVER", Set.of("loan:view", "loan:approve:l1", "loan:approve:l2",
-                        "loan:approve:committee")),
+                Map.entry("LOAN_OFFICER", Set.of("loan:view")),
+                Map.entry("REVIEWER", Set.of("loan:view")),
+                Map.entry("APPROVER", Set.of("loan:view")),
                 Map.entry("FINANCE", Set.of("loan:view", "loan:disburse", "repayment:record", "ledger:view", "ledger:post")),
                 Map.entry("COLLECTOR", Set.of("loan:view")),
                 Map.entry("RISK_MANAGER", Set.of("loan:view", "classification:review",

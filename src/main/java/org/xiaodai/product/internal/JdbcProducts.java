@@ -34,6 +34,12 @@ class JdbcProducts implements Products {
 
     @Override
     @Transactional(readOnly = true)
+    public List<ProductVersion> current() {
+        return store.currentVersions();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<ProductVersion> inEffect(UUID productId, LocalDate date) {
         return store.inEffect(productId, date);
     }
