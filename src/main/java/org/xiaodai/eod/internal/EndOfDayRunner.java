@@ -235,7 +235,8 @@ public class EndOfDayRunner {
             log.warn("End of day run {}: no partition could be claimed ({}); retrying", runId, message);
             return true;
         }
-        log.warn("End of day run {}: step {} partition {} of {} failed: {}", runId, key.step(), key.partition(), key.date(), message, e);
+        log.warn("End of day run {}: step {} partition {} of {} failed: {}", runId, key.step(), key.partition(), key.date(), message);
+        log.debug("End of day failure", e);
         String error = "step " + key.step() + ", partition " + key.partition() + " of " + key.date() + ": " + message;
         return inWall(institutionId, () -> {
             int attempts = store.failed(key, message);
