@@ -32,6 +32,13 @@ class ApiConformanceIntegrationTest {
     @LocalServerPort
     int port;
     Api api;
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** As the cluster's superuser, for the end-of-day fixture's institution. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void superuserJdbc(@org.springframework.beans.factory.annotation.Qualifier("operationsDataSource") javax.sql.DataSource superuser) {
+        this.jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(superuser);
+    }
     OpenApiDocument document;
     ContractRecorder contract;
 
@@ -131,6 +138,18 @@ class ApiConformanceIntegrationTest {
                 "asOf", "2024-04-01")), 200);
         customers(admin);
         scoring(admin, api.token("a-risk", Api.DEMO_PASSWORD));
+        endOfDay();
+    }
+
+    /** On an institution of its own, so the demo institutions' business dates stay where other tests expect them. */
+    private void endOfDay() {
+        var bank = new org.xiaodai.eod.EodFixtures(api, jdbc, Api.ADMIN_PASSWORD).institution();
+        ok(contract.get("/api/v1/eod/business-date", bank.adminToken()), 200);
+        String runId = ok(contract.send("POST", "/api/v1/eod/close", bank.adminToken(),
+                Map.of("through", bank.openedOn().plusDays(1).toString())), 200).get("runId").asString();
+        ok(contract.send("POST", "/api/v1/eod/close", bank.adminToken(), Map.of()), 200);
+        ok(contract.get("/api/v1/eod/runs/" + runId, bank.adminToken()), 200);
+        contract.send("POST", "/api/v1/eod/close", bank.adminToken(), Map.of("through", "someday"));
     }
 
     private void customers(String admin) {

@@ -346,6 +346,7 @@ class ApiSurfaceIntegrationTest {
                 org.xiaodai.support.ProductFixtures.body()));
         ids.put("versions", "1");
         ids.put("models", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString());
+        ids.put("runs", org.xiaodai.eod.EodFixtures.storedRun(jdbc, "NBXD"));
         return ids;
     }
 }

@@ -99,7 +99,8 @@ class PageSurfaceIntegrationTest {
                         select c.id from customer c join iam_organisation o on o.id = c.institution_id
                         where o.code = 'NBXD' order by c.created_at limit 1""").query(String.class).single(),
                 "products", foreignProduct(),
-                "scoring", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString());
+                "scoring", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString(),
+                "eod", org.xiaodai.eod.EodFixtures.storedRun(jdbc, "NBXD"));
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {

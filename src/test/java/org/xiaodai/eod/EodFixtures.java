@@ -66,6 +66,20 @@ public final class EodFixtures {
                 """).params(institutionId, partitions, items, delayMs).update();
     }
 
+    /**
+     * A finished run of the institution {@code code} stored directly (it closed nothing), for tests
+     * that read another institution's run by id without moving that institution's business date.
+     */
+    public static String storedRun(JdbcClient superuser, String code) {
+        return superuser.sql("""
+                insert into eod_run (id, institution_id, first_date, through_date, status, trigger, requested_by_name,
+                                     started_at, finished_at)
+                select gen_random_uuid(), o.id, d.business_date, d.business_date - 1, 'COMPLETED', 'ADMIN', 'fixture', now(), now()
+                from iam_organisation o join eod_business_date d on d.institution_id = o.id where o.code = ?
+                returning id::text
+                """).param(code).query(String.class).single();
+    }
+
     public static <T> T await(java.util.function.Supplier<T> probe, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

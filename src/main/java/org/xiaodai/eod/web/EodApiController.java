@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -77,8 +78,10 @@ class EodApiController {
                     + "`through`. Waits for the run up to a configured time (20 s unless configured): 200 with the "
                     + "finished run, or 202 with the run still running — follow it under `/api/v1/eod/runs/{id}`. "
                     + "Closing a date that is already closed changes nothing.")
-    @ApiResponse(responseCode = "200", description = "The run finished (completed or failed).")
-    @ApiResponse(responseCode = "202", description = "The run is still running.")
+    @ApiResponse(responseCode = "200", description = "The run finished (completed or failed).",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EodRunView.class)))
+    @ApiResponse(responseCode = "202", description = "The run is still running.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EodRunView.class)))
     @ProblemResponse(status = 409, description = "`eod-running`: a run of the institution is running; its id is in the detail.")
     @PostMapping("/close")
     @PreAuthorize("hasAuthority('eod:run')")
