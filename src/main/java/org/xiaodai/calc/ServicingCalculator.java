@@ -63,4 +63,21 @@ public final class ServicingCalculator {
         }
         return Outcome.success(ServicingEngine.position(schedule, policy, repayments, asOf));
     }
+
+    /**
+     * The position of a loan with a stored schedule when part of its credit balance (溢缴款) was
+     * refunded: each refund takes credit away at the end of its day, after that day's repayments
+     * (a refund larger than the credit then held takes all of it).
+     *
+     * @param refunds in date order, between disbursement and {@code asOf}
+     * @return the position, or the violations of the policy, repayments and date
+     */
+    public Outcome<LoanPosition> position(Schedule schedule, ServicingPolicy policy, List<Repayment> repayments,
+                                          List<Repayment> refunds, LocalDate asOf) {
+        List<Violation> violations = validate(new ServicingRequest(schedule.terms(), policy, repayments, asOf));
+        if (!violations.isEmpty()) {
+            return Outcome.failure(violations);
+        }
+        return Outcome.success(ServicingEngine.position(schedule, policy, repayments, refunds, asOf));
+    }
 }

@@ -59,15 +59,29 @@ public final class ServicingEngine {
      */
     public static LoanPosition position(Schedule schedule, ServicingPolicy policy, List<Repayment> repayments,
                                         LocalDate asOf) {
+        return position(schedule, policy, repayments, List.of(), asOf);
+    }
+
+    /**
+     * The position as of {@code asOf} when some of the credit balance was paid back to the borrower:
+     * each refund leaves the credit at the end of its day, after that day's repayments.
+     *
+     * @param refunds in date order, each no larger than the credit it leaves
+     */
+    public static LoanPosition position(Schedule schedule, ServicingPolicy policy, List<Repayment> repayments,
+                                        List<Repayment> refunds, LocalDate asOf) {
         ServicingEngine engine = new ServicingEngine(schedule, policy);
-        engine.replay(repayments, asOf);
+        engine.replay(repayments, refunds, asOf);
         return new PositionReport(engine.accounts, engine::penaltyCharged, engine.money, policy.classification())
                 .as(asOf, engine.credit, engine.allocations);
     }
 
-    private void replay(List<Repayment> repayments, LocalDate asOf) {
+    private void replay(List<Repayment> repayments, List<Repayment> refunds, LocalDate asOf) {
         int next = 0;
-        for (LocalDate day : checkpoints(repayments, asOf)) {
+        int nextRefund = 0;
+        TreeSet<LocalDate> days = new TreeSet<>(checkpoints(repayments, asOf));
+        refunds.forEach(r -> days.add(r.date()));
+        for (LocalDate day : days.headSet(asOf, true)) {
             applyCredit(day);
             while (next < repayments.size() && repayments.get(next).date().equals(day)) {
                 BigDecimal amount = repayments.get(next).amount().setScale(money.digits(), RoundingMode.UNNECESSARY);
@@ -75,6 +89,10 @@ public final class ServicingEngine {
                 allocations.add(allocation);
                 credit = credit.add(allocation.toCredit());
                 next++;
+            }
+            while (nextRefund < refunds.size() && refunds.get(nextRefund).date().equals(day)) {
+                credit = credit.subtract(refunds.get(nextRefund).amount().min(credit));
+                nextRefund++;
             }
         }
     }

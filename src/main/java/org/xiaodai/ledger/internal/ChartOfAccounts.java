@@ -1,0 +1,74 @@
+package org.xiaodai.ledger.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.xiaodai.servicing.AccountRole;
+
+/**
+ * The chart of accounts (会计科目表) of each institution: one account per {@link AccountRole}, with the
+ * defaults of DOMAIN.md §10 (codes of the 企业会计准则 where one exists), configurable through
+ * {@code xiaodai.ledger.accounts.<ROLE>} (code, zh and en names). An institution's accounts are
+ * written the first time it posts and stay as written.
+ */
+@Component
+class ChartOfAccounts {
+
+    record Account(String code, String nameZh, String nameEn, String kind) {
+    }
+
+    static final Map<AccountRole, Account> DEFAULTS = new EnumMap<>(Map.of(
+            AccountRole.BANK, new Account("1002", "银行存款", "Bank deposits", "ASSET"),
+            AccountRole.INTEREST_RECEIVABLE, new Account("1132", "应收利息", "Interest receivable", "ASSET"),
+            AccountRole.PENALTY_RECEIVABLE, new Account("1133", "应收罚息", "Penalty interest receivable", "ASSET"),
+            AccountRole.LOAN_PRINCIPAL, new Account("1303", "贷款", "Loans", "ASSET"),
+            AccountRole.LOAN_LOSS_PROVISION, new Account("1304", "贷款损失准备", "Loan loss provision", "ASSET"),
+            AccountRole.CREDIT_BALANCE, new Account("2241", "其他应付款-溢缴款", "Borrowers' credit balances", "LIABILITY"),
+            AccountRole.INTEREST_INCOME, new Account("6011", "利息收入", "Interest income", "INCOME"),
+            AccountRole.PENALTY_INCOME, new Account("6012", "罚息收入", "Penalty interest income", "INCOME"),
+            AccountRole.RECOVERY_INCOME, new Account("6301", "营业外收入-已核销贷款收回", "Recoveries of loans written off", "INCOME"),
+            AccountRole.IMPAIRMENT_LOSS, new Account("6701", "资产减值损失", "Impairment losses", "EXPENSE")));
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<AccountRole, Account> chart;
+
+    ChartOfAccounts(JdbcClient jdbc, Clock clock, LedgerProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.chart = new EnumMap<>(DEFAULTS);
+        properties.accounts().forEach((role, a) -> chart.merge(role, new Account(a.code(), a.nameZh(), a.nameEn(),
+                DEFAULTS.get(role).kind()), (d, c) -> new Account(c.code() == null ? d.code() : c.code(),
+                c.nameZh() == null ? d.nameZh() : c.nameZh(), c.nameEn() == null ? d.nameEn() : c.nameEn(), d.kind())));
+    }
+
+    /** Writes the institution's chart if it has none yet. */
+    void ensure(UUID institutionId) {
+        Integer count = jdbc.sql("select count(*) from ledger_account where institution_id = ?").param(institutionId)
+                .query(Integer.class).single();
+        if (count >= chart.size()) {
+            return;
+        }
+        chart.forEach((role, a) -> jdbc.sql("""
+                insert into ledger_account (institution_id, code, role, name_zh, name_en, kind, created_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                """).params(institutionId, a.code(), role.name(), a.nameZh(), a.nameEn(), a.kind(),
+                Timestamp.from(clock.instant())).update());
+    }
+
+    /** The institution's account code for a role (its chart written first if needed). */
+    Map<String, String> codes(UUID institutionId) {
+        ensure(institutionId);
+        Map<String, String> codes = new java.util.HashMap<>();
+        jdbc.sql("select role, code from ledger_account where institution_id = ?").param(institutionId)
+                .query(rs -> {
+                    codes.put(rs.getString(1), rs.getString(2));
+                });
+        return codes;
+    }
+}

@@ -1,0 +1,14 @@
+package org.xiaodai.servicing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A loan fell past due at end of day (逾期): an installment due on {@code dueDate} is unpaid as of
+ * {@code asOf}. Published once when the loan turns overdue (collections, reminders, risk).
+ */
+public record InstallmentOverdue(UUID loanId, UUID institutionId, UUID customerId, UUID officerId, LocalDate dueDate,
+                                 LocalDate asOf, long daysPastDue, BigDecimal overduePrincipal,
+                                 BigDecimal overdueInterest) {
+}

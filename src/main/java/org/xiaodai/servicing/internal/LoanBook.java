@@ -1,0 +1,118 @@
+package org.xiaodai.servicing.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.xiaodai.calc.FiveLevelGrade;
+import org.xiaodai.calc.InstallmentPosition;
+import org.xiaodai.calc.LoanPosition;
+import org.xiaodai.calc.Schedule;
+import org.xiaodai.calc.ServicingCalculator;
+import org.xiaodai.servicing.LedgerPosting;
+import org.xiaodai.servicing.LoanGradeChanged;
+import org.xiaodai.servicing.LoanPaidOff;
+import org.xiaodai.servicing.LoanState;
+import org.xiaodai.servicing.domain.Balances;
+import org.xiaodai.servicing.domain.Earned;
+import org.xiaodai.servicing.domain.Grades;
+
+/**
+ * Derives a loan's state with the servicing engine and books a change: one balanced voucher
+ * (published as {@link LedgerPosting}, booked by {@code ledger} in this transaction) taking the
+ * general ledger from the engine's balances before the change to those after it, the loan row, the
+ * dated grade history and the events. The general ledger holds for every loan exactly what the
+ * engine derives as of the business date (end of day posts each day's accrual, penalties and
+ * credit applied), so the reconciliation's difference is zero. Every write path (repayment, reversal, refund, end of day, schedule
+ * changes) ends here, so the sub-ledger and the general ledger cannot drift apart.
+ */
+@Component
+class LoanBook {
+
+    private final LoanRepository loans;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ServicingCalculator engine = new ServicingCalculator();
+
+    LoanBook(LoanRepository loans, ApplicationEventPublisher events, Clock clock) {
+        this.loans = loans;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A loan's derived state as of a date. */
+    record Derived(LoanPosition position, Balances balances, LoanState status, FiveLevelGrade grade,
+                   LocalDate oldestUnpaidDue, LocalDate nextDueDate) {
+    }
+
+    Derived derive(LoanRow loan, Schedule schedule, LoanRepository.Movements movements, LocalDate asOf) {
+        LoanPosition p = engine.position(schedule, loan.policy(), movements.repayments(), movements.refunds(), asOf).value();
+        BigDecimal earned = Earned.by(schedule.installments(), asOf, loan.digits(), loan.terms().roundingMode().mode());
+        LoanState status = switch (p.status()) {
+            case PAID_OFF -> LoanState.PAID_OFF;
+            case OVERDUE -> LoanState.OVERDUE;
+            case ACTIVE -> LoanState.ACTIVE;
+        };
+        LocalDate oldest = null;
+        LocalDate next = null;
+        for (InstallmentPosition i : p.installments()) {
+            boolean unpaid = i.unpaidPrincipal().signum() > 0 || i.unpaidInterest().signum() > 0;
+            if (unpaid && oldest == null) {
+                oldest = i.dueDate();
+            }
+            if (next == null && !i.dueDate().isBefore(asOf) && unpaid) {
+                next = i.dueDate();
+            }
+        }
+        FiveLevelGrade grade = status == LoanState.PAID_OFF ? FiveLevelGrade.NORMAL
+                : Grades.effective(p.grade(), loan.manualGrade(), loan.watchUntil(), asOf);
+        return new Derived(p, Balances.of(p, earned), status, grade, oldest, next);
+    }
+
+    Derived derive(LoanRow loan, LocalDate asOf) {
+        return derive(loan, loans.schedule(loan), loans.movements(loan.id()), asOf);
+    }
+
+    /**
+     * One change to book.
+     *
+     * @param before     the balances the ledger holds now
+     * @param after      the derived state to move to
+     * @param cash       money in (+) or out (−) through the bank with this change
+     * @param eventId    the voucher's idempotency key
+     * @param gradeReason why a grade change happened, if one does
+     */
+    record Change(LoanRow loan, Balances before, Derived after, BigDecimal cash, String kind, UUID eventId,
+                  LocalDate date, String gradeReason, UUID actor, UUID reversesEventId) {
+    }
+
+    /** Books the change; returns the voucher lines (empty when nothing moved). */
+    List<LedgerPosting.Line> apply(Change c) {
+        List<LedgerPosting.Line> lines = c.before().linesTo(c.after().balances(), c.cash());
+        if (!lines.isEmpty()) {
+            events.publishEvent(new LedgerPosting(c.eventId(), c.loan().institutionId(), c.date(), c.kind(),
+                    c.loan().id(), c.reversesEventId(), lines));
+        }
+        write(c.loan(), c.after(), c.date(), c.gradeReason(), c.actor());
+        return lines;
+    }
+
+    /** Writes the derived state to the loan row, records a grade change and publishes what happened. */
+    void write(LoanRow loan, Derived d, LocalDate date, String gradeReason, UUID actor) {
+        loans.update(loan.id(), d.status(), d.balances(), d.oldestUnpaidDue(), d.nextDueDate(), d.grade().name(), date,
+                clock.instant());
+        if (d.grade() != loan.grade()) {
+            loans.insertGradeChange(loan.institutionId(), loan.id(), date, loan.grade().name(), d.grade().name(),
+                    gradeReason, null, actor, clock.instant());
+            events.publishEvent(new LoanGradeChanged(loan.id(), loan.institutionId(), date, loan.grade().name(),
+                    d.grade().name(), gradeReason, d.position().daysPastDue()));
+        }
+        if (d.status() == LoanState.PAID_OFF && loan.status() != LoanState.PAID_OFF) {
+            events.publishEvent(new LoanPaidOff(loan.id(), loan.institutionId(), loan.customerId(), date));
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.xiaodai.servicing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xiaodai.calc.LoanPosition;
+import org.xiaodai.calc.LoanTerms;
+import org.xiaodai.calc.Repayment;
+import org.xiaodai.calc.ServicingCalculator;
+import org.xiaodai.calc.ServicingPolicy;
+import org.xiaodai.calc.ServicingRequest;
+import org.xiaodai.ledger.Ledger;
+import org.xiaodai.servicing.internal.Repayments;
+import org.xiaodai.servicing.internal.ServicingTestUtils;
+import org.xiaodai.shared.tenant.TenantWall;
+import org.xiaodai.support.Api;
+import org.xiaodai.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A loan's whole life on the real database, day by day through the end-of-day steps: disbursed,
+ * repaid on time, late, early and too much, a repayment reversed, credit refunded, overdue and
+ * graded, paid off — the engine's figures equal the pure simulation of the same events, every
+ * voucher balances, and the general ledger reconciles with the sub-ledger to the cent.
+ */
+@IntegrationTest
+class LoanLifecycleIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Loans loans;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    Repayments repayments;
+    @Autowired
+    TransactionTemplate tx;
+    JdbcClient superuser;
+    Api api;
+    ServicingTestUtils util;
+
+    @Autowired
+    void superuserJdbc(@Qualifier("operationsDataSource") DataSource superuser) {
+        this.superuser = JdbcClient.create(superuser);
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        util = new ServicingTestUtils(context);
+    }
+
+    @Test
+    void aLoanLivesItsWholeLifeBookedReconciledAndAsTheSimulationSays() {
+        UUID inst = ServicingTestUtils.newInstitution(api, superuser);
+        LocalDate d0 = LocalDate.of(2025, 1, 15);
+        LoanTerms terms = ServicingTestUtils.terms("12000.00", "12", 6, d0);
+        ServicingPolicy policy = ServicingPolicy.standard();
+        UUID loanId = util.open(inst, terms, policy, false, ServicingTestUtils.payableLoanId());
+        util.activate(inst, loanId, d0);
+        List<Repayment> events = new ArrayList<>();
+
+        // on time: the first installment on its due date
+        close(inst, d0, LocalDate.of(2025, 2, 14));
+        BigDecimal installment = position(inst, loanId, LocalDate.of(2025, 2, 15)).installments().get(0).principalDue()
+                .add(position(inst, loanId, LocalDate.of(2025, 2, 15)).installments().get(0).interestDue());
+        pay(inst, loanId, LocalDate.of(2025, 2, 15), installment.toPlainString(), events);
+        // late: the second installment ten days after its due date, with penalty
+        close(inst, LocalDate.of(2025, 2, 15), LocalDate.of(2025, 3, 24));
+        assertThat(summary(inst, loanId).status()).isEqualTo(LoanState.OVERDUE);
+        assertThat(summary(inst, loanId).grade()).isEqualTo("SPECIAL_MENTION");
+        pay(inst, loanId, LocalDate.of(2025, 3, 25), "2200.00", events);
+        // early and too much: builds credit, applied as installments fall due
+        close(inst, LocalDate.of(2025, 3, 25), LocalDate.of(2025, 4, 1));
+        Repayments.Result extra = pay(inst, loanId, LocalDate.of(2025, 4, 2), "3000.00", events);
+        assertThat(extra.transaction().toCredit()).isPositive();
+        // the same key again books nothing and answers the first result
+        Repayments.Result again = util.repay(inst, loanId, LocalDate.of(2025, 4, 2), "3000.00", "k-2025-04-02");
+        assertThat(again.created()).isFalse();
+        assertThat(again.transaction().id()).isEqualTo(extra.transaction().id());
+        // a mistaken payment, reversed the next day by a compensating transaction
+        Repayments.Result mistaken = pay(inst, loanId, LocalDate.of(2025, 4, 3), "100.00", List.of());
+        close(inst, LocalDate.of(2025, 4, 2), LocalDate.of(2025, 4, 3));
+        ServicingTestUtils.setBusinessDate(superuser, inst, LocalDate.of(2025, 4, 4));
+        TenantWall.asInstitution(inst, () -> repayments.reverse(loanId, mistaken.transaction().id(), "wrong loan", null));
+        assertThatThrownBy(() -> TenantWall.asInstitution(inst, () ->
+                repayments.reverse(loanId, mistaken.transaction().id(), "again", null)))
+                .hasMessageContaining("already-reversed");
+        close(inst, LocalDate.of(2025, 4, 4), LocalDate.of(2025, 5, 20));
+        Ledger.Reconciliation may = TenantWall.asInstitution(inst, () -> ledger.reconciliation(inst, LocalDate.of(2025, 5, 20)));
+        assertThat(may.lines()).extracting(Ledger.ReconciliationLine::generalLedger)
+                .as("principal and interest receivable are on the books").element(0).satisfies(v -> assertThat(v).isPositive());
+        assertReconciled(inst, LocalDate.of(2025, 5, 20));
+        LoanPosition mid = position(inst, loanId, LocalDate.of(2025, 5, 21));
+        assertThat(mid).isEqualTo(simulate(terms, policy, events, LocalDate.of(2025, 5, 21)));
+
+        // credit refunded on request
+        ServicingTestUtils.setBusinessDate(superuser, inst, LocalDate.of(2025, 5, 21));
+        BigDecimal credit = mid.credit();
+        if (credit.signum() > 0) {
+            TenantWall.asInstitution(inst, () -> repayments.refund(loanId, credit, "refund-1", null));
+        }
+        assertThat(position(inst, loanId, LocalDate.of(2025, 5, 21)).credit()).isZero();
+        close(inst, LocalDate.of(2025, 5, 21), LocalDate.of(2025, 7, 20));
+        assertReconciled(inst, LocalDate.of(2025, 7, 20));
+
+        // paid off: everything owed on one day
+        LoanPosition owed = position(inst, loanId, LocalDate.of(2025, 7, 21));
+        BigDecimal rest = owed.principalOutstanding().add(owed.overdueInterest()).add(owed.penaltyOutstanding())
+                .add(owed.installments().getLast().unpaidInterest());
+        pay(inst, loanId, LocalDate.of(2025, 7, 21), rest.toPlainString(), new ArrayList<>());
+        close(inst, LocalDate.of(2025, 7, 21), LocalDate.of(2025, 7, 22));
+        assertThat(summary(inst, loanId).status()).isEqualTo(LoanState.PAID_OFF);
+        assertReconciled(inst, LocalDate.of(2025, 7, 22));
+        assertThat(superuser.sql("""
+                select count(*) from servicing_grade_change where loan_id = ? and to_grade = 'SPECIAL_MENTION'
+                """).param(loanId).query(Integer.class).single()).isPositive();
+        assertEveryVoucherBalances();
+    }
+
+    private Repayments.Result pay(UUID inst, UUID loanId, LocalDate date, String amount, List<Repayment> events) {
+        ServicingTestUtils.setBusinessDate(superuser, inst, date);
+        Repayments.Result result = util.repay(inst, loanId, date, amount, "k-" + date);
+        if (events != null) {
+            try {
+                events.add(new Repayment(date, new BigDecimal(amount)));
+            } catch (UnsupportedOperationException ignored) {
+                // the reversed payment is not part of the simulation
+            }
+        }
+        return result;
+    }
+
+    private void close(UUID inst, LocalDate from, LocalDate to) {
+        util.closeDays(inst, from, to);
+        ServicingTestUtils.setBusinessDate(superuser, inst, to.plusDays(1));
+    }
+
+    private Loans.LoanSummary summary(UUID inst, UUID loanId) {
+        return TenantWall.asInstitution(inst, () -> loans.summary(loanId)).orElseThrow();
+    }
+
+    private LoanPosition position(UUID inst, UUID loanId, LocalDate asOf) {
+        return TenantWall.asInstitution(inst, () -> loans.position(loanId, asOf)).orElseThrow();
+    }
+
+    static LoanPosition simulate(LoanTerms terms, ServicingPolicy policy, List<Repayment> events, LocalDate asOf) {
+        return new ServicingCalculator().position(new ServicingRequest(terms, policy, events, asOf)).value();
+    }
+
+    private void assertReconciled(UUID inst, LocalDate date) {
+        Ledger.Reconciliation r = TenantWall.asInstitution(inst, () -> ledger.reconciliation(inst, date));
+        assertThat(r.lines()).allSatisfy(l -> assertThat(l.difference()).as(l.item()).isZero());
+        assertThat(r.difference()).isZero();
+        Ledger.TrialBalance tb = TenantWall.asInstitution(inst, () -> ledger.trialBalance(inst, date));
+        assertThat(tb.totalDebit()).isEqualByComparingTo(tb.totalCredit());
+    }
+
+    void assertEveryVoucherBalances() {
+        assertThat(superuser.sql("""
+                select count(*) from (select v.id from ledger_voucher v join ledger_entry e on e.voucher_id = v.id
+                group by v.id having sum(e.debit) <> sum(e.credit)) x
+                """).query(Integer.class).single()).isZero();
+    }
+}
