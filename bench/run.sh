@@ -12,6 +12,7 @@ usage() {
   echo "                --port P (18480) --db-port P (15480) --profile DIR --app-arg ARG (repeatable)" >&2
   echo "  tenant options: --rounds N (5) --seconds S per round (2)" >&2
   echo "  scoring options: --data DIR (../shared/datasets/credit) --rounds N (5) --seconds S (2) --validate" >&2
+  echo "  eod options: --loans N (1000000) --days N (3) --warmup-days N (0); --xiaodai.eod.workers=N etc. go to the app" >&2
   echo "  audit options: --writers N (16) --institutions N (8) --rounds N (3) --seconds S per round (10) --warmup S (5)" >&2
 }
 
@@ -73,6 +74,15 @@ run_api() {
     org.xiaodai.bench.ApiBenchmark "$@"
 }
 
+# end of day over a synthetic portfolio (EodBenchmark): the real app headless on a throw-away embedded PostgreSQL
+run_eod() {
+  build
+  local java
+  java=$(find_java)
+  "$java" -Xms1g -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+    org.xiaodai.bench.EodBenchmark "$@"
+}
+
 # scorecards and the gbm challenger on the real credit data (datasets README protocol), then scores/s
 run_scoring() {
   run_bench org.xiaodai.bench.ScoringBenchmark "$@"
@@ -90,13 +100,15 @@ case "$name" in
   audit) run_audit "$@" ;;
   tenant) run_tenant "$@" ;;
   scoring) run_scoring "$@" ;;
-  origination|eod|reporting) not_implemented "$name"; exit 3 ;;
+  eod) run_eod "$@" ;;
+  origination|reporting) not_implemented "$name"; exit 3 ;;
   all)
     run_calc
     run_api
     run_audit
     run_tenant
     run_scoring
-    for other in origination eod reporting; do not_implemented "$other"; done ;;
+    run_eod
+    for other in origination reporting; do not_implemented "$other"; done ;;
   *) usage; exit 64 ;;
 esac
