@@ -99,6 +99,10 @@ public final class EodBenchmark {
         EodWork work = context.getBean(EodWork.class);
         EndOfDayRunner runner = context.getBean(EndOfDayRunner.class);
 
+        // a throw-away cluster: checkpoints far apart, so writing the portfolio is not mostly full-page writes
+        superuser.sql("alter system set max_wal_size = '8GB'").update();
+        superuser.sql("alter system set checkpoint_timeout = '30min'").update();
+        superuser.sql("select pg_reload_conf()").query(Object.class).list();
         UUID institution = UUID.nameUUIDFromBytes("bench-eod-institution".getBytes());
         superuser.sql("""
                 insert into iam_organisation (id, kind, code, name, region_code, created_at)
@@ -129,6 +133,7 @@ public final class EodBenchmark {
             System.err.printf(Locale.ROOT, "%s: end of day %.1f s, baseline %.1f s (ratio %.2f)%n", closing, eod[i],
                     baseline[i], eod[i] / baseline[i]);
             System.err.println(steps(superuser, institution, closing));
+            System.err.println("rows written per table while closing: " + writes(superuser));
             superuser.sql("vacuum analyze servicing_loan").update();
         }
         double seconds = median(eod);
@@ -167,6 +172,16 @@ public final class EodBenchmark {
         System.err.printf(Locale.ROOT, "baseline: %d loan rows updated in %.1f s%n", touched, seconds);
         superuser.sql("vacuum analyze servicing_loan").update();
         return seconds;
+    }
+
+    /** Rows inserted, updated and deleted per table since the statistics were reset, and the transactions committed. */
+    private static String writes(JdbcClient superuser) {
+        return superuser.sql("""
+                select coalesce(string_agg(relname || ' +' || n_tup_ins || ' ~' || n_tup_upd || ' -' || n_tup_del, ', '
+                           order by n_tup_ins + n_tup_upd + n_tup_del desc), '')
+                       || '; commits ' || (select xact_commit from pg_stat_database where datname = current_database())
+                from pg_stat_user_tables where n_tup_ins + n_tup_upd + n_tup_del > 0
+                """).query(String.class).single();
     }
 
     /** Per step of the closed date: partitions, summed and longest partition time in seconds, items. */

@@ -22,6 +22,9 @@ public record EodProgress(LocalDate businessDate, @Nullable LocalDate closing, l
 
     /** Percent done, 0–100. */
     public int percent() {
-        return total == 0 ? 100 : (int) Math.min(100, processed * 100 / total);
+        if (total == 0) {
+            return closing == null ? 100 : 0;
+        }
+        return (int) Math.min(100, processed * 100 / total);
     }
 }
