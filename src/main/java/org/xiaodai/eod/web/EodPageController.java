@@ -56,9 +56,14 @@ class EodPageController {
 
     @GetMapping("/runs/{id}/progress")
     @PreAuthorize("hasAuthority('eod:view')")
-    String progress(@PathVariable UUID id, Model model) {
+    String progress(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response) {
         EodRun run = runner.find(id).orElseThrow(() -> ProblemException.notFound("eod-run"));
         model.addAttribute("run", EodRunView.of(run, runner.progress(run)));
+        if (!run.running() && "true".equals(request.getHeader("HX-Request"))) {
+            // the run is over: htmx reloads the whole page, which then shows the new business date and the runs table
+            response.setHeader("HX-Refresh", "true");
+        }
         return "eod/eod :: progress";
     }
 
