@@ -31,10 +31,12 @@ class ApiConformanceIntegrationTest {
 
     @LocalServerPort
     int port;
-    Api api;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    Api api;
 
-    /** As the cluster's superuser, for the end-of-day fixture's institution. */
+    /** As the cluster's superuser, for fixtures (the end-of-day institution, a disbursed loan). */
     @org.springframework.beans.factory.annotation.Autowired
     void superuserJdbc(@org.springframework.beans.factory.annotation.Qualifier("operationsDataSource") javax.sql.DataSource superuser) {
         this.jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(superuser);
@@ -138,6 +140,7 @@ class ApiConformanceIntegrationTest {
                 "asOf", "2024-04-01")), 200);
         customers(admin);
         scoring(admin, api.token("a-risk", Api.DEMO_PASSWORD));
+        loans(admin, approver);
         endOfDay();
     }
 
@@ -218,6 +221,44 @@ class ApiConformanceIntegrationTest {
         ok(contract.get("/api/v1/lpr/benchmark?date=2025-06-01", platform), 200);
         ok(contract.send("POST", "/api/v1/lpr", platform, Map.of("effectiveDate", "2094-01-20", "oneYearPercent", "2.85",
                 "fiveYearPercent", "3.35")), 201);
+    }
+
+    private void loans(String admin, String approver) {
+        var util = new org.xiaodai.servicing.internal.ServicingTestUtils(context);
+        UUID hzxd = jdbc.sql("select id from iam_organisation where code = 'HZXD'").query(UUID.class).single();
+        java.time.LocalDate today = jdbc.sql("select business_date from eod_business_date where institution_id = ?")
+                .param(hzxd).query(java.time.LocalDate.class).single();
+        UUID pending = util.open(hzxd, org.xiaodai.servicing.internal.ServicingTestUtils.terms("3000.00", "12", 6, today),
+                org.xiaodai.calc.ServicingPolicy.standard(), false, UUID.randomUUID());
+        ok(contract.send("POST", "/api/v1/loans/" + pending + "/disbursement", admin, Map.of("idempotencyKey", code("D"))), 202);
+        String loan = util.disbursedLoan(jdbc, "HZXD").toString();
+        ok(contract.get("/api/v1/loans?status=ACTIVE", admin), 200);
+        ok(contract.get("/api/v1/loans/" + loan, admin), 200);
+        ok(contract.get("/api/v1/loans/" + loan + "/schedule", admin), 200);
+        ok(contract.get("/api/v1/loans/" + loan + "/schedules", admin), 200);
+        ok(contract.get("/api/v1/loans/" + loan + "/transactions", admin), 200);
+        ok(contract.get("/api/v1/loans/" + loan + "/grades", admin), 200);
+        ok(contract.get("/api/v1/loans/" + loan + "/vouchers", admin), 200);
+        ok(contract.get("/api/v1/loans/" + loan + "/payoff-quote", admin), 200);
+        String paid = id(contract.send("POST", "/api/v1/loans/" + loan + "/repayments", admin,
+                Map.of("amount", "50.00", "idempotencyKey", code("R"), "channel", "TRANSFER")), 201);
+        ok(contract.send("POST", "/api/v1/loans/" + loan + "/repayments/" + paid + "/reversal", admin,
+                Map.of("reason", "契约测试")), 201);
+        ok(contract.send("POST", "/api/v1/loans/" + loan + "/refunds", admin,
+                Map.of("amount", "10.00", "idempotencyKey", code("F"))), 201);
+        ok(contract.send("POST", "/api/v1/loans/" + loan + "/grade", admin,
+                Map.of("grade", "SPECIAL_MENTION", "reason", "契约测试")), 200);
+        ok(contract.send("POST", "/api/v1/loans/" + loan + "/restructuring-requests", admin, Map.of("kind", "EXTENSION",
+                "numberOfRepayments", 12, "reason", "契约测试")), 202);
+        String other = util.disbursedLoan(jdbc, "HZXD").toString();
+        ok(contract.send("POST", "/api/v1/loans/" + other + "/prepayments", admin, Map.of("amount", "1000.00",
+                "strategy", "SHORTER_TERM", "idempotencyKey", code("P"))), 201);
+        ok(contract.send("POST", "/api/v1/loans/" + other + "/payoff", admin, Map.of("idempotencyKey", code("O"))), 201);
+        String late = util.disbursedLoan(jdbc, "HZXD").toString();
+        jdbc.sql("update servicing_loan set status = 'OVERDUE' where id = ?::uuid").param(late).update();
+        ok(contract.send("POST", "/api/v1/loans/" + late + "/write-off-requests", admin, Map.of("reason", "契约测试")), 202);
+        ok(contract.get("/api/v1/ledger/trial-balance", admin), 200);
+        ok(contract.get("/api/v1/ledger/reconciliation?date=" + today, admin), 200);
     }
 
     private void tokens(String admin) {

@@ -43,6 +43,8 @@ class ApiSurfaceIntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     /** As the cluster's superuser: tests arrange and inspect rows on both sides of the tenant wall. */
     @Autowired
@@ -347,6 +349,7 @@ class ApiSurfaceIntegrationTest {
         ids.put("versions", "1");
         ids.put("models", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString());
         ids.put("runs", org.xiaodai.eod.EodFixtures.storedRun(jdbc, "NBXD"));
+        ids.put("loans", new org.xiaodai.servicing.internal.ServicingTestUtils(context).disbursedLoan(jdbc, "NBXD").toString());
         return ids;
     }
 }

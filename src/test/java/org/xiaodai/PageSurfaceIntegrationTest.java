@@ -92,6 +92,7 @@ class PageSurfaceIntegrationTest {
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         MockHttpSession aAdmin = (MockHttpSession) mvc.perform(formLogin("/login").user("a-admin").password(Api.DEMO_PASSWORD))
                 .andReturn().getRequest().getSession(false);
+        String foreignLoan = new org.xiaodai.servicing.internal.ServicingTestUtils(context).disbursedLoan(jdbc, "NBXD").toString();
         Map<String, String> foreign = Map.of(
                 "institutions", jdbc.sql("select id from iam_organisation where code = 'NBXD'").query(String.class).single(),
                 "users", jdbc.sql("select id from iam_user where username = 'b-officer'").query(String.class).single(),
@@ -100,7 +101,9 @@ class PageSurfaceIntegrationTest {
                         where o.code = 'NBXD' order by c.created_at limit 1""").query(String.class).single(),
                 "products", foreignProduct(),
                 "scoring", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString(),
-                "eod", org.xiaodai.eod.EodFixtures.storedRun(jdbc, "NBXD"));
+                "eod", org.xiaodai.eod.EodFixtures.storedRun(jdbc, "NBXD"),
+                "loans", foreignLoan,
+                "ledger", foreignLoan);
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {
@@ -141,7 +144,8 @@ class PageSurfaceIntegrationTest {
                 "roundingMode", "installmentAmountInMultiplesOf", "graceOnPrincipalPeriods",
                 "graceOnInterestPaymentPeriods", "all", "lang", "q", "sort", "dir", "page", "size", "from", "to", "actor",
                 "action", "institution", "object", "status", "edit", "confirm", "roleIds",
-                "purpose", "targetColumn", "productId", "role")) {
+                "purpose", "targetColumn", "productId", "role", "amount", "channel", "idempotencyKey", "reason", "grade",
+                "strategy", "date")) {
             request.param(name, value);
         }
         return request;

@@ -42,7 +42,8 @@ public interface Ledger {
                           List<ReconciliationLine> lines) {
     }
 
-    record Voucher(UUID id, UUID eventId, LocalDate date, String kind, UUID loanId, UUID reversesId, BigDecimal total,
+    record Voucher(UUID id, UUID eventId, LocalDate date, String kind, @org.jspecify.annotations.Nullable UUID loanId,
+                   @org.jspecify.annotations.Nullable UUID reversesId, BigDecimal total,
                    List<Entry> entries) {
     }
 

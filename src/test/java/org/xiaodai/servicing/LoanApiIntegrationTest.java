@@ -116,7 +116,6 @@ class LoanApiIntegrationTest {
         UUID loanId = util.open(hzxd, ServicingTestUtils.terms("12000.00", "12", 12, disbursed),
                 ServicingPolicy.standard(), false, UUID.randomUUID());
         util.activate(hzxd, loanId, disbursed);
-        util.closeDays(hzxd, disbursed, today.minusDays(1));
         String finance = api.token("a-finance", Api.DEMO_PASSWORD);
         Api.Response paid = api.post("/api/v1/loans/" + loanId + "/repayments", finance,
                 Map.of("amount", "700.00", "idempotencyKey", "r1-" + loanId, "channel", "TRANSFER"));

@@ -136,6 +136,88 @@ class LoanLifecycleIntegrationTest {
         assertEveryVoucherBalances();
     }
 
+    @Test
+    void endOfDayWithholdsOnDueDatesMarksOverdueAndRunningADayTwiceChangesNothing() {
+        UUID inst = ServicingTestUtils.newInstitution(api, superuser);
+        LocalDate d0 = LocalDate.of(2025, 3, 1);
+        LoanTerms terms = ServicingTestUtils.terms("6000.00", "12", 6, d0);
+        UUID withheld = util.open(inst, terms, ServicingPolicy.standard(), true, ServicingTestUtils.payableLoanId());
+        UUID refused = util.open(inst, terms, ServicingPolicy.standard(), true,
+                new UUID(UUID.randomUUID().getMostSignificantBits(), UUID.randomUUID().getLeastSignificantBits() & ~0xFL));
+        UUID noMandate = util.open(inst, terms, ServicingPolicy.standard(), false, ServicingTestUtils.payableLoanId());
+        for (UUID id : List.of(withheld, refused, noMandate)) {
+            util.activate(inst, id, d0);
+        }
+        close(inst, d0, LocalDate.of(2025, 4, 2));
+        assertThat(superuser.sql("select status from servicing_withholding where loan_id = ? and business_date = date '2025-04-01'").param(withheld)
+                .query(String.class).single()).isEqualTo("SUCCEEDED");
+        assertThat(superuser.sql("select status from servicing_withholding where loan_id = ? and business_date = date '2025-04-01'").param(refused)
+                .query(String.class).single()).isEqualTo("FAILED");
+        assertThat(superuser.sql("select count(*) from servicing_withholding where loan_id = ?").param(noMandate)
+                .query(Integer.class).single()).isZero();
+        assertThat(summary(inst, withheld).status()).isEqualTo(LoanState.ACTIVE);
+        assertThat(summary(inst, refused).status()).isEqualTo(LoanState.OVERDUE);
+        assertThat(summary(inst, noMandate).status()).isEqualTo(LoanState.OVERDUE);
+        LoanPosition afterWithholding = position(inst, withheld, LocalDate.of(2025, 4, 3));
+        BigDecimal first = afterWithholding.installments().get(0).principalDue()
+                .add(afterWithholding.installments().get(0).interestDue());
+        assertThat(afterWithholding).isEqualTo(simulate(terms, ServicingPolicy.standard(),
+                List.of(new Repayment(LocalDate.of(2025, 4, 1), first)), LocalDate.of(2025, 4, 3)));
+        assertReconciled(inst, LocalDate.of(2025, 4, 2));
+
+        String before = ledgerFingerprint(inst) + loanFingerprint(inst);
+        util.closeDays(inst, LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 2));
+        assertThat(ledgerFingerprint(inst) + loanFingerprint(inst)).as("a day closed twice").isEqualTo(before);
+        assertEveryVoucherBalances();
+    }
+
+    @Test
+    void writeOffWithRecoveryRestructuringAndPayoffAreBookedAndReconciled() {
+        UUID inst = ServicingTestUtils.newInstitution(api, superuser);
+        LocalDate d0 = LocalDate.of(2025, 1, 10);
+        LoanTerms terms = ServicingTestUtils.terms("9000.00", "12", 9, d0);
+        UUID written = util.open(inst, terms, ServicingPolicy.standard(), false, ServicingTestUtils.payableLoanId());
+        UUID restructured = util.open(inst, terms, ServicingPolicy.standard(), false, ServicingTestUtils.payableLoanId());
+        UUID paidOff = util.open(inst, terms, ServicingPolicy.standard(), false, ServicingTestUtils.payableLoanId());
+        for (UUID id : List.of(written, restructured, paidOff)) {
+            util.activate(inst, id, d0);
+        }
+        close(inst, d0, LocalDate.of(2025, 2, 9));
+        pay(inst, paidOff, LocalDate.of(2025, 2, 10), "1100.00", null);
+        pay(inst, restructured, LocalDate.of(2025, 2, 10), "1100.00", null);
+        close(inst, LocalDate.of(2025, 2, 10), LocalDate.of(2025, 5, 20));
+        var workouts = context.getBean(org.xiaodai.servicing.internal.LoanWorkouts.class);
+        TenantWall.asInstitution(inst, () -> workouts.writeOff(written, "uncollectable", null));
+        assertThat(summary(inst, written).status()).isEqualTo(LoanState.WRITTEN_OFF);
+        Repayments.Result recovery = pay(inst, written, LocalDate.of(2025, 5, 21), "300.00", null);
+        assertThat(recovery.transaction().kind()).isEqualTo("RECOVERY");
+        TenantWall.asInstitution(inst, () -> workouts.restructure(restructured, "EXTENSION", 12, null, "hardship", null));
+        Loans.LoanSummary r = summary(inst, restructured);
+        assertThat(r.restructured()).isTrue();
+        assertThat(r.grade()).isNotEqualTo("NORMAL");
+        var quote = TenantWall.asInstitution(inst, () -> workouts.quote(paidOff, null));
+        var payoff = TenantWall.asInstitution(inst, () -> workouts.payoff(paidOff, "payoff-1", "TRANSFER", null));
+        assertThat(payoff.amount()).isEqualByComparingTo(quote.total());
+        assertThat(summary(inst, paidOff).status()).isEqualTo(LoanState.PAID_OFF);
+        close(inst, LocalDate.of(2025, 5, 21), LocalDate.of(2025, 6, 30));
+        assertReconciled(inst, LocalDate.of(2025, 6, 30));
+        assertThat(summary(inst, restructured).status()).isIn(LoanState.ACTIVE, LoanState.OVERDUE);
+        assertEveryVoucherBalances();
+    }
+
+    private String ledgerFingerprint(UUID inst) {
+        return superuser.sql("select count(*) || ':' || coalesce(sum(debit), 0) || ':' || coalesce(sum(credit), 0) "
+                + "from ledger_entry where institution_id = ?").param(inst).query(String.class).single();
+    }
+
+    private String loanFingerprint(UUID inst) {
+        return superuser.sql("select string_agg(id || status || grade || principal_outstanding "
+                        + "|| coalesce(oldest_unpaid_due::text, '-') || row_version, ',' order by id) "
+                        + "from servicing_loan where institution_id = ?").param(inst).query(String.class).single()
+                + superuser.sql("select count(*) from servicing_transaction where institution_id = ?").param(inst)
+                .query(String.class).single();
+    }
+
     private Repayments.Result pay(UUID inst, UUID loanId, LocalDate date, String amount, List<Repayment> events) {
         ServicingTestUtils.setBusinessDate(superuser, inst, date);
         Repayments.Result result = util.repay(inst, loanId, date, amount, "k-" + date);

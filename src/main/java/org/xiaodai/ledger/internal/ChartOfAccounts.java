@@ -47,28 +47,41 @@ class ChartOfAccounts {
                 c.nameZh() == null ? d.nameZh() : c.nameZh(), c.nameEn() == null ? d.nameEn() : c.nameEn(), d.kind())));
     }
 
-    /** Writes the institution's chart if it has none yet. */
-    void ensure(UUID institutionId) {
+    /** Writes the institution's chart if it has none yet; true when it was complete already (committed before). */
+    boolean ensure(UUID institutionId) {
         Integer count = jdbc.sql("select count(*) from ledger_account where institution_id = ?").param(institutionId)
                 .query(Integer.class).single();
         if (count >= chart.size()) {
-            return;
+            return true;
         }
         chart.forEach((role, a) -> jdbc.sql("""
                 insert into ledger_account (institution_id, code, role, name_zh, name_en, kind, created_at)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
                 """).params(institutionId, a.code(), role.name(), a.nameZh(), a.nameEn(), a.kind(),
                 Timestamp.from(clock.instant())).update());
+        return false;
     }
 
-    /** The institution's account code for a role (its chart written first if needed). */
+    /**
+     * The institution's account code per role (its chart written first if needed). A chart never
+     * changes once written, so a complete one is remembered per institution.
+     */
     Map<String, String> codes(UUID institutionId) {
-        ensure(institutionId);
+        Map<String, String> known = complete.get(institutionId);
+        if (known != null) {
+            return known;
+        }
+        boolean committedBefore = ensure(institutionId);
         Map<String, String> codes = new java.util.HashMap<>();
         jdbc.sql("select role, code from ledger_account where institution_id = ?").param(institutionId)
                 .query(rs -> {
                     codes.put(rs.getString(1), rs.getString(2));
                 });
+        if (committedBefore && codes.size() >= chart.size()) {
+            complete.put(institutionId, Map.copyOf(codes));
+        }
         return codes;
     }
+
+    private final Map<UUID, Map<String, String>> complete = new java.util.concurrent.ConcurrentHashMap<>();
 }

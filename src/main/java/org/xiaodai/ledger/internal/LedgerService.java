@@ -86,7 +86,7 @@ class LedgerService implements Ledger {
                 select e.voucher_id, e.account_code, a.name_zh, e.debit, e.credit from ledger_entry e
                 join ledger_voucher v on v.id = e.voucher_id
                 join ledger_account a on a.institution_id = e.institution_id and a.code = e.account_code
-                where v.loan_id = ? order by e.id
+                where v.loan_id = ? order by e.entry_no
                 """).param(loanId).query(rs -> {
                     entries.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                             .add(new Entry(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5)));

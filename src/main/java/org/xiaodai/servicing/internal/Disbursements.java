@@ -66,8 +66,9 @@ public class Disbursements implements DisbursementResults {
         this.maxAttempts = maxAttempts;
     }
 
-    public record DisbursementView(UUID id, UUID loanId, String status, String amount, int attempts, String bankReference,
-                            String failureReason, String idempotencyKey) {
+    public record DisbursementView(UUID id, UUID loanId, String status, String amount, int attempts,
+                                   @org.jspecify.annotations.Nullable String bankReference,
+                                   @org.jspecify.annotations.Nullable String failureReason, String idempotencyKey) {
     }
 
     @Transactional

@@ -50,7 +50,12 @@ class LoanBook {
     }
 
     Derived derive(LoanRow loan, Schedule schedule, LoanRepository.Movements movements, LocalDate asOf) {
-        LoanPosition p = engine.position(schedule, loan.policy(), movements.repayments(), movements.refunds(), asOf).value();
+        // only what was booked by the date counts (a day closed again later must not see later bookings)
+        List<org.xiaodai.calc.Repayment> repayments = movements.repayments().stream()
+                .filter(r -> !r.date().isAfter(asOf)).toList();
+        List<org.xiaodai.calc.Repayment> refunds = movements.refunds().stream()
+                .filter(r -> !r.date().isAfter(asOf)).toList();
+        LoanPosition p = engine.position(schedule, loan.policy(), repayments, refunds, asOf).value();
         BigDecimal earned = Earned.by(schedule.installments(), asOf, loan.digits(), loan.terms().roundingMode().mode());
         LoanState status = switch (p.status()) {
             case PAID_OFF -> LoanState.PAID_OFF;

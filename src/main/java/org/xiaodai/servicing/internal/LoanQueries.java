@@ -157,7 +157,8 @@ public class LoanQueries {
         return loans.transactions(id);
     }
 
-    public record GradeChange(LocalDate changedOn, String fromGrade, String toGrade, String reason, String note) {
+    public record GradeChange(LocalDate changedOn, String fromGrade, String toGrade, String reason,
+                              @org.jspecify.annotations.Nullable String note) {
     }
 
     public List<GradeChange> grades(CurrentUser caller, UUID id) {

@@ -20,14 +20,14 @@ record LoanRow(UUID id, UUID institutionId, UUID branchId, String branchPath, UU
                BigDecimal principalOutstanding, BigDecimal interestPaid, BigDecimal penaltyCharged,
                BigDecimal penaltyPaid, BigDecimal creditBalance, LocalDate oldestUnpaidDue, LocalDate nextDueDate,
                FiveLevelGrade grade, FiveLevelGrade manualGrade, boolean restructured, LocalDate watchUntil,
-               LocalDate writtenOffOn, BigDecimal writtenOffPrincipal, BigDecimal recovered) {
+               LocalDate writtenOffOn, BigDecimal writtenOffPrincipal, BigDecimal recovered, LocalDate positionDate) {
 
     static final String COLUMNS = """
             id, institution_id, branch_id, branch_path, officer_id, customer_id, contract_number, product_id,
             product_version, currency, principal, terms::text as terms, policy::text as policy, auto_debit, status,
             disbursement_date, maturity_date, schedule_version, principal_outstanding, interest_paid,
             penalty_charged, penalty_paid, credit_balance, oldest_unpaid_due, next_due_date, grade, manual_grade,
-            restructured, watch_until, written_off_on, written_off_principal, recovered""";
+            restructured, watch_until, written_off_on, written_off_principal, recovered, position_date""";
 
     static LoanRow map(ResultSet rs, int row) throws SQLException {
         String manual = rs.getString("manual_grade");
@@ -45,7 +45,7 @@ record LoanRow(UUID id, UUID institutionId, UUID branchId, String branchPath, UU
                 FiveLevelGrade.valueOf(rs.getString("grade")), manual == null ? null : FiveLevelGrade.valueOf(manual),
                 rs.getBoolean("restructured"), rs.getObject("watch_until", LocalDate.class),
                 rs.getObject("written_off_on", LocalDate.class), rs.getBigDecimal("written_off_principal"),
-                rs.getBigDecimal("recovered"));
+                rs.getBigDecimal("recovered"), rs.getObject("position_date", LocalDate.class));
     }
 
     int digits() {

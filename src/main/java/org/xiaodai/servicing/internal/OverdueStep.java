@@ -82,7 +82,7 @@ class OverdueStep implements EndOfDayStep {
             for (LedgerPosting.Line line : before.linesTo(tomorrow.balances(), BigDecimal.ZERO)) {
                 net.merge(line.role(), line.debit() ? line.amount() : line.amount().negate(), BigDecimal::add);
             }
-            if (changed(l.loan(), tomorrow)) {
+            if (changed(l.loan(), tomorrow) && (l.loan().positionDate() == null || !l.loan().positionDate().isAfter(next))) {
                 book.write(l.loan(), tomorrow, next, l.loan().watchUntil() != null
                         && l.loan().watchUntil().equals(next) ? "WATCH_ENDED" : "DAYS_PAST_DUE", null);
                 if (tomorrow.status() == LoanState.OVERDUE && l.loan().status() != LoanState.OVERDUE) {

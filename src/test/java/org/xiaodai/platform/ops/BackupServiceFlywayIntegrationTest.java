@@ -50,6 +50,8 @@ class BackupServiceFlywayIntegrationTest {
             org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, institution, "BEHAVIOUR");
             org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, institution, "APPLICATION");
         }
+        // and the demo loans, booked in the background too
+        org.xiaodai.servicing.internal.ServicingTestUtils.awaitDemoLoans(jdbc);
     }
 
     @Test

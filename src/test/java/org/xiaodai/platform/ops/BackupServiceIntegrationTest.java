@@ -52,6 +52,8 @@ class BackupServiceIntegrationTest {
             org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, institution, "BEHAVIOUR");
             org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, institution, "APPLICATION");
         }
+        // and the demo loans, booked in the background too
+        org.xiaodai.servicing.internal.ServicingTestUtils.awaitDemoLoans(jdbc);
         audit.verify();
     }
 

@@ -122,4 +122,36 @@ public final class ServicingTestUtils {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A loan of the institution with this code, disbursed ten days ago with 100.00 paid early today (for surface tests). */
+    public UUID disbursedLoan(JdbcClient superuser, String institutionCode) {
+        UUID institutionId = superuser.sql("select id from iam_organisation where code = ?").param(institutionCode)
+                .query(UUID.class).single();
+        LocalDate today = superuser.sql("select business_date from eod_business_date where institution_id = ?")
+                .param(institutionId).query(LocalDate.class).single();
+        UUID loanId = open(institutionId, terms("6000.00", "12", 6, today.minusDays(10)), ServicingPolicy.standard(), false,
+                UUID.randomUUID());
+        activate(institutionId, loanId, today.minusDays(10));
+        repay(institutionId, loanId, today, "100.00", "fixture-" + loanId);
+        return loanId;
+    }
+
+    /**
+     * Waits (at most three minutes) until the demo portfolio, built in the background after start, is
+     * complete in both demo institutions, so tests that compare or drop the whole database see it quiet.
+     */
+    public static void awaitDemoLoans(JdbcClient superuser) {
+        Instant until = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(until)) {
+            int done = superuser.sql("""
+                    select count(*) from iam_organisation o where o.code in ('HZXD', 'NBXD')
+                      and (select count(*) from servicing_transaction t where t.institution_id = o.id
+                           and t.kind = 'RESTRUCTURING' and t.note like 'EXTENSION: 示例%') >= 8""")
+                    .query(Integer.class).single();
+            if (done == 2) {
+                return;
+            }
+            sleep(500);
+        }
+    }
 }
