@@ -13,6 +13,7 @@ usage() {
   echo "  tenant options: --rounds N (5) --seconds S per round (2)" >&2
   echo "  scoring options: --data DIR (../shared/datasets/credit) --rounds N (5) --seconds S (2) --validate" >&2
   echo "  origination options: --rounds N (3) --seconds S (10) --warmup S (5) --connections N (32) --customers-per-client N (150)" >&2
+  echo "  eod options: --loans N (1000000) --days N (3) --warmup-days N (0); --xiaodai.eod.workers=N etc. go to the app" >&2
   echo "  audit options: --writers N (16) --institutions N (8) --rounds N (3) --seconds S per round (10) --warmup S (5)" >&2
 }
 
@@ -86,6 +87,15 @@ run_origination() {
     org.xiaodai.bench.OriginationBenchmark "$@"
 }
 
+# end of day over a synthetic portfolio (EodBenchmark): the real app headless on a throw-away embedded PostgreSQL
+run_eod() {
+  build
+  local java
+  java=$(find_java)
+  "$java" -Xms1g -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+    org.xiaodai.bench.EodBenchmark "$@"
+}
+
 # scorecards and the gbm challenger on the real credit data (datasets README protocol), then scores/s
 run_scoring() {
   run_bench org.xiaodai.bench.ScoringBenchmark "$@"
@@ -104,7 +114,8 @@ case "$name" in
   tenant) run_tenant "$@" ;;
   scoring) run_scoring "$@" ;;
   origination) run_origination "$@" ;;
-  eod|reporting) not_implemented "$name"; exit 3 ;;
+  eod) run_eod "$@" ;;
+  reporting) not_implemented "$name"; exit 3 ;;
   all)
     run_calc
     run_api
@@ -112,6 +123,7 @@ case "$name" in
     run_tenant
     run_scoring
     run_origination
-    for other in eod reporting; do not_implemented "$other"; done ;;
+    run_eod
+    for other in reporting; do not_implemented "$other"; done ;;
   *) usage; exit 64 ;;
 esac

@@ -45,6 +45,7 @@ class ApiConformanceIntegrationTest {
         this.superuser = org.springframework.jdbc.core.simple.JdbcClient.create(operations);
     }
 
+    /** As the cluster's superuser, for fixtures (the end-of-day institution, a disbursed loan). */
     @org.springframework.beans.factory.annotation.Autowired
     void superuserJdbc(@org.springframework.beans.factory.annotation.Qualifier("operationsDataSource") javax.sql.DataSource superuser) {
         this.jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(superuser);
@@ -153,6 +154,7 @@ class ApiConformanceIntegrationTest {
         collections(admin);
         loans(admin, approver);
         lending(admin, approver, api.token("a-officer", Api.DEMO_PASSWORD), api.token("a-reviewer", Api.DEMO_PASSWORD));
+        endOfDay();
     }
 
     /** Supervision and early warning: registry, complaints, inspections, alerts and rules. */
@@ -279,6 +281,17 @@ class ApiConformanceIntegrationTest {
 
     private org.springframework.jdbc.core.simple.JdbcClient superuser() {
         return org.springframework.jdbc.core.simple.JdbcClient.create(superuserDataSource);
+    }
+
+    /** On an institution of its own, so the demo institutions' business dates stay where other tests expect them. */
+    private void endOfDay() {
+        var bank = new org.xiaodai.eod.EodFixtures(api, jdbc, Api.ADMIN_PASSWORD).institution();
+        ok(contract.get("/api/v1/eod/business-date", bank.adminToken()), 200);
+        String runId = ok(contract.send("POST", "/api/v1/eod/close", bank.adminToken(),
+                Map.of("through", bank.openedOn().plusDays(1).toString())), 200).get("runId").asString();
+        ok(contract.send("POST", "/api/v1/eod/close", bank.adminToken(), Map.of()), 200);
+        ok(contract.get("/api/v1/eod/runs/" + runId, bank.adminToken()), 200);
+        contract.send("POST", "/api/v1/eod/close", bank.adminToken(), Map.of("through", "someday"));
     }
 
     private void customers(String admin) {

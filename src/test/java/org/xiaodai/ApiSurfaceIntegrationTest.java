@@ -354,6 +354,7 @@ class ApiSurfaceIntegrationTest {
         ids.put("alerts", org.xiaodai.supervision.SupervisionFixtures.alert(jdbc, ids.get("institutions")));
         ids.put("cases", org.xiaodai.collection.CollectionFixtures.openCase(jdbc, "NBXD",
                 org.xiaodai.collection.CollectionFixtures.customer(jdbc, "NBXD"), null).toString());
+        ids.put("runs", org.xiaodai.eod.EodFixtures.storedRun(jdbc, "NBXD"));
         ids.put("loans", new org.xiaodai.servicing.internal.ServicingTestUtils(context).disbursedLoan(jdbc, "NBXD").toString());
         var lending = new org.xiaodai.support.OriginationFixtures(api);
         String application = lending.create(bAdmin, org.xiaodai.support.OriginationFixtures.application(

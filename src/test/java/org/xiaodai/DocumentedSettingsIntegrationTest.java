@@ -103,6 +103,8 @@ class DocumentedSettingsIntegrationTest {
                 assertThat(calculate(api)).as("calculation %d", i + 1).isNotEqualTo(429);
             }
             assertThat(calculate(api)).isEqualTo(429);
+            // XIAODAI_EOD_SCHEDULE
+            assertThat(app.output()).contains("End of day scheduled (0 17 3 * * MON in Asia/Shanghai)");
             // XIAODAI_LOG_FORMAT=json
             JsonNode started = JSON.readTree(app.output().lines().filter(l -> l.contains("Started XiaodaiApplication"))
                     .findFirst().orElseThrow());
@@ -130,6 +132,7 @@ class DocumentedSettingsIntegrationTest {
         env.put("XIAODAI_PRODUCT_RATE_CAP_LPR_MULTIPLE", "3.5");
         env.put("XIAODAI_API_MAX_BODY_SIZE", "2KB");
         env.put("XIAODAI_LOG_FORMAT", "json");
+        env.put("XIAODAI_EOD_SCHEDULE", "0 17 3 * * MON");
         return env;
     }
 

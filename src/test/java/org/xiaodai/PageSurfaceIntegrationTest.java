@@ -107,6 +107,7 @@ class PageSurfaceIntegrationTest {
                 "risk", org.xiaodai.supervision.SupervisionFixtures.alert(jdbc, nbxd()),
                 "collections", org.xiaodai.collection.CollectionFixtures.openCase(jdbc, "NBXD",
                         org.xiaodai.collection.CollectionFixtures.customer(jdbc, "NBXD"), null).toString(),
+                "eod", org.xiaodai.eod.EodFixtures.storedRun(jdbc, "NBXD"),
                 "loans", foreignLoan,
                 "ledger", foreignLoan,
                 "applications", foreignApplication()[0], "contracts", foreignApplication()[1]);

@@ -72,6 +72,17 @@ public final class AppProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Kills it with SIGKILL ({@code kill -9}), as a crash or the kernel's OOM killer would: no shutdown
+     * hook runs and the embedded PostgreSQL it started is left running (the next start stops it).
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the application survived SIGKILL");
+        }
+    }
+
     /** Stops it as a container runtime would (SIGTERM), forcibly if it does not stop within a minute. */
     @Override
     public void close() throws InterruptedException {

@@ -27,8 +27,6 @@ class CustomersFacade implements Customers {
     private final JdbcClient jdbc;
     private final PiiFields pii;
 
-    private final PiiFields pii;
-
     CustomersFacade(ConsentService consents, BlacklistService blacklist, CustomerRepository repository, JdbcClient jdbc,
                     PiiFields pii) {
         this.pii = pii;

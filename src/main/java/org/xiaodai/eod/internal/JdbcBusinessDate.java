@@ -50,11 +50,11 @@ class JdbcBusinessDate implements BusinessDate {
     void open(InstitutionRegistered event) {
         TenantWall.asInstitution(event.institutionId(), () -> {
             jdbc.sql("""
-                    insert into eod_business_date (institution_id, business_date, updated_at)
-                    values (?, ?, ?) on conflict (institution_id) do nothing
+                    insert into eod_business_date (institution_id, business_date, updated_at, kind)
+                    values (?, ?, ?, ?) on conflict (institution_id) do nothing
                     """)
                     .param(event.institutionId()).param(LocalDate.ofInstant(clock.instant(), clock.getZone()))
-                    .param(Timestamp.from(clock.instant()))
+                    .param(Timestamp.from(clock.instant())).param(event.kind().name())
                     .update();
         });
     }
