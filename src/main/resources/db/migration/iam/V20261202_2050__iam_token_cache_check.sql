@@ -17,7 +17,7 @@ create table iam_access_version (
     singleton  boolean primary key default true check (singleton),
     version    bigint not null
 );
-insert into iam_access_version values (true, 1);
+-- no row until the first change (version 0), so a new database holds no data (restore checks that)
 -- read only through the security-definer functions below; written only by the triggers
 revoke all on iam_access_version from public;
 
@@ -25,7 +25,8 @@ create function iam_bump_access_version() returns trigger
     language plpgsql security definer set search_path = public
 as $$
 begin
-    update iam_access_version set version = version + 1;
+    insert into iam_access_version as v values (true, 1)
+    on conflict (singleton) do update set version = v.version + 1;
     return null;
 end
 $$;
@@ -82,7 +83,7 @@ begin
                (select b.path from iam_branch b where b.id = u.branch_id),
                array(select rp.permission from iam_user_role ur
                      join iam_role_permission rp on rp.role_id = ur.role_id where ur.user_id = u.id),
-               found_token, (select v.version from iam_access_version v)
+               found_token, coalesce((select v.version from iam_access_version v), 0)
         from iam_user u join iam_organisation o on o.id = u.institution_id
         where u.id = holder and u.enabled and (u.locked_until is null or u.locked_until <= as_of);
 end
@@ -102,7 +103,7 @@ as $$
                      and t.last_used_at >= touch_before
                      and u.enabled and (u.locked_until is null or u.locked_until <= as_of)
                      and u.security_version = holder_security_version)
-       and (select v.version from iam_access_version v) = holder_access_version
+       and coalesce((select v.version from iam_access_version v), 0) = holder_access_version
 $$;
 revoke all on function iam_token_current(uuid, uuid, integer, bigint, timestamptz, timestamptz) from public;
 grant execute on function iam_token_current(uuid, uuid, integer, bigint, timestamptz, timestamptz) to xiaodai_access;
