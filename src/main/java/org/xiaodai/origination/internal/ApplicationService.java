@@ -307,10 +307,17 @@ public class ApplicationService {
         }
     }
 
-    /** The borrower accepted the contract: the application is contracted and knows its loan. */
+    /**
+     * The borrower accepted the contract: the application is contracted and knows its loan. A loan
+     * booked without an application of this module (servicing's fixtures, imported loans) has nothing
+     * to move here.
+     */
     @EventListener
     @Transactional
     public void on(ContractAccepted accepted) {
+        if (accepted.applicationId() == null || !store.exists(accepted.applicationId())) {
+            return;
+        }
         ApplicationStore.Row row = store.byIdForUpdate(accepted.applicationId());
         move(row, ApplicationStatus.CONTRACTED);
         jdbc.sql("update origination_application set loan_id = ?, updated_at = ? where id = ?")
