@@ -3,6 +3,8 @@ package org.xiaodai.platform.events;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,16 +19,17 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
-import org.springframework.modulith.events.support.EventExternalizationTransport;
-import org.springframework.modulith.events.support.EventExternalizerModuleListener;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.core.ConditionalEventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real-time feed to Kafka (实时数据报送), on only when {@code spring.kafka.bootstrap-servers} is
  * set: no broker is needed to start otherwise. Spring Modulith's event externalisation does the
  * work — every event type annotated {@code @Externalized} (complaints, alerts; loan events later) is
- * handed, after its transaction committed, to an externaliser that is itself a module listener of
- * the JDBC event publication registry: the publication completes only once the broker
+ * handed, after its transaction committed, to an externaliser that is itself a listener of the JDBC
+ * event publication registry: the publication completes only once the broker
  * acknowledged the record, and an incomplete one is sent again at the next start (at least once).
  * The routing target names the topic and the record key ({@code topic::key}, keyed by institution
  * or loan), and the producer is idempotent with {@code acks=all}, so records of one key keep their
@@ -50,16 +53,51 @@ class KafkaFeedConfiguration {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 
-    @Bean
-    EventExternalizerModuleListener kafkaFeed(EventExternalizationConfiguration configuration,
-                                              KafkaTemplate<String, String> feedTemplate) {
-        JsonMapper json = JsonMapper.builder().findAndAddModules().build();
-        EventExternalizationTransport transport = (payload, target) -> {
-            String value = json.writeValueAsString(payload);
-            CompletableFuture<?> sent = feedTemplate.send(target.getTarget(), key(target.getKey(), payload), value);
-            return sent;
-        };
-        return new EventExternalizerModuleListener(configuration, transport);
+    @Bean(destroyMethod = "close")
+    OrderedKafkaFeed kafkaFeed(EventExternalizationConfiguration configuration,
+                               KafkaTemplate<String, String> feedTemplate) {
+        return new OrderedKafkaFeed(configuration, feedTemplate);
+    }
+
+    /**
+     * The externaliser. Spring Modulith's own ({@code EventExternalizerModuleListener}) is an
+     * asynchronous listener: two events committed a moment apart run on two pool threads and may
+     * reach the producer in either order. Here the listener runs on the committing thread right after
+     * the commit and only queues the event on one sending thread, so records leave in commit order
+     * and the request never waits for the broker. The returned future completes when the broker
+     * acknowledged the record; the registry marks the publication complete only then.
+     */
+    static class OrderedKafkaFeed implements ConditionalEventListener, AutoCloseable {
+
+        private final EventExternalizationConfiguration configuration;
+        private final KafkaTemplate<String, String> template;
+        private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
+        private final ExecutorService sender = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("kafka-feed").daemon().factory());
+
+        OrderedKafkaFeed(EventExternalizationConfiguration configuration, KafkaTemplate<String, String> template) {
+            this.configuration = configuration;
+            this.template = template;
+        }
+
+        @Override
+        public boolean supports(Object event) {
+            return configuration.supports(event);
+        }
+
+        @TransactionalEventListener
+        public CompletableFuture<?> externalize(Object event) {
+            RoutingTarget target = configuration.determineTarget(event);
+            Object payload = configuration.map(event);
+            return CompletableFuture.supplyAsync(() -> template.send(target.getTarget(),
+                            key(target.getKey(), payload), json.writeValueAsString(payload)), sender)
+                    .thenCompose(sent -> sent);
+        }
+
+        @Override
+        public void close() {
+            sender.shutdown();
+        }
     }
 
     /**
