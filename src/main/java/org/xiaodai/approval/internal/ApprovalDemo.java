@@ -17,6 +17,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xiaodai.shared.demo.DemoSeeding;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.DataScope;
 import org.xiaodai.iam.OrganisationKind;
@@ -38,8 +39,10 @@ class ApprovalDemo implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ApprovalService approvals;
+    private final DemoSeeding seeding;
 
-    ApprovalDemo(JdbcClient jdbc, TransactionTemplate transactions, ApprovalService approvals) {
+    ApprovalDemo(JdbcClient jdbc, TransactionTemplate transactions, ApprovalService approvals, DemoSeeding seeding) {
+        this.seeding = seeding;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.approvals = approvals;
@@ -47,7 +50,7 @@ class ApprovalDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Thread.ofVirtual().name("approval-demo").start(() -> {
+        seeding.start("approval-demo", () -> {
             for (String prefix : List.of("a-", "b-")) {
                 try {
                     seed(prefix);

@@ -17,6 +17,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xiaodai.shared.demo.DemoSeeding;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.DataScope;
 import org.xiaodai.iam.OrganisationKind;
@@ -36,8 +37,10 @@ class ContractDemo implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ContractService contracts;
+    private final DemoSeeding seeding;
 
-    ContractDemo(JdbcClient jdbc, TransactionTemplate transactions, ContractService contracts) {
+    ContractDemo(JdbcClient jdbc, TransactionTemplate transactions, ContractService contracts, DemoSeeding seeding) {
+        this.seeding = seeding;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.contracts = contracts;
@@ -45,7 +48,7 @@ class ContractDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Thread.ofVirtual().name("contract-demo").start(() -> {
+        seeding.start("contract-demo", () -> {
             for (String prefix : List.of("a-", "b-")) {
                 try {
                     seed(prefix);

@@ -21,6 +21,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xiaodai.shared.demo.DemoSeeding;
 import org.xiaodai.customer.ConsentPurpose;
 import org.xiaodai.customer.Customers;
 import org.xiaodai.iam.CurrentUser;
@@ -59,9 +60,11 @@ class OriginationDemo implements ApplicationRunner {
     private final Products products;
     private final Customers customers;
     private final Scoring scoring;
+    private final DemoSeeding seeding;
 
     OriginationDemo(JdbcClient jdbc, TransactionTemplate transactions, ApplicationService applications, Products products,
-                    Customers customers, Scoring scoring) {
+                    Customers customers, Scoring scoring, DemoSeeding seeding) {
+        this.seeding = seeding;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.applications = applications;
@@ -72,7 +75,7 @@ class OriginationDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Thread.ofVirtual().name("origination-demo").start(() -> {
+        seeding.start("origination-demo", () -> {
             for (String code : List.of("HZXD", "NBXD")) {
                 try {
                     seed(code);

@@ -22,6 +22,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xiaodai.shared.demo.DemoSeeding;
 import org.xiaodai.calc.InstallmentPosition;
 import org.xiaodai.calc.LoanPosition;
 import org.xiaodai.calc.LoanTerms;
@@ -59,10 +60,12 @@ class DemoLoans {
     private final LoanBook book;
     private final BusinessDate businessDate;
     private final Clock clock;
+    private final DemoSeeding seeding;
 
     DemoLoans(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events, Disbursements disbursements,
               Repayments repayments, LoanWorkouts workouts, LoanRepository loans, LoanBook book,
-              BusinessDate businessDate, Clock clock) {
+              BusinessDate businessDate, Clock clock, DemoSeeding seeding) {
+        this.seeding = seeding;
         this.jdbc = jdbc;
         this.tx = tx;
         this.events = events;
@@ -77,7 +80,7 @@ class DemoLoans {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        Thread.ofVirtual().name("demo-loans").start(() -> {
+        seeding.start("demo-loans", () -> {
             for (String code : List.of("HZXD", "NBXD")) {
                 try {
                     seed(code);

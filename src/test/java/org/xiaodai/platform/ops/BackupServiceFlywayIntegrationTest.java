@@ -39,6 +39,9 @@ class BackupServiceFlywayIntegrationTest {
     @TempDir
     Path dir;
 
+    @Autowired
+    org.xiaodai.shared.demo.DemoSeeding seeding;
+
     /**
      * The demo's scorecards are trained and stored in the background after start; a schema dropped
      * under that transaction deadlocks with it, and rows it adds between backup and restore would
@@ -50,8 +53,9 @@ class BackupServiceFlywayIntegrationTest {
             org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, institution, "BEHAVIOUR");
             org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, institution, "APPLICATION");
         }
-        // and the demo loans, booked in the background too
-        org.xiaodai.servicing.internal.ServicingTestUtils.awaitDemoLoans(jdbc);
+        // and the demo loans and applications, booked in the background too
+        org.assertj.core.api.Assertions.assertThat(seeding.awaitQuiet(java.time.Duration.ofMinutes(3)))
+                .as("demo seeding ended").isTrue();
     }
 
     @Test

@@ -41,6 +41,9 @@ class BackupServiceIntegrationTest {
     @Autowired
     AuditTrail audit;
 
+    @Autowired
+    org.xiaodai.shared.demo.DemoSeeding seeding;
+
     /**
      * The audit trail seals committed entries in the background; sealing them all now means
      * nothing writes behind the test's back while it compares table fingerprints.
@@ -52,8 +55,9 @@ class BackupServiceIntegrationTest {
             org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, institution, "BEHAVIOUR");
             org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, institution, "APPLICATION");
         }
-        // and the demo loans, booked in the background too
-        org.xiaodai.servicing.internal.ServicingTestUtils.awaitDemoLoans(jdbc);
+        // and the demo loans and applications, booked in the background too
+        org.assertj.core.api.Assertions.assertThat(seeding.awaitQuiet(java.time.Duration.ofMinutes(3)))
+                .as("demo seeding ended").isTrue();
         audit.verify();
     }
 

@@ -135,33 +135,4 @@ public final class ServicingTestUtils {
         repay(institutionId, loanId, today, "100.00", "fixture-" + loanId);
         return loanId;
     }
-
-    /**
-     * Waits (at most three minutes) until the demo portfolio, built in the background after start, is
-     * complete in both demo institutions, so tests that compare or drop the whole database see it quiet.
-     */
-    /** Clusters (port and start time) whose demo loans were already awaited: one wait per test context. */
-    private static final java.util.Set<String> AWAITED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    public static void awaitDemoLoans(JdbcClient superuser) {
-        String cluster = superuser.sql("select inet_server_port() || '@' || pg_postmaster_start_time()")
-                .query(String.class).single();
-        if (!AWAITED.add(cluster)) {
-            // the demo is booked once, at the context's start: a test that restored an older backup
-            // would otherwise wait in vain for loans the restore removed
-            return;
-        }
-        Instant until = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(until)) {
-            int done = superuser.sql("""
-                    select count(*) from iam_organisation o where o.code in ('HZXD', 'NBXD')
-                      and (select count(*) from servicing_transaction t where t.institution_id = o.id
-                           and t.kind = 'RESTRUCTURING' and t.note like 'EXTENSION: 示例%') >= 8""")
-                    .query(Integer.class).single();
-            if (done == 2) {
-                return;
-            }
-            sleep(500);
-        }
-    }
 }

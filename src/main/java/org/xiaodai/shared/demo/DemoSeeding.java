@@ -1,0 +1,57 @@
+package org.xiaodai.shared.demo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo data that is built after start, off the start-up thread (loans booked on their past dates,
+ * applications walked through approval): each module hands its seeding here, and anything that must
+ * see the region quiet — a backup test comparing table fingerprints, an operator script — can wait
+ * until every such task has ended, whether it booked its data or found it already there.
+ */
+@Component
+public class DemoSeeding {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeding.class);
+
+    private final List<CompletableFuture<Void>> tasks = new CopyOnWriteArrayList<>();
+
+    /** Runs {@code work} on a virtual thread named {@code name}; a failure is logged, never thrown. */
+    public void start(String name, Runnable work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        tasks.add(done);
+        Thread.ofVirtual().name(name).start(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("Demo seeding {} ended early: {}", name, e.toString());
+            } finally {
+                done.complete(null);
+            }
+        });
+    }
+
+    /** Waits until every task started so far has ended; {@code false} when {@code timeout} passed first. */
+    public boolean awaitQuiet(Duration timeout) {
+        try {
+            CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+}
