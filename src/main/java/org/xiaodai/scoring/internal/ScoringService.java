@@ -78,7 +78,7 @@ class ScoringService implements Scoring {
     @Transactional(readOnly = true)
     public List<String> inputsNeeded(UUID productId, org.xiaodai.scoring.Purpose purpose) {
         return repository.assigned(productId, purpose.name(), "CHAMPION")
-                .map(id -> models.card(models.row(id)).characteristics().stream().map(Characteristic::name).toList())
+                .map(id -> models.card(id).characteristics().stream().map(Characteristic::name).toList())
                 .orElse(List.of());
     }
 
