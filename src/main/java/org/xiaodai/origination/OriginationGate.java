@@ -11,8 +11,8 @@ import java.util.UUID;
 public interface OriginationGate {
 
     /**
-     * @return empty when {@code institutionId} may originate, else the reason as a message key
-     *         (shown in the caller's language, e.g. {@code supervision.refusal.suspended})
+     * @return empty when {@code institutionId} may originate, else the rule that refuses it (a stable
+     *         code such as {@code licenceSuspended}, the problem detail's {@code rule})
      */
     Optional<String> refusal(UUID institutionId);
 }

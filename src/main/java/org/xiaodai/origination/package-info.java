@@ -14,6 +14,6 @@
  * institution may originate at all is asked of every {@link org.xiaodai.origination.OriginationGate}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Origination",
-        allowedDependencies = {"customer", "product", "scoring", "calc", "approval", "contract", "iam", "audit",
+        allowedDependencies = {"customer", "product", "scoring", "calc", "approval", "contract", "servicing", "iam", "audit",
                 "shared", "platform::web"})
 package org.xiaodai.origination;

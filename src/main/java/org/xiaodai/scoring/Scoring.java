@@ -11,4 +11,10 @@ public interface Scoring {
      *         no model is active for it)
      */
     ScoreResult score(ScoreRequest request);
+
+    /**
+     * The inputs (characteristic names) the active champion model for the product and purpose reads,
+     * in the model's order; empty when no model is active for them.
+     */
+    java.util.List<String> inputsNeeded(java.util.UUID productId, Purpose purpose);
 }

@@ -46,6 +46,13 @@ public interface Loans {
     Map<String, BigDecimal> principalByGrade(UUID institutionId);
 
     /**
+     * What these customers owe or are promised on the institution's books, the base of the exposure
+     * limits (DOMAIN.md §3): principal outstanding of disbursed loans (active or overdue) plus the full
+     * principal of loans pending or in disbursement. Paid-off and written-off loans count nothing.
+     */
+    BigDecimal committedPrincipal(UUID institutionId, java.util.Collection<UUID> customerIds);
+
+    /**
      * A loan as stored.
      *
      * @param oldestUnpaidDue due date of the oldest installment not fully paid; the loan is overdue

@@ -15,5 +15,5 @@
  * when a broker is configured).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision",
-        allowedDependencies = {"iam", "audit", "shared", "platform::web"})
+        allowedDependencies = {"iam", "audit", "shared", "platform::web", "origination"})
 package org.xiaodai.supervision;

@@ -238,4 +238,112 @@ class ApprovalWorkflowIntegrationTest {
         assertThat(api.post("/api/v1/approval/tasks/" + taskId + "/release", reviewer, Map.of()).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/approval/tasks", approver).body()).contains(id);
     }
+
+    @Test
+    void newFirstReviewTasksAreAssignedRoundRobinThenByLoadAsTheMatrixSays() {
+        JsonNode before = api.get("/api/v1/approval/matrix", admin).json();
+        List<String> submitted = new java.util.ArrayList<>();
+        try {
+            saveAssignment(before, "ROUND_ROBIN");
+            assertThat(api.get("/api/v1/approval/matrix", admin).json().get("matrix").get("l1Assignment").asString())
+                    .isEqualTo("ROUND_ROBIN");
+            String first = underReview("120000");
+            submitted.add(first);
+            List<String> pool = pool(first);
+            assertThat(pool).as("a-reviewer and a-approver at least").hasSizeGreaterThanOrEqualTo(2)
+                    .doesNotContain(userId("a-officer"));
+            String previous = assignee(first);
+            assertThat(previous).isIn(pool);
+            List<String> assigned = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String id = underReview("120000");
+                submitted.add(id);
+                assigned.add(assignee(id));
+                String by = jdbc.sql("select assigned_by from approval_task where application_id = ?::uuid and status = 'OPEN'")
+                        .param(id).query(String.class).single();
+                assertThat(by).isEqualTo("ROUND_ROBIN");
+                if (assignee(id).equals(userId("a-reviewer"))) {
+                    assertThat(api.get("/api/v1/approval/tasks", reviewer).body()).contains(id);
+                    assertThat(api.get("/api/v1/approval/tasks", approver).body())
+                            .as("an assigned task is in its assignee's queue only").doesNotContain(id);
+                }
+            }
+            int at = pool.indexOf(previous);
+            assertThat(assigned).containsExactly(pool.get((at + 1) % pool.size()), pool.get((at + 2) % pool.size()),
+                    pool.get((at + 3) % pool.size()));
+
+            saveAssignment(before, "BY_LOAD");
+            String lastAssigned = assigned.getLast();
+            Map<String, Integer> load = new LinkedHashMap<>();
+            for (String user : pool) {
+                load.put(user, jdbc.sql("select count(*) from approval_task where status = 'OPEN' and assignee_id = ?::uuid")
+                        .param(user).query(Integer.class).single());
+            }
+            int fewest = load.values().stream().min(Integer::compare).orElseThrow();
+            int from = pool.indexOf(lastAssigned);
+            String expected = null;
+            for (int i = 1; i <= pool.size() && expected == null; i++) {
+                String candidate = pool.get((from + i) % pool.size());
+                if (load.get(candidate) == fewest) {
+                    expected = candidate;
+                }
+            }
+            String byLoad = underReview("120000");
+            submitted.add(byLoad);
+            assertThat(assignee(byLoad)).as("the least loaded of %s, ties in turn", load).isEqualTo(expected);
+        } finally {
+            // these submissions do not count toward other tests' velocity from 127.0.0.1 (TEST-NET-2)
+            jdbc.sql("update origination_application set client_address = '198.51.100.8' where id::text = any(?)")
+                    .param(submitted.toArray(String[]::new)).update();
+            Map<String, Object> restore = new LinkedHashMap<>();
+            restore.put("rules", before.get("matrix").get("rules"));
+            restore.put("l1SlaHours", before.get("matrix").get("l1SlaHours").asInt());
+            restore.put("l2SlaHours", before.get("matrix").get("l2SlaHours").asInt());
+            restore.put("committeeSlaHours", before.get("matrix").get("committeeSlaHours").asInt());
+            assertThat(api.send("PUT", "/api/v1/approval/matrix", admin, Api.json(restore)).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anUnknownAssignmentIsRefusedNamingTheField() {
+        JsonNode before = api.get("/api/v1/approval/matrix", admin).json();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("rules", before.get("matrix").get("rules"));
+        body.put("l1Assignment", "LOTTERY");
+        Api.Response refused = api.send("PUT", "/api/v1/approval/matrix", admin, Api.json(body));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"l1Assignment\"", "ROUND_ROBIN");
+        assertThat(api.get("/api/v1/approval/matrix", admin).json().get("version").asInt())
+                .isEqualTo(before.get("version").asInt());
+    }
+
+    private void saveAssignment(JsonNode before, String l1) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("rules", before.get("matrix").get("rules"));
+        body.put("l1Assignment", l1);
+        Api.Response saved = api.send("PUT", "/api/v1/approval/matrix", admin, Api.json(body));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    }
+
+    private String assignee(String applicationId) {
+        return jdbc.sql("select assignee_id::text from approval_task where application_id = ?::uuid and status = 'OPEN'")
+                .param(applicationId).query(String.class).single();
+    }
+
+    private String userId(String username) {
+        return jdbc.sql("select id::text from iam_user where username = ?").param(username).query(String.class).single();
+    }
+
+    /** HZXD's enabled holders of loan:approve:l1 whose branch reaches the task's, but the maker, in display-name order. */
+    private List<String> pool(String applicationId) {
+        return jdbc.sql("""
+                select u.id::text from iam_user u left join iam_branch b on b.id = u.branch_id
+                join approval_task t on t.application_id = ?::uuid and t.status = 'OPEN'
+                join approval_case c on c.id = t.case_id
+                where u.enabled and u.institution_id = t.institution_id and u.id <> c.maker_id
+                  and exists (select from iam_user_role ur join iam_role_permission rp on rp.role_id = ur.role_id
+                              where ur.user_id = u.id and rp.permission = 'loan:approve:l1')
+                  and (b.path is null or starts_with(coalesce(t.branch_path, ''), b.path))
+                order by u.display_name, u.id""").param(applicationId).query(String.class).list();
+    }
 }

@@ -86,7 +86,9 @@ final class BenchApp implements AutoCloseable {
                 .redirectOutput(LOG.toFile()).start();
         BenchApp app = new BenchApp(process, javaHome, dataDir.resolve("pg"));
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
-        app.awaitHealthy("http://127.0.0.1:" + options.port() + "/actuator/health", Duration.ofMinutes(3));
+        // a fresh database's migrations and the demo take long on a loaded shared machine (-Dxiaodai.bench.start-minutes)
+        app.awaitHealthy("http://127.0.0.1:" + options.port() + "/actuator/health",
+                Duration.ofMinutes(Integer.getInteger("xiaodai.bench.start-minutes", 8)));
         System.err.println("app up, pid " + process.pid() + ", args " + options.appArgs());
         return app;
     }

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * credit-bureau consent, made before the clock starts. Prints
  * {@code {"benchmark":"origination","applicationsPerSecond":…,"p50Ms":…,"p99Ms":…}} per round and
  * the median of the rounds. The velocity check (N per client address per hour) is raised for the run,
- * since every client comes from 127.0.0.1.
+ * since every client comes from 127.0.0.1. {@code --profile DIR} records the last round with JFR into
+ * {@code DIR/origination.jfr} and prints where the app's CPU time goes.
  */
 public final class OriginationBenchmark {
 
@@ -71,13 +72,29 @@ public final class OriginationBenchmark {
             run(http, base, officer, product, customers, clients, options.warmup());
             List<Round> rounds = new ArrayList<>();
             for (int r = 0; r < options.rounds() && !customers.isEmpty(); r++) {
+                boolean profiled = options.profile() != null && r == options.rounds() - 1;
+                if (profiled) {
+                    app.startRecording();
+                }
+                BenchApp.Cpu before = app.cpu();
                 Round round = run(http, base, officer, product, customers, clients, options.seconds());
+                BenchApp.Cpu cpu = app.cpu().minus(before);
+                double n = Math.max(1, round.applications());
+                System.err.printf("round %d cpu per application: app %.1f ms, PostgreSQL %.1f ms, load generator %.1f ms%n",
+                        r + 1, cpu.appNanos() / n / 1e6, cpu.databaseNanos() / n / 1e6, cpu.generatorNanos() / n / 1e6);
+                if (profiled) {
+                    Files.createDirectories(options.profile());
+                    app.stopRecording(options.profile().resolve("origination.jfr"));
+                }
                 rounds.add(round);
                 System.out.println(line(round, "round", r + 1));
             }
             rounds.sort((a, b) -> Double.compare(a.applicationsPerSecond(), b.applicationsPerSecond()));
             Round median = rounds.get(rounds.size() / 2);
             System.out.println(line(median, "median", rounds.size()));
+            if (options.profile() != null) {
+                JfrSummary.print(options.profile().resolve("origination.jfr"), System.err);
+            }
         }
     }
 

@@ -209,6 +209,89 @@ class ApplicationFlowIntegrationTest {
         }
     }
 
+    @Test
+    void theAnswersTheActiveACardReadsAreRequiredOnSubmitEachNamed() {
+        String customer = fixtures.borrower(officer);
+        Map<String, Object> body = OriginationFixtures.application(customer, product, "30000");
+        Map<String, Object> answers = new java.util.LinkedHashMap<>(OriginationFixtures.goodAnswers());
+        answers.remove("currentAccount");
+        answers.remove("savings");
+        body.put("answers", answers);
+        String id = fixtures.create(officer, body);
+
+        Api.Response refused = api.post("/api/v1/applications/" + id + "/submit", officer, Map.of());
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        List<String> fields = refused.json().get("errors").findValuesAsString("field");
+        assertThat(fields).contains("answers.currentAccount", "answers.savings")
+                .as("the terms, purpose, bureau history and the age from the ID number are origination's own")
+                .doesNotContain("answers.termMonths", "answers.amount", "answers.purpose", "answers.creditHistory",
+                        "answers.age");
+        assertThat(refused.body()).contains("currentAccount");
+        assertThat(api.get("/api/v1/applications/" + id, officer).json().get("status").asString()).isEqualTo("DRAFT");
+        String zh = api.send("POST", "/api/v1/applications/" + id + "/submit", officer, Api.json(Map.of()),
+                "application/json", "zh-CN").body();
+        assertThat(zh).contains("评分卡需要的回答（currentAccount）缺失");
+    }
+
+    /**
+     * Exposure counts what servicing has on the books (principal outstanding; the whole principal while
+     * pending disbursement) plus approvals not contracted yet, never a contracted application twice.
+     * Net assets 800,000: 10 % is 80,000.
+     */
+    @Test
+    void exposureCountsServicingBalancesAndApprovalsNotYetContracted() {
+        String institution = jdbc.sql("select id from iam_organisation where code = 'HZXD'").query(String.class).single();
+        String today = jdbc.sql("select business_date::text from eod_business_date where institution_id = ?::uuid")
+                .param(institution).query(String.class).optional().orElse("2026-12-02");
+        String customer = fixtures.borrower(officer);
+        String contracted = fixtures.create(officer, OriginationFixtures.application(customer, product, "30000"));
+        String contractId = fixtures.submit(officer, contracted).get("contractId").asString();
+        Api.Response accepted = api.post("/api/v1/contracts/" + contractId + "/accept", officer, Map.of());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        String loanId = accepted.json().get("loanId").asString();
+        String approved = fixtures.create(officer, OriginationFixtures.application(customer, product, "20000"));
+        assertThat(fixtures.submit(officer, approved).get("status").asString()).isEqualTo("APPROVED");
+        record Loan(String status, BigDecimal outstanding) {
+        }
+        Loan booked = jdbc.sql("select status, principal_outstanding from servicing_loan where id = ?::uuid").param(loanId)
+                .query((rs, n) -> new Loan(rs.getString(1), rs.getBigDecimal(2))).single();
+        assertThat(booked.status()).isEqualTo("PENDING_DISBURSEMENT");
+        // as if disbursed and partly repaid (the loan is put back as it was below)
+        jdbc.sql("insert into origination_net_assets (institution_id, effective_from, net_assets) values (?::uuid, ?::date, 800000) "
+                + "on conflict (institution_id, effective_from) do update set net_assets = 800000").params(institution, today).update();
+        try {
+            jdbc.sql("update servicing_loan set status = 'ACTIVE', principal_outstanding = 12345.67 where id = ?::uuid")
+                    .param(loanId).update();
+            String third = fixtures.create(officer, OriginationFixtures.application(customer, product, "47654.33"));
+            JsonNode within = fixtures.submit(officer, third);
+            assertThat(within.get("flags").toString()).as("12,345.67 + 20,000 + 47,654.33 = 80,000.00, not above")
+                    .doesNotContain("EXPOSURE_BORROWER");
+            assertThat(api.post("/api/v1/applications/" + third + "/withdraw", officer, Map.of()).status())
+                    .as("withdrawn, so it no longer counts").isEqualTo(200);
+
+            String fourth = fixtures.create(officer, OriginationFixtures.application(customer, product, "47654.34"));
+            JsonNode above = fixtures.submit(officer, fourth);
+            JsonNode flag = null;
+            for (JsonNode f : above.get("flags")) {
+                if (f.get("code").asString().equals("EXPOSURE_BORROWER")) {
+                    flag = f;
+                }
+            }
+            assertThat(flag).as(above.toString()).isNotNull();
+            assertThat(flag.get("message").asString()).contains("80000.01").contains("80000.00");
+            assertThat(above.get("status").asString()).isEqualTo("DECLINED");
+        } finally {
+            jdbc.sql("delete from origination_net_assets where institution_id = ?::uuid and effective_from = ?::date "
+                    + "and net_assets = 800000").params(institution, today).update();
+            jdbc.sql("update servicing_loan set status = ?, principal_outstanding = ? where id = ?::uuid")
+                    .params(booked.status(), booked.outstanding(), loanId).update();
+            // this test's submissions do not count toward the next tests' velocity from 127.0.0.1 (TEST-NET-2)
+            jdbc.sql("update origination_application set client_address = '198.51.100.7' where customer_id = ?::uuid")
+                    .param(customer).update();
+        }
+    }
+
     static BigDecimal decimal(JsonNode node) {
         return new BigDecimal(node.asString());
     }

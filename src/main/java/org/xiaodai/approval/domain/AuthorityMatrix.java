@@ -7,15 +7,34 @@ import java.util.Optional;
 
 /**
  * The authority matrix (审批权限矩阵) of an institution: ordered rules and the SLA of each level in
- * hours. Pure data and a pure choice; stored as JSON, one version per save.
+ * hours, and how a new task of 初审 and 终审 finds its reviewer ({@link Assignment}; committee tasks are
+ * voted on by several members and always wait in the pool). Pure data and a pure choice; stored as
+ * JSON, one version per save (a version saved before assignment existed reads as {@code CLAIM}).
  */
-public record AuthorityMatrix(List<ApprovalRule> rules, int l1SlaHours, int l2SlaHours, int committeeSlaHours) {
+public record AuthorityMatrix(List<ApprovalRule> rules, int l1SlaHours, int l2SlaHours, int committeeSlaHours,
+                              Assignment l1Assignment, Assignment l2Assignment) {
 
     /** Limit breaches: each of these flags declines automatically in the default matrix. */
     public static final List<String> LIMIT_FLAGS = List.of("EXPOSURE_BORROWER", "EXPOSURE_RELATED", "ONLINE_CAP", "RATE_CAP");
 
     public AuthorityMatrix {
         rules = List.copyOf(rules);
+        l1Assignment = l1Assignment == null ? Assignment.CLAIM : l1Assignment;
+        l2Assignment = l2Assignment == null ? Assignment.CLAIM : l2Assignment;
+    }
+
+    /** A matrix whose levels are all claimed by hand. */
+    public AuthorityMatrix(List<ApprovalRule> rules, int l1SlaHours, int l2SlaHours, int committeeSlaHours) {
+        this(rules, l1SlaHours, l2SlaHours, committeeSlaHours, Assignment.CLAIM, Assignment.CLAIM);
+    }
+
+    /** How a new task of {@code level} is assigned. */
+    public Assignment assignment(Level level) {
+        return switch (level) {
+            case L1 -> l1Assignment;
+            case L2 -> l2Assignment;
+            case COMMITTEE -> Assignment.CLAIM;
+        };
     }
 
     /**

@@ -49,9 +49,11 @@ public class ApprovalService implements Approvals {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JsonMapper json;
+    private final TaskAssigner assigner;
 
     ApprovalService(JdbcClient jdbc, MatrixStore matrices, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-                    JsonMapper json) {
+                    JsonMapper json, TaskAssigner assigner) {
+        this.assigner = assigner;
         this.jdbc = jdbc;
         this.matrices = matrices;
         this.audit = audit;
@@ -133,7 +135,7 @@ public class ApprovalService implements Approvals {
                         ApprovalDecided.Outcome.DECLINED, null, null, null, reasons, ruleText, true));
             }
             default -> openTask(caseId, r.institutionId(), r.applicationId(), rule.route().levels().getFirst(),
-                    r.branchPath(), matrix.matrix());
+                    r.branchPath(), r.makerId(), matrix.matrix());
         }
     }
 
@@ -218,7 +220,7 @@ public class ApprovalService implements Approvals {
             List<Level> levels = Route.valueOf(c.route()).levels();
             int next = levels.indexOf(level) + 1;
             if (next < levels.size()) {
-                openTask(c.id(), c.institutionId(), c.applicationId(), levels.get(next), c.branchPath(),
+                openTask(c.id(), c.institutionId(), c.applicationId(), levels.get(next), c.branchPath(), c.makerId(),
                         matrices.current().matrix());
                 return;
             }
@@ -273,7 +275,7 @@ public class ApprovalService implements Approvals {
         if (claim && caller.userId().equals(caseRow(task.caseId()).makerId())) {
             throw ProblemException.forbidden("maker-cannot-decide");
         }
-        jdbc.sql("update approval_task set assignee_id = ? where id = ?")
+        jdbc.sql("update approval_task set assignee_id = ?, assigned_by = null where id = ?")
                 .params(claim ? caller.userId() : null, taskId).update();
         audit.record(AuditRecord.changed(claim ? "approval.task.claimed" : "approval.task.released", "application",
                 task.applicationId(), caller.organisationId(), Map.of("assignee", String.valueOf(task.assigneeId())),
@@ -352,14 +354,16 @@ public class ApprovalService implements Approvals {
     }
 
     private void openTask(UUID caseId, UUID institutionId, UUID applicationId, Level level, String branchPath,
-                          AuthorityMatrix matrix) {
+                          UUID makerId, AuthorityMatrix matrix) {
         Instant now = clock.instant();
+        UUID taskId = UUID.randomUUID();
         jdbc.sql("""
                 insert into approval_task (id, institution_id, case_id, application_id, level, status, branch_path,
                     created_at, due_at)
                 values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
-                .params(UUID.randomUUID(), institutionId, caseId, applicationId, level.name(), branchPath,
+                .params(taskId, institutionId, caseId, applicationId, level.name(), branchPath,
                         Timestamp.from(now), Timestamp.from(now.plus(Duration.ofHours(matrix.slaHours(level))))).update();
+        assigner.assign(taskId, caseId, institutionId, applicationId, level, branchPath, makerId, matrix.assignment(level));
     }
 
     private void finishTask(UUID taskId) {

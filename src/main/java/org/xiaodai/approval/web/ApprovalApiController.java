@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.xiaodai.approval.DecisionView;
 import org.xiaodai.approval.domain.ApprovalRule;
+import org.xiaodai.approval.domain.Assignment;
 import org.xiaodai.approval.domain.AuthorityMatrix;
 import org.xiaodai.approval.domain.Route;
 import org.xiaodai.approval.internal.ApprovalService;
@@ -112,9 +113,15 @@ class ApprovalApiController {
                     String route, @Nullable Integer committeeVotes, @Nullable Integer committeeSize) {
     }
 
-    @Schema(description = "The authority matrix: ordered rules and the SLA of each level in hours.")
+    @Schema(description = "The authority matrix: ordered rules, the SLA of each level in hours and how new 初审 (L1) and "
+            + "终审 (L2) tasks are assigned: CLAIM (default; reviewers claim from the pool), ROUND_ROBIN or BY_LOAD "
+            + "(fewest open tasks). Committee tasks always wait for the members' votes.")
     record MatrixBody(List<RuleBody> rules, @Schema(example = "24") Integer l1SlaHours,
-                      @Schema(example = "24") Integer l2SlaHours, @Schema(example = "72") Integer committeeSlaHours) {
+                      @Schema(example = "24") Integer l2SlaHours, @Schema(example = "72") Integer committeeSlaHours,
+                      @Schema(example = "ROUND_ROBIN", allowableValues = {"CLAIM", "ROUND_ROBIN", "BY_LOAD"})
+                      @Nullable String l1Assignment,
+                      @Schema(example = "BY_LOAD", allowableValues = {"CLAIM", "ROUND_ROBIN", "BY_LOAD"})
+                      @Nullable String l2Assignment) {
     }
 
     @Schema(description = "The matrix in force and its version (0: the built-in default).")
@@ -190,16 +197,20 @@ class ApprovalApiController {
                         r.committeeVotes(), r.committeeSize()));
             }
         }
+        Assignment l1 = blank(body.l1Assignment()) == null ? null
+                : fields.enumValue("l1Assignment", body.l1Assignment().strip(), Assignment.class);
+        Assignment l2 = blank(body.l2Assignment()) == null ? null
+                : fields.enumValue("l2Assignment", body.l2Assignment().strip(), Assignment.class);
         fields.throwIfAny();
         return new AuthorityMatrix(rules, hours(body.l1SlaHours(), 24), hours(body.l2SlaHours(), 24),
-                hours(body.committeeSlaHours(), 72));
+                hours(body.committeeSlaHours(), 72), l1, l2);
     }
 
     static MatrixBody body(AuthorityMatrix m) {
         return new MatrixBody(m.rules().stream().map(r -> new RuleBody(r.productCode(),
                 r.branchId() == null ? null : r.branchId().toString(), plain(r.minAmount()), plain(r.maxAmount()), r.grades(),
                 r.anyOfFlags(), r.noFlags(), r.route().name(), r.committeeVotes(), r.committeeSize())).toList(),
-                m.l1SlaHours(), m.l2SlaHours(), m.committeeSlaHours());
+                m.l1SlaHours(), m.l2SlaHours(), m.committeeSlaHours(), m.l1Assignment().name(), m.l2Assignment().name());
     }
 
     private static int hours(Integer value, int fallback) {

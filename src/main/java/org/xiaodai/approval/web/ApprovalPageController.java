@@ -127,6 +127,7 @@ class ApprovalPageController {
         model.addAttribute("rows", rows);
         model.addAttribute("matrix", body);
         model.addAttribute("routes", Route.values());
+        model.addAttribute("assignments", org.xiaodai.approval.domain.Assignment.values());
         model.addAttribute("errors", errors);
         model.addAttribute("messages", messages(errors));
         model.addAttribute("canManage", CurrentUsers.require().permissions().contains("approval:matrix:manage"));
@@ -153,7 +154,7 @@ class ApprovalPageController {
                     route, integer(p.getFirst("committeeVotes" + i)), integer(p.getFirst("committeeSize" + i))));
         }
         return new ApprovalApiController.MatrixBody(rules, integer(p.getFirst("l1SlaHours")), integer(p.getFirst("l2SlaHours")),
-                integer(p.getFirst("committeeSlaHours")));
+                integer(p.getFirst("committeeSlaHours")), p.getFirst("l1Assignment"), p.getFirst("l2Assignment"));
     }
 
     private static List<String> split(String value) {

@@ -15,10 +15,10 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
- * Draws a stored contract text as a PDF. The Chinese font is Adobe's STSong-Light with the
- * UniGB-UCS2-H encoding, whose metrics and CMaps ship inside the OpenPDF dependency (no font is read
- * from the operating system); it is a standard CJK font that PDF readers supply, so it is referenced,
- * not embedded. The annualised rate ({@code !! } line) is the largest text after the title; every
+ * Draws a stored contract text as a PDF. The Chinese font is WenQuanYi Micro Hei, shipped in the
+ * application ({@code fonts/wqy-microhei.ttc} on the class path, Apache-2.0; never read from the
+ * operating system nor downloaded) and embedded as the subset of glyphs the contract uses
+ * (Identity-H, a TrueType {@code FontFile2}), so every reader shows the same text. The annualised rate ({@code !! } line) is the largest text after the title; every
  * other rate is body text.
  */
 final class ContractPdf {
@@ -30,11 +30,19 @@ final class ContractPdf {
     private ContractPdf() {
     }
 
+    static final String FONT = "fonts/wqy-microhei.ttc";
+
     private static BaseFont cjk() {
-        try {
-            return BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
-        } catch (Exception e) {
-            throw new IllegalStateException("The CJK font of OpenPDF is missing", e);
+        try (java.io.InputStream in = ContractPdf.class.getClassLoader().getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IllegalStateException("The contract font " + FONT + " is not on the class path");
+            }
+            BaseFont font = BaseFont.createFont("wqy-microhei.ttc,0", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
+                    in.readAllBytes(), null);
+            font.setSubset(true);
+            return font;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("The contract font " + FONT + " cannot be read", e);
         }
     }
 

@@ -146,9 +146,19 @@ public class ContractService {
         if (textVersion != null && !textVersion.equals(c.textVersion())) {
             throw ProblemException.invalid("textVersion", "oneOf", c.textVersion());
         }
-        ProductVersion version = products.version(productId(id), productVersion(id))
+        record Parties(UUID institutionId, UUID productId, int productVersion, UUID applicationId, UUID branchId,
+                       UUID officerId, UUID customerId, String number) {
+        }
+        Parties p = jdbc.sql("""
+                select institution_id, product_id, product_version, application_id, branch_id, officer_id, customer_id,
+                       contract_number
+                from contract where id = ?""")
+                .param(id).query((rs, n) -> new Parties(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getInt(3), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
+                        rs.getObject(7, UUID.class), rs.getString(8))).single();
+        ProductVersion version = products.version(p.productId(), p.productVersion())
                 .orElseThrow(() -> ProblemException.notFound("product"));
-        UUID institution = jdbc.sql("select institution_id from contract where id = ?").param(id).query(UUID.class).single();
+        UUID institution = p.institutionId();
         LocalDate today = today(institution);
         LoanTerms terms = version.definition().scheduleConventions().terms(c.principal(), c.annualInterestRatePercent(),
                 c.numberOfRepayments(), today);
@@ -158,32 +168,24 @@ public class ContractService {
                 update contract set status = 'ACCEPTED', accepted_at = ?, accepted_address = ?, accepted_text_version = ?,
                     accepted_by = ?, auto_debit = ?, loan_id = ? where id = ?""")
                 .params(Timestamp.from(now), clientAddress, c.textVersion(), caller.userId(), autoDebit, loanId, id).update();
-        record Parties(UUID applicationId, UUID branchId, UUID officerId, UUID customerId, String number) {
-        }
-        Parties p = jdbc.sql("select application_id, branch_id, officer_id, customer_id, contract_number from contract where id = ?")
-                .param(id).query((rs, n) -> new Parties(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5))).single();
         audit.record(AuditRecord.changed("contract.accepted", "contract", id, institution, Map.of("status", "ISSUED"),
                 Map.of("status", "ACCEPTED", "loanId", loanId.toString(), "textVersion", c.textVersion(),
                         "clientAddress", String.valueOf(clientAddress), "autoDebit", autoDebit)));
         events.publishEvent(new ContractAccepted(id, p.number(), loanId, p.applicationId(), institution, p.branchId(),
-                p.officerId(), p.customerId(), productId(id), productVersion(id), terms, policy(version), c.upfrontFees(),
+                p.officerId(), p.customerId(), p.productId(), p.productVersion(), terms, policy(version), c.upfrontFees(),
                 autoDebit, now));
-        return row(caller.scope(), id, false);
+        // the row as the update left it, without reading it again (timestamps as stored: microseconds)
+        Instant stored = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return new ContractView(c.id(), c.contractNumber(), c.applicationId(), c.customerId(), "ACCEPTED", c.principal(),
+                c.annualInterestRatePercent(), c.annualPercentageRate(), c.numberOfRepayments(), c.upfrontFees(),
+                c.textVersion(), c.textSha256(), c.text(), c.issuedAt(), stored, clientAddress, c.textVersion(), autoDebit,
+                loanId);
     }
 
     static ServicingPolicy policy(ProductVersion version) {
         var p = version.definition().servicingPolicy();
         return new ServicingPolicy(p.penaltyRateMultiplier(), p.penaltyDaysInYear(), p.graceDays(),
                 p.compoundOverdueInterest(), GradeTable.valueOf(p.classification().name()));
-    }
-
-    private UUID productId(UUID id) {
-        return jdbc.sql("select product_id from contract where id = ?").param(id).query(UUID.class).single();
-    }
-
-    private int productVersion(UUID id) {
-        return jdbc.sql("select product_version from contract where id = ?").param(id).query(Integer.class).single();
     }
 
     private ContractView row(DataScope scope, UUID id, boolean lock) {

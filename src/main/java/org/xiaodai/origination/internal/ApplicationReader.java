@@ -57,7 +57,7 @@ public class ApplicationReader {
     public ApplicationView view(CurrentUser caller, UUID id) {
         ApplicationStore.Row row = store.inScope(caller.scope(), id);
         var version = products.version(row.productId(), row.productVersion());
-        String customerName = customers.profile(row.customerId()).map(CustomerProfile::name).orElse("");
+        String customerName = row.customerName();
         List<ApplicationView.FlagLine> flags = row.flags().stream().map(this::line).toList();
         List<ApplicationView.FlagLine> reasons = new ArrayList<>();
         for (String code : row.declineReasons()) {

@@ -53,6 +53,7 @@ import org.xiaodai.product.ProductVersion;
 import org.xiaodai.product.Products;
 import org.xiaodai.product.SecurityType;
 import org.xiaodai.scoring.Purpose;
+import org.xiaodai.servicing.Loans;
 import org.xiaodai.scoring.ScoreRequest;
 import org.xiaodai.scoring.ScoreResult;
 import org.xiaodai.scoring.Scoring;
@@ -83,13 +84,15 @@ public class ApplicationService {
     private final Clock clock;
     private final OriginationProperties properties;
     private final ObjectProvider<OriginationGate> gates;
+    private final Loans loans;
     private final JsonMapper json;
     private final LoanCalculator calculator = new LoanCalculator();
 
     ApplicationService(JdbcClient jdbc, ApplicationStore store, Customers customers, Products products, Scoring scoring,
                        CreditBureau bureau, AuditTrail audit, ApplicationEventPublisher events, BusinessDate businessDate,
                        Clock clock, OriginationProperties properties, ObjectProvider<OriginationGate> gates,
-                       JsonMapper json) {
+                       JsonMapper json, Loans loans) {
+        this.loans = loans;
         this.jdbc = jdbc;
         this.store = store;
         this.customers = customers;
@@ -193,10 +196,11 @@ public class ApplicationService {
         List<FieldProblem> problems = new ArrayList<>();
         missing.forEach(d -> problems.add(FieldProblem.of("documents", "missingDocument", d)));
         completeness(version, row, problems);
+        CustomerProfile customer = customers.profile(row.customerId()).orElseThrow(() -> ProblemException.notFound("customer"));
+        scorecardAnswers(row, customer, problems);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        CustomerProfile customer = customers.profile(row.customerId()).orElseThrow(() -> ProblemException.notFound("customer"));
         if (!customers.hasLiveConsent(row.customerId(), ConsentPurpose.CREDIT_BUREAU_QUERY)) {
             throw ProblemException.conflict("bureau-consent-missing");
         }
@@ -340,7 +344,7 @@ public class ApplicationService {
 
     private void gate(UUID institution) {
         gates.orderedStream().map(g -> g.refusal(institution)).flatMap(Optional::stream).findFirst().ifPresent(reason -> {
-            throw ProblemException.forbidden("origination-refused", reason);
+            throw ProblemException.forbidden("origination-refused", reason).with("rule", reason);
         });
     }
 
@@ -396,6 +400,26 @@ public class ApplicationService {
         }
     }
 
+    /** What origination itself gives the A-card (the terms, the purpose, the bureau's history); the age when the ID number tells it. */
+    private static final java.util.Set<String> FILLED_HERE = java.util.Set.of("termMonths", "amount", "purpose",
+            "creditHistory", "existingCredits");
+
+    /**
+     * Every answer the product's active A-card reads must be there (field {@code answers.<name>}, rule
+     * {@code scorecardAnswer} naming it); without an active A-card nothing is asked.
+     */
+    private void scorecardAnswers(ApplicationStore.Row row, CustomerProfile customer, List<FieldProblem> problems) {
+        for (String input : scoring.inputsNeeded(row.productId(), Purpose.APPLICATION)) {
+            if (FILLED_HERE.contains(input) || input.equals("age") && customer.birthDate() != null) {
+                continue;
+            }
+            Object answer = row.answers().get(input);
+            if (answer == null || answer instanceof String text && text.isBlank()) {
+                problems.add(FieldProblem.of("answers." + input, "scorecardAnswer", input));
+            }
+        }
+    }
+
     /** The annualised rate of the requested terms with the product's fees (calc's APR), percent with 2 decimals. */
     BigDecimal annualRate(ProductVersion version, ApplicationStore.Row row, LocalDate today) {
         var terms = version.definition().scheduleConventions().terms(row.amount(), row.annualRatePercent(),
@@ -418,9 +442,9 @@ public class ApplicationService {
         Instant hourAgo = now.minus(Duration.ofHours(1));
         int fromDevice = device == null ? 0 : store.submissionsSince("device_id", device, hourAgo, row.id());
         int fromAddress = address == null ? 0 : store.submissionsSince("client_address", address, hourAgo, row.id());
-        BigDecimal borrowerExposure = store.exposure(List.of(row.customerId()), row.id());
+        BigDecimal borrowerExposure = exposure(row.institutionId(), List.of(row.customerId()), row.id());
         BigDecimal relatedExposure = customer.relatedCustomerIds().isEmpty() ? BigDecimal.ZERO
-                : store.exposure(customer.relatedCustomerIds(), row.id());
+                : exposure(row.institutionId(), customer.relatedCustomerIds(), row.id());
         BigDecimal onlineCap = null;
         if ("ONLINE".equals(row.channel())) {
             onlineCap = version.definition().productType() == ProductType.PERSONAL_CONSUMPTION
@@ -431,13 +455,23 @@ public class ApplicationService {
         List<CheckFacts.GuarantorFacts> guarantors = new ArrayList<>();
         for (UUID g : store.guarantors(row)) {
             customers.profile(g).ifPresent(p -> guarantors.add(new CheckFacts.GuarantorFacts(p.name(),
-                    customers.blacklist(g).hit(), customers.institutionsElsewhere(g), store.exposure(List.of(g), row.id()))));
+                    customers.blacklist(g).hit(), customers.institutionsElsewhere(g),
+                    exposure(row.institutionId(), List.of(g), row.id()))));
         }
         return new CheckFacts(customers.blacklist(row.customerId()).hit(), customers.institutionsElsewhere(row.customerId()),
                 fromDevice, fromAddress, properties.maxApplicationsPerHour(), customer.idNumbersSharingMobile(),
                 customer.birthDate(), statedAge, customer.idRegionCode(), customer.regionCode(), today, borrowerExposure,
                 relatedExposure, row.amount(), store.netAssets(today), properties.borrowerLimitPercent(),
                 properties.relatedLimitPercent(), onlineCap, apr, version.rateCapPercent(), guarantors);
+    }
+
+    /**
+     * What these customers already owe or are promised here: servicing's loans on the books (principal
+     * outstanding, the full principal while pending disbursement) plus approvals not contracted yet,
+     * leaving out the application being checked.
+     */
+    BigDecimal exposure(UUID institution, List<UUID> customerIds, UUID except) {
+        return loans.committedPrincipal(institution, customerIds).add(store.approvedNotContracted(customerIds, except));
     }
 
     /** The A-card score: the applicant's answers, the terms, the age from the ID number and the bureau's history. */

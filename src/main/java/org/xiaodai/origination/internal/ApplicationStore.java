@@ -41,7 +41,7 @@ class ApplicationStore {
                BigDecimal annualPercentageRate, BigDecimal approvedAmount, BigDecimal approvedRatePercent, String conditions,
                List<String> declineReasons, Instant humanReviewRequestedAt, UUID contractId, UUID loanId,
                String clientAddress, String deviceId, int submissions, Instant submittedAt, Instant decidedAt,
-               Instant createdAt) {
+               Instant createdAt, String customerName) {
     }
 
     void insert(UUID id, UUID institution, UUID branchId, String branchPath, UUID owner, NewApplication a, String customerName,
@@ -125,10 +125,14 @@ class ApplicationStore {
     }
 
     /** What the customers owe on approved and contracted applications (until servicing's balances exist). */
-    BigDecimal exposure(List<UUID> customerIds, UUID except) {
+    /**
+     * Approved applications of these customers not contracted yet (a contracted one is a loan on
+     * servicing's books, counted there), at the approved amount.
+     */
+    BigDecimal approvedNotContracted(List<UUID> customerIds, UUID except) {
         return jdbc.sql("""
                 select coalesce(sum(coalesce(approved_amount, amount)), 0) from origination_application
-                where customer_id = any(?) and status in ('APPROVED', 'CONTRACTED') and id <> ?""")
+                where customer_id = any(?) and status = 'APPROVED' and id <> ?""")
                 .params(customerIds.toArray(UUID[]::new), except).query(BigDecimal.class).single();
     }
 
@@ -183,7 +187,8 @@ class ApplicationStore {
                 strings(json.readValue(rs.getString("decline_reasons"), List.class)),
                 instant(rs, "human_review_requested_at"), rs.getObject("contract_id", UUID.class),
                 rs.getObject("loan_id", UUID.class), rs.getString("client_address"), rs.getString("device_id"),
-                rs.getInt("submissions"), instant(rs, "submitted_at"), instant(rs, "decided_at"), instant(rs, "created_at"));
+                rs.getInt("submissions"), instant(rs, "submitted_at"), instant(rs, "decided_at"), instant(rs, "created_at"),
+                rs.getString("customer_name"));
     }
 
     private static BigDecimal scale2(BigDecimal value) {

@@ -149,8 +149,12 @@ class OriginationDemo implements ApplicationRunner {
         NewApplication a = new NewApplication(customer, product.productId(), amount, 12 + (i % 3) * 6,
                 product.definition().minAnnualInterestRatePercent().add(new BigDecimal("1.2")),
                 i % 4 == 0 ? LoanPurpose.HOME_IMPROVEMENT : LoanPurpose.CONSUMPTION, i % 5 == 0 ? "ONLINE" : "OFFLINE",
-                Map.of("currentAccount", i % 3 == 0 ? "A14" : "A12", "savings", i % 2 == 0 ? "A65" : "A61",
-                        "employmentLength", "A74", "installmentRate", 2, "housing", "A152", "job", "A173"),
+                Map.ofEntries(Map.entry("currentAccount", i % 3 == 0 ? "A14" : "A12"),
+                        Map.entry("savings", i % 2 == 0 ? "A65" : "A61"), Map.entry("employmentLength", "A74"),
+                        Map.entry("installmentRate", 2), Map.entry("housing", "A152"), Map.entry("job", "A173"),
+                        Map.entry("property", i % 2 == 0 ? "A121" : "A123"), Map.entry("otherInstallments", "A143"),
+                        Map.entry("telephone", i % 3 == 0 ? "A192" : "A191"), Map.entry("guarantor", "A101"),
+                        Map.entry("residenceYears", 1 + i % 4), Map.entry("dependents", 1 + i % 2)),
                 documents, collateral, List.of(), null);
         UUID id = as(officer, () -> applications.create(officer, a, null, null));
         if (plan.equals("DRAFT")) {

@@ -199,8 +199,10 @@ class ApplicationPageController {
         model.addAttribute("purposes", java.util.Arrays.stream(LoanPurpose.values()).filter(p -> !p.forbidden()).toList());
         model.addAttribute("documentTypes", DocumentType.values());
         model.addAttribute("collateralTypes", org.xiaodai.origination.domain.CollateralType.values());
+        // every answer an A-card may read that the applicant gives (the bureau gives existingCredits)
         model.addAttribute("answerFields", List.of("currentAccount", "savings", "employmentLength", "installmentRate",
-                "property", "housing", "job", "age"));
+                "property", "housing", "job", "otherInstallments", "telephone", "guarantor", "residenceYears", "dependents",
+                "age"));
         model.addAttribute("preview", null);
         model.addAttribute("previewErrors", List.of());
         return "origination/form";

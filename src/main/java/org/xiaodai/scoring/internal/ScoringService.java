@@ -74,6 +74,14 @@ class ScoringService implements Scoring {
                 grade.limit(), grade.currency(), grade.rateFromPercent(), grade.rateToPercent(), challenger);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> inputsNeeded(UUID productId, org.xiaodai.scoring.Purpose purpose) {
+        return repository.assigned(productId, purpose.name(), "CHAMPION")
+                .map(id -> models.card(id).characteristics().stream().map(Characteristic::name).toList())
+                .orElse(List.of());
+    }
+
     private ScoreResult.ChallengerScore challenger(UUID institution, ModelRow m, ScoreRequest request, LocalDate date,
             List<GradePolicy.Grade> table) {
         Scorecard card = models.card(m);

@@ -95,6 +95,21 @@ class LoansFacade implements Loans {
         return byGrade;
     }
 
+    @Override
+    public BigDecimal committedPrincipal(UUID institutionId, java.util.Collection<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        return jdbc.sql("""
+                select coalesce(sum(case when status in ('PENDING_DISBURSEMENT', 'DISBURSING') then principal
+                                         else principal_outstanding end), 0)
+                from servicing_loan
+                where institution_id = ? and customer_id = any(?)
+                  and status in ('PENDING_DISBURSEMENT', 'DISBURSING', 'ACTIVE', 'OVERDUE')
+                """).params(institutionId, customerIds.toArray(UUID[]::new)).query(BigDecimal.class).single()
+                .setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
     static List<Repayment> none() {
         return List.of();
     }
