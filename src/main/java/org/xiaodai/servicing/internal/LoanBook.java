@@ -110,6 +110,24 @@ class LoanBook {
     void write(LoanRow loan, Derived d, LocalDate date, String gradeReason, UUID actor) {
         loans.update(loan.id(), d.status(), d.balances(), d.oldestUnpaidDue(), d.nextDueDate(), d.grade().name(), date,
                 clock.instant());
+        followUp(loan, d, date, gradeReason, actor);
+    }
+
+    /** One loan's state for {@link #writeAll}. */
+    record Write(LoanRow loan, Derived derived, LocalDate date, String gradeReason, UUID actor) {
+    }
+
+    /** {@link #write} of many loans: the rows in one batch, then each one's grade history and events. */
+    void writeAll(List<Write> writes) {
+        loans.updateAll(writes.stream().map(w -> new LoanRepository.StateUpdate(w.loan().id(), w.derived().status(),
+                w.derived().balances(), w.derived().oldestUnpaidDue(), w.derived().nextDueDate(),
+                w.derived().grade().name(), w.date())).toList(), clock.instant());
+        for (Write w : writes) {
+            followUp(w.loan(), w.derived(), w.date(), w.gradeReason(), w.actor());
+        }
+    }
+
+    private void followUp(LoanRow loan, Derived d, LocalDate date, String gradeReason, UUID actor) {
         if (d.grade() != loan.grade()) {
             loans.insertGradeChange(loan.institutionId(), loan.id(), date, loan.grade().name(), d.grade().name(),
                     gradeReason, null, actor, clock.instant());
