@@ -74,9 +74,8 @@ class EodLoans {
         Map<UUID, List<Repayment>> refunds = new HashMap<>();
         template.execute((ConnectionCallback<Void>) c -> {
             Array idArray = c.createArrayOf("uuid", ids);
-            jdbc.sql("""
-                    select t.loan_id, t.kind, t.business_date, t.amount from servicing_transaction t
-                    where t.loan_id = any(?) and t.kind in ('REPAYMENT', 'PREPAYMENT', 'PAYOFF', 'REFUND')
+            jdbc.sql("select t.loan_id, t.kind, t.business_date, " + LoanRepository.MOVED
+                    + " from servicing_transaction t where t.loan_id = any(?) and " + LoanRepository.MOVEMENT + """
                       and not exists (select 1 from servicing_transaction r where r.reverses_id = t.id
                                       and (cast(? as date) is null or r.business_date <= ?))
                     order by t.loan_id, t.business_date, t.seq

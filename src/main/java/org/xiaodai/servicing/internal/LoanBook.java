@@ -13,6 +13,7 @@ import org.xiaodai.calc.InstallmentPosition;
 import org.xiaodai.calc.LoanPosition;
 import org.xiaodai.calc.Schedule;
 import org.xiaodai.calc.ServicingCalculator;
+import org.xiaodai.servicing.InstallmentOverdue;
 import org.xiaodai.servicing.LedgerPosting;
 import org.xiaodai.servicing.LoanGradeChanged;
 import org.xiaodai.servicing.LoanPaidOff;
@@ -136,6 +137,12 @@ class LoanBook {
         }
         if (d.status() == LoanState.PAID_OFF && loan.status() != LoanState.PAID_OFF) {
             events.publishEvent(new LoanPaidOff(loan.id(), loan.institutionId(), loan.customerId(), date));
+        }
+        if (d.status() == LoanState.OVERDUE && loan.status() != LoanState.OVERDUE) {
+            // every way into overdue (end of day, a reversal, the demo's history) tells collections and the borrower
+            events.publishEvent(new InstallmentOverdue(loan.id(), loan.institutionId(), loan.customerId(),
+                    loan.officerId(), d.oldestUnpaidDue(), date, d.position().daysPastDue(),
+                    d.position().overduePrincipal(), d.position().overdueInterest()));
         }
     }
 }

@@ -125,13 +125,26 @@ class LoanRepository {
     record Movements(List<Repayment> repayments, List<UUID> repaymentIds, List<Repayment> refunds) {
     }
 
+    /**
+     * The transactions the engine replays as money movements: repayments, prepayments, payoffs and
+     * refunds, and a restructuring's fold — everything owed on its date paid off by the new
+     * schedule's principal, a movement of the amount it allocated (older restructurings folded
+     * nothing and allocated nothing).
+     */
+    static final String MOVEMENT = """
+            (t.kind in ('REPAYMENT', 'PREPAYMENT', 'PAYOFF', 'REFUND')
+             or (t.kind = 'RESTRUCTURING' and t.penalty + t.interest + t.principal + t.to_credit > 0))""";
+
+    /** The amount a movement moves. */
+    static final String MOVED = """
+            case when t.kind = 'RESTRUCTURING' then t.penalty + t.interest + t.principal + t.to_credit else t.amount end""";
+
     Movements movements(UUID loanId) {
         List<Repayment> repayments = new ArrayList<>();
         List<UUID> ids = new ArrayList<>();
         List<Repayment> refunds = new ArrayList<>();
-        jdbc.sql("""
-                select t.id, t.kind, t.business_date, t.amount from servicing_transaction t
-                where t.loan_id = ? and t.kind in ('REPAYMENT', 'PREPAYMENT', 'PAYOFF', 'REFUND')
+        jdbc.sql("select t.id, t.kind, t.business_date, " + MOVED + " as amount from servicing_transaction t"
+                + " where t.loan_id = ? and " + MOVEMENT + """
                   and not exists (select 1 from servicing_transaction r where r.reverses_id = t.id)
                 order by t.business_date, t.seq
                 """).param(loanId).query(rs -> {
