@@ -301,7 +301,7 @@ class LoanLifecycleIntegrationTest {
                   and contract_number like 'HT-DEMO-%'""").param(hzxd).query(UUID.class).list();
         assertThat(overdue).hasSizeGreaterThanOrEqualTo(30);
         long withCase = 0;
-        for (int i = 0; i < 120 && withCase < overdue.size(); i++) {
+        for (int i = 0; i < 360 && withCase < overdue.size(); i++) {
             withCase = superuser.sql("""
                     select count(distinct l.id) from servicing_loan l join collection_case c on c.loan_id = l.id
                     where l.institution_id = ? and l.status = 'OVERDUE' and l.contract_number like 'HT-DEMO-%'

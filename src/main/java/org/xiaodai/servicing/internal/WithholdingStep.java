@@ -35,6 +35,9 @@ import org.xiaodai.eod.EndOfDayStep;
 @Component
 class WithholdingStep implements EndOfDayStep {
 
+    /** Repayments listed per audit entry (an entry stays a readable size). */
+    static final int AUDIT_CHUNK = 500;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final EodLoans eodLoans;
@@ -80,7 +83,7 @@ class WithholdingStep implements EndOfDayStep {
      * attempts, the loan rows and the vouchers (one per repayment, as a
      * {@link LedgerPosting.Batch}) are written with one batched statement each. Each repayment
      * still publishes its {@link RepaymentReceived}; the audit trail gets one entry per partition
-     * listing every repayment booked.
+     * (per 500 repayments) listing every repayment booked.
      */
     @Override
     public long process(UUID institutionId, LocalDate day, int partition, int partitions) {
@@ -157,11 +160,13 @@ class WithholdingStep implements EndOfDayStep {
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (loan_id, business_date) do nothing
                     """, attempts);
         }
-        if (!audited.isEmpty()) {
+        for (int from = 0; from < audited.size(); from += AUDIT_CHUNK) {
+            List<Map<String, Object>> chunk = audited.subList(from, Math.min(audited.size(), from + AUDIT_CHUNK));
             audit.record(AuditRecord.created("servicing.withholding.booked", "eod-partition",
-                    day + "/" + partition + "/" + partitions, institutionId,
-                    Map.of("businessDate", day.toString(), "repayments", audited.size(), "total", total,
-                            "channel", "WITHHOLDING", "transactions", audited)));
+                    day + "/" + partition + "/" + partitions + (from == 0 ? "" : "#" + (from / AUDIT_CHUNK + 1)),
+                    institutionId, Map.of("businessDate", day.toString(), "repayments", chunk.size(),
+                            "partitionRepayments", audited.size(), "partitionTotal", total, "channel", "WITHHOLDING",
+                            "transactions", chunk)));
         }
         received.forEach(events::publishEvent);
         return attempts.size();
