@@ -61,4 +61,15 @@ public record LedgerPosting(UUID eventId, UUID institutionId, LocalDate date, St
             return new Line(role, false, amount);
         }
     }
+
+    /**
+     * Many postings published at once (end of day's withholdings): {@code ledger} books each as if
+     * published alone — one voucher per posting, idempotent on its event id — with a few batched
+     * statements instead of a few per posting.
+     */
+    public record Batch(List<LedgerPosting> postings) {
+        public Batch {
+            postings = List.copyOf(postings);
+        }
+    }
 }

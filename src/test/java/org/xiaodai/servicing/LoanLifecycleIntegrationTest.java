@@ -205,6 +205,120 @@ class LoanLifecycleIntegrationTest {
         assertEveryVoucherBalances();
     }
 
+    /**
+     * Restructuring on D folds everything owed on D (overdue principal and interest, the current
+     * period's interest of the days used, penalty) into the new schedule's principal: nothing stays
+     * overdue, no penalty runs on, the voucher moves the receivables into principal, and every date
+     * before D still reconciles with the schedule version and the bookings of that date.
+     */
+    @Test
+    void restructuringFoldsWhatIsOwedIntoTheNewScheduleToTheCent() {
+        UUID inst = ServicingTestUtils.newInstitution(api, superuser);
+        LocalDate d0 = LocalDate.of(2025, 1, 10);
+        LoanTerms terms = ServicingTestUtils.terms("6000.00", "12", 6, d0);
+        UUID loan = util.open(inst, terms, ServicingPolicy.standard(), false, ServicingTestUtils.payableLoanId());
+        UUID reversed = util.open(inst, terms, ServicingPolicy.standard(), false, ServicingTestUtils.payableLoanId());
+        util.activate(inst, loan, d0);
+        util.activate(inst, reversed, d0);
+        close(inst, d0, LocalDate.of(2025, 2, 9));
+        List<Repayment> events = new ArrayList<>();
+        pay(inst, loan, LocalDate.of(2025, 2, 10), "1035.29", events);
+        Repayments.Result toReverse = pay(inst, reversed, LocalDate.of(2025, 2, 10), "1035.29", null);
+        close(inst, LocalDate.of(2025, 2, 10), LocalDate.of(2025, 2, 11));
+        var repayments = context.getBean(Repayments.class);
+        TenantWall.asInstitution(inst, () -> repayments.reverse(reversed, toReverse.transaction().id(), "bounced", null));
+        close(inst, LocalDate.of(2025, 2, 12), LocalDate.of(2025, 4, 19));
+
+        LocalDate on = LocalDate.of(2025, 4, 20);
+        LoanPosition owedThen = simulate(terms, ServicingPolicy.standard(), events, on);
+        assertThat(owedThen.daysPastDue()).isEqualTo(41);
+        assertThat(owedThen.overduePrincipal()).isEqualByComparingTo("1979.93");
+        assertThat(owedThen.overdueInterest()).isEqualByComparingTo("90.65");
+        assertThat(owedThen.penaltyOutstanding()).isEqualByComparingTo("25.16");
+        assertThat(owedThen.accruedInterest()).isEqualByComparingTo("10.15");
+        var workouts = context.getBean(org.xiaodai.servicing.internal.LoanWorkouts.class);
+        TenantWall.asInstitution(inst, () -> workouts.restructure(loan, "RESTRUCTURING", 12, null, "hardship", null));
+
+        BigDecimal folded = owedThen.overduePrincipal().add(owedThen.overdueInterest()).add(owedThen.penaltyOutstanding())
+                .add(owedThen.accruedInterest());
+        BigDecimal newPrincipal = owedThen.principalOutstanding().add(folded).subtract(owedThen.overduePrincipal());
+        assertThat(newPrincipal).isEqualByComparingTo("5150.67");
+        var tx = superuser.sql("select amount, penalty, interest, principal, to_credit from servicing_transaction "
+                + "where loan_id = ? and kind = 'RESTRUCTURING'").param(loan).query((rs, i) -> List.of(
+                rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
+                .single();
+        assertThat(tx.get(0)).isEqualByComparingTo(newPrincipal);
+        assertThat(tx.get(1)).isEqualByComparingTo(owedThen.penaltyOutstanding());
+        assertThat(tx.get(2)).isEqualByComparingTo(owedThen.overdueInterest().add(owedThen.accruedInterest()));
+        assertThat(tx.get(3)).isEqualByComparingTo(owedThen.overduePrincipal());
+        assertThat(tx.get(4)).isZero();
+        BigDecimal newRows = superuser.sql("""
+                select sum(r.principal) from servicing_schedule_row r join servicing_loan l on l.id = r.loan_id
+                where r.loan_id = ? and r.version = l.schedule_version and r.due_date > ?""").params(loan, on)
+                .query(BigDecimal.class).single();
+        assertThat(newRows).isEqualByComparingTo(newPrincipal);
+        LoanPosition after = position(inst, loan, on);
+        assertThat(after.daysPastDue()).isZero();
+        assertThat(after.overduePrincipal()).isZero();
+        assertThat(after.overdueInterest()).isZero();
+        assertThat(after.penaltyOutstanding()).isZero();
+        assertThat(after.principalOutstanding()).isEqualByComparingTo(newPrincipal);
+        Loans.LoanSummary s = summary(inst, loan);
+        assertThat(s.status()).isEqualTo(LoanState.ACTIVE);
+        assertThat(s.grade()).isEqualTo("SPECIAL_MENTION");
+        // the voucher: the folded interest and penalty receivable become loan principal, no cash
+        var voucher = superuser.sql("""
+                select string_agg(e.account_code || ':' || e.debit || ':' || e.credit, ',' order by e.account_code)
+                from ledger_voucher v join ledger_entry e on e.voucher_id = v.id
+                where v.loan_id = ? and v.kind = 'RESTRUCTURING'""").param(loan).query(String.class).single();
+        assertThat(voucher).isEqualTo("1132:0.00:100.80,1133:0.00:25.16,1303:125.96:0.00");
+        assertReconciled(inst, on);
+        close(inst, on, LocalDate.of(2025, 4, 25));
+        assertThat(position(inst, loan, LocalDate.of(2025, 4, 26)).penaltyOutstanding()).isZero();
+        // every earlier date still reconciles: the reversal two days later and the restructuring are not "then"
+        for (LocalDate d : List.of(LocalDate.of(2025, 2, 10), LocalDate.of(2025, 2, 11), LocalDate.of(2025, 4, 15),
+                LocalDate.of(2025, 4, 19), LocalDate.of(2025, 4, 20), LocalDate.of(2025, 4, 25))) {
+            assertReconciled(inst, d);
+        }
+        assertThatThrownBy(() -> TenantWall.asInstitution(inst, () -> repayments.reverse(loan,
+                superuser.sql("select id from servicing_transaction where loan_id = ? and kind = 'REPAYMENT'").param(loan)
+                        .query(UUID.class).single(), "late bounce", null)))
+                .hasMessageContaining("restructured-after-repayment");
+        assertEveryVoucherBalances();
+    }
+
+    /**
+     * The demo's overdue loans go through the same path into overdue as end of day's: each publishes
+     * InstallmentOverdue, so collections opens its case (and the grade history shows the change).
+     */
+    @Test
+    void theDemosOverdueLoansOpenCollectionCases() throws InterruptedException {
+        assertThat(context.getBean(org.xiaodai.shared.demo.DemoSeeding.class).awaitQuiet(java.time.Duration.ofMinutes(3)))
+                .isTrue();
+        UUID hzxd = superuser.sql("select id from iam_organisation where code = 'HZXD'").query(UUID.class).single();
+        List<UUID> overdue = superuser.sql("""
+                select id from servicing_loan where institution_id = ? and status = 'OVERDUE'
+                  and contract_number like 'HT-DEMO-%'""").param(hzxd).query(UUID.class).list();
+        assertThat(overdue).hasSizeGreaterThanOrEqualTo(30);
+        long withCase = 0;
+        for (int i = 0; i < 360 && withCase < overdue.size(); i++) {
+            withCase = superuser.sql("""
+                    select count(distinct l.id) from servicing_loan l join collection_case c on c.loan_id = l.id
+                    where l.institution_id = ? and l.status = 'OVERDUE' and l.contract_number like 'HT-DEMO-%'
+                      and c.status = 'OPEN'""").param(hzxd).query(Long.class).single();
+            Thread.sleep(500);
+        }
+        assertThat(withCase).isEqualTo(overdue.size());
+        long downgraded = superuser.sql("""
+                select count(*) from servicing_loan l where l.institution_id = ? and l.status = 'OVERDUE'
+                  and l.contract_number like 'HT-DEMO-%' and l.grade <> 'NORMAL'""").param(hzxd).query(Long.class).single();
+        assertThat(downgraded).isPositive();
+        assertThat(superuser.sql("""
+                select count(distinct g.loan_id) from servicing_grade_change g join servicing_loan l on l.id = g.loan_id
+                where l.institution_id = ? and l.status = 'OVERDUE' and l.contract_number like 'HT-DEMO-%'
+                  and l.grade <> 'NORMAL'""").param(hzxd).query(Long.class).single()).isEqualTo(downgraded);
+    }
+
     private String ledgerFingerprint(UUID inst) {
         return superuser.sql("select count(*) || ':' || coalesce(sum(debit), 0) || ':' || coalesce(sum(credit), 0) "
                 + "from ledger_entry where institution_id = ?").param(inst).query(String.class).single();

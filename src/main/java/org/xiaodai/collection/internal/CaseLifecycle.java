@@ -44,9 +44,12 @@ class CaseLifecycle {
     private final AuditTrail audit;
     private final Clock clock;
     private final UserDirectory users;
+    private final org.xiaodai.shared.time.BusinessDate businessDate;
 
-    CaseLifecycle(JdbcClient jdbc, LoanReader loans, AuditTrail audit, Clock clock, UserDirectory users) {
+    CaseLifecycle(JdbcClient jdbc, LoanReader loans, AuditTrail audit, Clock clock, UserDirectory users,
+                  org.xiaodai.shared.time.BusinessDate businessDate) {
         this.users = users;
+        this.businessDate = businessDate;
         this.jdbc = jdbc;
         this.loans = loans;
         this.audit = audit;
@@ -155,8 +158,11 @@ class CaseLifecycle {
         jdbc.sql("update collection_case set recovered = recovered + ?, updated_at = ? where id = ?")
                 .params(event.amount(), Timestamp.from(clock.instant()), caseId).update();
         payIntoPromises(event.institutionId(), caseId, event.amount(), event.businessDate());
-        boolean stillOverdue = loans.position(event.loanId(), event.businessDate()).map(p -> p.daysPastDue() > 0)
-                .orElse(true);
+        // as of today, not of the repayment's date: a repayment handled late (the demo's back-dated
+        // history, a redelivery) must not close the case of a loan that is overdue again since
+        LocalDate today = businessDate.of(event.institutionId());
+        boolean stillOverdue = loans.position(event.loanId(), today.isAfter(event.businessDate()) ? today
+                : event.businessDate()).map(p -> p.daysPastDue() > 0).orElse(true);
         if (!stillOverdue) {
             close(event.institutionId(), caseId, "REPAID", event.businessDate());
         }

@@ -47,12 +47,21 @@ class ChartOfAccounts {
                 c.nameZh() == null ? d.nameZh() : c.nameZh(), c.nameEn() == null ? d.nameEn() : c.nameEn(), d.kind())));
     }
 
-    /** Writes the institution's chart if it has none yet; true when it was complete already (committed before). */
+    /**
+     * Writes the institution's chart if it has none yet; true when it was complete already and
+     * committed by another transaction (rows this transaction wrote may still roll back, so they
+     * must not be remembered: an end-of-day partition that wrote the chart and then failed left
+     * every later posting with codes of accounts that were never committed).
+     */
     boolean ensure(UUID institutionId) {
-        Integer count = jdbc.sql("select count(*) from ledger_account where institution_id = ?").param(institutionId)
-                .query(Integer.class).single();
-        if (count >= chart.size()) {
-            return true;
+        record Count(int total, int ours) {
+        }
+        Count count = jdbc.sql("""
+                select count(*), count(*) filter (where xmin = pg_current_xact_id_if_assigned()::xid)
+                from ledger_account where institution_id = ?
+                """).param(institutionId).query((rs, i) -> new Count(rs.getInt(1), rs.getInt(2))).single();
+        if (count.total() >= chart.size()) {
+            return count.ours() == 0;
         }
         chart.forEach((role, a) -> jdbc.sql("""
                 insert into ledger_account (institution_id, code, role, name_zh, name_en, kind, created_at)

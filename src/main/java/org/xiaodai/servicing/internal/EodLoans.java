@@ -34,11 +34,21 @@ class EodLoans {
     }
 
     List<Loaded> load(List<LoanRow> loans) {
+        return load(loans, Map.of(), null);
+    }
+
+    /**
+     * The loans with the schedule version given in {@code versions} (default: the current one) and
+     * the money movements not reversed by {@code reversedBy} (null: not reversed at all) — a past
+     * date's view for the reconciliation.
+     */
+    List<Loaded> load(List<LoanRow> loans, Map<UUID, Integer> scheduleVersions, LocalDate reversedBy) {
         if (loans.isEmpty()) {
             return List.of();
         }
         UUID[] ids = loans.stream().map(LoanRow::id).toArray(UUID[]::new);
-        Integer[] versions = loans.stream().map(LoanRow::scheduleVersion).toArray(Integer[]::new);
+        Integer[] versions = loans.stream().map(l -> scheduleVersions.getOrDefault(l.id(), l.scheduleVersion()))
+                .toArray(Integer[]::new);
         Map<UUID, List<Installment>> rows = new HashMap<>();
         Map<UUID, LoanRow> byId = new HashMap<>();
         loans.forEach(l -> byId.put(l.id(), l));
@@ -64,12 +74,12 @@ class EodLoans {
         Map<UUID, List<Repayment>> refunds = new HashMap<>();
         template.execute((ConnectionCallback<Void>) c -> {
             Array idArray = c.createArrayOf("uuid", ids);
-            jdbc.sql("""
-                    select t.loan_id, t.kind, t.business_date, t.amount from servicing_transaction t
-                    where t.loan_id = any(?) and t.kind in ('REPAYMENT', 'PREPAYMENT', 'PAYOFF', 'REFUND')
-                      and not exists (select 1 from servicing_transaction r where r.reverses_id = t.id)
+            jdbc.sql("select t.loan_id, t.kind, t.business_date, " + LoanRepository.MOVED
+                    + " from servicing_transaction t where t.loan_id = any(?) and " + LoanRepository.MOVEMENT + """
+                      and not exists (select 1 from servicing_transaction r where r.reverses_id = t.id
+                                      and (cast(? as date) is null or r.business_date <= ?))
                     order by t.loan_id, t.business_date, t.seq
-                    """).param(idArray).query(rs -> {
+                    """).params(idArray, reversedBy, reversedBy).query(rs -> {
                         Repayment r = new Repayment(rs.getObject(3, LocalDate.class), rs.getBigDecimal(4));
                         (("REFUND".equals(rs.getString(2))) ? refunds : repayments)
                                 .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(r);

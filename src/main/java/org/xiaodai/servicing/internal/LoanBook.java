@@ -13,6 +13,7 @@ import org.xiaodai.calc.InstallmentPosition;
 import org.xiaodai.calc.LoanPosition;
 import org.xiaodai.calc.Schedule;
 import org.xiaodai.calc.ServicingCalculator;
+import org.xiaodai.servicing.InstallmentOverdue;
 import org.xiaodai.servicing.LedgerPosting;
 import org.xiaodai.servicing.LoanGradeChanged;
 import org.xiaodai.servicing.LoanPaidOff;
@@ -110,6 +111,24 @@ class LoanBook {
     void write(LoanRow loan, Derived d, LocalDate date, String gradeReason, UUID actor) {
         loans.update(loan.id(), d.status(), d.balances(), d.oldestUnpaidDue(), d.nextDueDate(), d.grade().name(), date,
                 clock.instant());
+        followUp(loan, d, date, gradeReason, actor);
+    }
+
+    /** One loan's state for {@link #writeAll}. */
+    record Write(LoanRow loan, Derived derived, LocalDate date, String gradeReason, UUID actor) {
+    }
+
+    /** {@link #write} of many loans: the rows in one batch, then each one's grade history and events. */
+    void writeAll(List<Write> writes) {
+        loans.updateAll(writes.stream().map(w -> new LoanRepository.StateUpdate(w.loan().id(), w.derived().status(),
+                w.derived().balances(), w.derived().oldestUnpaidDue(), w.derived().nextDueDate(),
+                w.derived().grade().name(), w.date())).toList(), clock.instant());
+        for (Write w : writes) {
+            followUp(w.loan(), w.derived(), w.date(), w.gradeReason(), w.actor());
+        }
+    }
+
+    private void followUp(LoanRow loan, Derived d, LocalDate date, String gradeReason, UUID actor) {
         if (d.grade() != loan.grade()) {
             loans.insertGradeChange(loan.institutionId(), loan.id(), date, loan.grade().name(), d.grade().name(),
                     gradeReason, null, actor, clock.instant());
@@ -118,6 +137,12 @@ class LoanBook {
         }
         if (d.status() == LoanState.PAID_OFF && loan.status() != LoanState.PAID_OFF) {
             events.publishEvent(new LoanPaidOff(loan.id(), loan.institutionId(), loan.customerId(), date));
+        }
+        if (d.status() == LoanState.OVERDUE && loan.status() != LoanState.OVERDUE) {
+            // every way into overdue (end of day, a reversal, the demo's history) tells collections and the borrower
+            events.publishEvent(new InstallmentOverdue(loan.id(), loan.institutionId(), loan.customerId(),
+                    loan.officerId(), d.oldestUnpaidDue(), date, d.position().daysPastDue(),
+                    d.position().overduePrincipal(), d.position().overdueInterest()));
         }
     }
 }

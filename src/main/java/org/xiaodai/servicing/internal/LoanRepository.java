@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.xiaodai.calc.Installment;
@@ -23,9 +24,11 @@ import org.xiaodai.servicing.LoanState;
 class LoanRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    LoanRepository(JdbcClient jdbc) {
+    LoanRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     Optional<LoanRow> find(UUID id) {
@@ -122,13 +125,26 @@ class LoanRepository {
     record Movements(List<Repayment> repayments, List<UUID> repaymentIds, List<Repayment> refunds) {
     }
 
+    /**
+     * The transactions the engine replays as money movements: repayments, prepayments, payoffs and
+     * refunds, and a restructuring's fold — everything owed on its date paid off by the new
+     * schedule's principal, a movement of the amount it allocated (older restructurings folded
+     * nothing and allocated nothing).
+     */
+    static final String MOVEMENT = """
+            (t.kind in ('REPAYMENT', 'PREPAYMENT', 'PAYOFF', 'REFUND')
+             or (t.kind = 'RESTRUCTURING' and t.penalty + t.interest + t.principal + t.to_credit > 0))""";
+
+    /** The amount a movement moves. */
+    static final String MOVED = """
+            case when t.kind = 'RESTRUCTURING' then t.penalty + t.interest + t.principal + t.to_credit else t.amount end""";
+
     Movements movements(UUID loanId) {
         List<Repayment> repayments = new ArrayList<>();
         List<UUID> ids = new ArrayList<>();
         List<Repayment> refunds = new ArrayList<>();
-        jdbc.sql("""
-                select t.id, t.kind, t.business_date, t.amount from servicing_transaction t
-                where t.loan_id = ? and t.kind in ('REPAYMENT', 'PREPAYMENT', 'PAYOFF', 'REFUND')
+        jdbc.sql("select t.id, t.kind, t.business_date, " + MOVED + " as amount from servicing_transaction t"
+                + " where t.loan_id = ? and " + MOVEMENT + """
                   and not exists (select 1 from servicing_transaction r where r.reverses_id = t.id)
                 order by t.business_date, t.seq
                 """).param(loanId).query(rs -> {
@@ -156,6 +172,31 @@ class LoanRepository {
                 """).params(t.id(), t.institutionId(), t.loanId(), t.kind(), t.date(), t.amount(), t.channel(),
                 t.idempotencyKey(), t.reversesId(), zero(t.penalty()), zero(t.interest()), zero(t.principal()),
                 zero(t.toCredit()), t.note(), Timestamp.from(now), t.createdBy()).update();
+    }
+
+    /** Inserts many transactions in one batch (end of day's withholdings). */
+    void insertAll(List<NewTransaction> transactions, Instant now) {
+        if (transactions.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        template.batchUpdate("""
+                insert into servicing_transaction (id, institution_id, loan_id, kind, business_date, amount, channel,
+                    idempotency_key, reverses_id, penalty, interest, principal, to_credit, note, created_at, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, transactions.stream().map(t -> new Object[] {t.id(), t.institutionId(), t.loanId(), t.kind(),
+                t.date(), t.amount(), t.channel(), t.idempotencyKey(), t.reversesId(), zero(t.penalty()),
+                zero(t.interest()), zero(t.principal()), zero(t.toCredit()), t.note(), at, t.createdBy()}).toList());
+    }
+
+    /** The loans among {@code loanIds} that already hold a transaction with {@code key}. */
+    java.util.Set<UUID> withKey(List<UUID> loanIds, String key) {
+        if (loanIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(template.execute((org.springframework.jdbc.core.ConnectionCallback<List<UUID>>) c ->
+                jdbc.sql("select loan_id from servicing_transaction where loan_id = any(?) and idempotency_key = ?")
+                        .params(c.createArrayOf("uuid", loanIds.toArray()), key).query(UUID.class).list()));
     }
 
     private static BigDecimal zero(BigDecimal v) {
@@ -200,6 +241,29 @@ class LoanRepository {
                 """).params(status.name(), b.principal(), b.interestPaid(), b.penaltyCharged(), b.penaltyPaid(),
                 b.credit(), oldestUnpaidDue, nextDueDate, grade, positionDate, status.name(), positionDate,
                 Timestamp.from(now), id).update();
+    }
+
+    /** One loan's derived state to write, for {@link #updateAll}. */
+    record StateUpdate(UUID id, LoanState status, org.xiaodai.servicing.domain.Balances balances,
+                       LocalDate oldestUnpaidDue, LocalDate nextDueDate, String grade, LocalDate positionDate) {
+    }
+
+    /** {@link #update} of many loans in one batch. */
+    void updateAll(List<StateUpdate> updates, Instant now) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        template.batchUpdate("""
+                update servicing_loan set status = ?, principal_outstanding = ?, interest_paid = ?, penalty_charged = ?,
+                    penalty_paid = ?, credit_balance = ?, oldest_unpaid_due = ?, next_due_date = ?, grade = ?,
+                    position_date = ?, paid_off_on = case when ? = 'PAID_OFF' then coalesce(paid_off_on, ?) else null end,
+                    updated_at = ?, row_version = row_version + 1
+                where id = ?
+                """, updates.stream().map(u -> new Object[] {u.status().name(), u.balances().principal(),
+                u.balances().interestPaid(), u.balances().penaltyCharged(), u.balances().penaltyPaid(),
+                u.balances().credit(), u.oldestUnpaidDue(), u.nextDueDate(), u.grade(), u.positionDate(),
+                u.status().name(), u.positionDate(), at, u.id()}).toList());
     }
 
     void insertGradeChange(UUID institutionId, UUID loanId, LocalDate on, String from, String to, String reason,

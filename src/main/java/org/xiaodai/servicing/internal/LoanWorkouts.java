@@ -271,9 +271,14 @@ public class LoanWorkouts {
     }
 
     /**
-     * 重组 / 展期, applied when approved: the principal not yet due moves to new terms from the
-     * business date (what is already due stays due); the loan is flagged and kept at least 关注 for
-     * the watch period ({@code xiaodai.servicing.watch-period}).
+     * 重组 / 展期, applied when approved, on the business date D: everything owed on D — the unpaid
+     * principal and interest of every installment due by D (the current period cut at D with the
+     * interest of the days used), the penalty and compound interest charged — is folded into the new
+     * schedule together with the principal not yet due. The new terms' principal is their sum; the
+     * fold is booked as a movement on D that the engine allocates like a repayment (so nothing stays
+     * overdue and no more penalty runs on the old installments), with no cash: the voucher moves the
+     * folded interest and penalty receivable into loan principal. The loan is flagged and kept at
+     * least 关注 for the watch period ({@code xiaodai.servicing.watch-period}).
      */
     @Transactional
     public void restructure(UUID loanId, String kind, int numberOfRepayments, BigDecimal ratePercent, String reason,
@@ -286,7 +291,13 @@ public class LoanWorkouts {
         if (rest.signum() == 0 || !on.isAfter(loan.disbursementDate())) {
             throw ProblemException.conflict("nothing-to-restructure");
         }
-        LoanTerms newTerms = loan.terms().toBuilder().principal(rest)
+        LoanRepository.Movements m = loans.movements(loanId);
+        Balances before = book.derive(loan, old, m, on).balances();
+        List<Installment> head = ScheduleChanges.cutAt(old.installments(), on, BigDecimal.ZERO, loan.digits(),
+                loan.terms().roundingMode().mode());
+        BigDecimal fold = WithholdingStep.owed(book.derive(loan, LoanRepository.schedule(loan.terms(), head), m, on)
+                .position(), on).max(BigDecimal.ZERO);
+        LoanTerms newTerms = loan.terms().toBuilder().principal(rest.add(fold))
                 .annualInterestRatePercent(ratePercent == null ? loan.terms().annualInterestRatePercent() : ratePercent)
                 .numberOfRepayments(numberOfRepayments).disbursementDate(on).firstRepaymentDate(on.plusMonths(1))
                 .repaymentEvery(1).repaymentFrequency(org.xiaodai.calc.RepaymentFrequency.MONTHS)
@@ -296,28 +307,37 @@ public class LoanWorkouts {
             var v = outcome.violations().getFirst();
             throw ProblemException.invalid(v.field(), v.rule());
         }
-        List<Installment> head = ScheduleChanges.cutAt(old.installments(), on, BigDecimal.ZERO, loan.digits(),
-                loan.terms().roundingMode().mode());
         List<Installment> rows = ScheduleChanges.append(head, outcome.value().installments());
         Schedule combined = LoanRepository.schedule(loan.terms(), rows);
-        LoanRepository.Movements m = loans.movements(loanId);
-        Balances before = book.derive(loan, old, m, on).balances();
         int version = newVersion(loan, kind, on, rows);
         LocalDate watchUntil = on.plus(watchPeriod);
         jdbc.sql("""
                 update servicing_loan set restructured = true, watch_until = ?, maturity_date = ?, updated_at = ? where id = ?
                 """).params(watchUntil, rows.getLast().dueDate(), Timestamp.from(clock.instant()), loanId).update();
         LoanRow current = loans.find(loanId).orElseThrow();
-        LoanBook.Derived after = book.derive(current, combined, m, on);
+        LoanRepository.Movements folded = m;
+        org.xiaodai.calc.RepaymentAllocation a = null;
+        if (fold.signum() > 0) {
+            List<org.xiaodai.calc.Repayment> repayments = new java.util.ArrayList<>(m.repayments());
+            repayments.add(new org.xiaodai.calc.Repayment(on, fold));
+            folded = new LoanRepository.Movements(repayments, List.of(), m.refunds());
+        }
+        LoanBook.Derived after = book.derive(current, combined, folded, on);
+        if (fold.signum() > 0) {
+            a = after.position().allocations().getLast();
+        }
         UUID id = UUID.randomUUID();
-        loans.insert(new LoanRepository.NewTransaction(id, loan.institutionId(), loanId, "RESTRUCTURING", on, rest,
-                "SYSTEM", null, null, null, null, null, null, kind + ": " + reason, approver), clock.instant());
+        loans.insert(new LoanRepository.NewTransaction(id, loan.institutionId(), loanId, "RESTRUCTURING", on,
+                rest.add(fold), "SYSTEM", null, null, a == null ? null : a.penalty(), a == null ? null : a.interest(),
+                a == null ? null : a.principal(), a == null ? null : a.toCredit(), kind + ": " + reason, approver),
+                clock.instant());
         book.apply(new LoanBook.Change(current, before, after, BigDecimal.ZERO, "RESTRUCTURING", id, on, "RESTRUCTURING",
                 approver, null));
         audit.record(AuditRecord.changed("servicing.loan.restructured", "loan", loanId, loan.institutionId(),
                 Map.of("scheduleVersion", loan.scheduleVersion()), Map.of("scheduleVersion", version, "kind", kind,
-                        "principal", rest, "numberOfRepayments", numberOfRepayments, "watchUntil", watchUntil.toString())));
-        events.publishEvent(new LoanRestructured(loanId, loan.institutionId(), on, version, kind, rest,
+                        "principal", rest.add(fold), "notYetDue", rest, "folded", fold,
+                        "numberOfRepayments", numberOfRepayments, "watchUntil", watchUntil.toString())));
+        events.publishEvent(new LoanRestructured(loanId, loan.institutionId(), on, version, kind, rest.add(fold),
                 rows.getLast().dueDate(), watchUntil));
     }
 

@@ -14,9 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.xiaodai.eod.EndOfDayStep;
 import org.xiaodai.servicing.AccountRole;
-import org.xiaodai.servicing.InstallmentOverdue;
 import org.xiaodai.servicing.LedgerPosting;
-import org.xiaodai.servicing.LoanState;
 import org.xiaodai.servicing.domain.Balances;
 
 /**
@@ -74,6 +72,7 @@ class OverdueStep implements EndOfDayStep {
                 """).param("inst", institutionId).param("n", partitions).param("p", partition)
                 .param("day", day).param("next", next).query(LoanRow::map).list();
         Map<AccountRole, BigDecimal> net = new EnumMap<>(AccountRole.class);
+        List<LoanBook.Write> writes = new ArrayList<>();
         for (EodLoans.Loaded l : eodLoans.load(candidates)) {
             LoanBook.Derived today = book.derive(l.loan(), l.schedule(), l.movements(), day);
             LoanBook.Derived tomorrow = book.derive(l.loan(), l.schedule(), l.movements(), next);
@@ -83,15 +82,12 @@ class OverdueStep implements EndOfDayStep {
                 net.merge(line.role(), line.debit() ? line.amount() : line.amount().negate(), BigDecimal::add);
             }
             if (changed(l.loan(), tomorrow) && (l.loan().positionDate() == null || !l.loan().positionDate().isAfter(next))) {
-                book.write(l.loan(), tomorrow, next, l.loan().watchUntil() != null
-                        && l.loan().watchUntil().equals(next) ? "WATCH_ENDED" : "DAYS_PAST_DUE", null);
-                if (tomorrow.status() == LoanState.OVERDUE && l.loan().status() != LoanState.OVERDUE) {
-                    events.publishEvent(new InstallmentOverdue(l.loan().id(), institutionId, l.loan().customerId(),
-                            l.loan().officerId(), tomorrow.oldestUnpaidDue(), next, tomorrow.position().daysPastDue(),
-                            tomorrow.position().overduePrincipal(), tomorrow.position().overdueInterest()));
-                }
+                writes.add(new LoanBook.Write(l.loan(), tomorrow, next, l.loan().watchUntil() != null
+                        && l.loan().watchUntil().equals(next) ? "WATCH_ENDED" : "DAYS_PAST_DUE", null));
             }
         }
+        // the changed rows in one batch; a loan falling overdue publishes InstallmentOverdue there
+        book.writeAll(writes);
         post(institutionId, day, partition, partitions, net);
         return candidates.size();
     }

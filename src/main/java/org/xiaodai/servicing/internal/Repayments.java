@@ -147,6 +147,12 @@ public class Repayments {
         if (refundedSince) {
             throw ProblemException.conflict("refund-after-repayment");
         }
+        boolean restructuredSince = loans.transactions(loanId).stream()
+                .anyMatch(t -> "RESTRUCTURING".equals(t.kind()) && !t.date().isBefore(original.date()));
+        if (restructuredSince) {
+            // the restructuring folded what was owed after this repayment into the new principal
+            throw ProblemException.conflict("restructured-after-repayment");
+        }
         LocalDate date = businessDate.of(loan.institutionId());
         Balances before = book.derive(loan, date).balances();
         UUID id = UUID.randomUUID();
