@@ -48,7 +48,10 @@ public final class RegistryViews {
                                               + "portfolio (servicing and ledger).") Map<String, String> latestIndicators,
                                       @Schema(description = "Business date of `latestIndicators`; null while there are none.")
                                       @Nullable LocalDate indicatorsAsOf,
-                                      long openComplaints, long overdueComplaints) {
+                                      long openComplaints, long overdueComplaints,
+                                      @Schema(description = "The indicators of `indicatorsAsOf` with numerator, denominator, "
+                                              + "limit and breach (DOMAIN.md §3); empty while there are none.")
+                                      List<IndicatorViews.IndicatorValue> indicators) {
     }
 
     @Schema(description = "An institution's registry entry today and every version before, newest first.")
@@ -57,7 +60,8 @@ public final class RegistryViews {
     }
 
     @Schema(description = "One indicator value of one business date.")
-    public record IndicatorPoint(LocalDate asOf, @Schema(example = "npl-ratio") String indicator, @Nullable String value) {
+    public record IndicatorPoint(LocalDate asOf, @Schema(example = "npl-ratio") String indicator, @Nullable String value,
+                                 @Nullable String numerator, @Nullable String denominator) {
     }
 
     static LicenceView view(Licence l, @Nullable String reason, @Nullable String changedBy, @Nullable Instant changedAt) {
