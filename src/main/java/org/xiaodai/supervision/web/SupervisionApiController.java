@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.xiaodai.iam.CurrentUsers;
 import org.xiaodai.supervision.internal.IndicatorService;
 import org.xiaodai.supervision.internal.IndicatorViews;
+import org.xiaodai.supervision.internal.LoanFeedService;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
 import org.xiaodai.supervision.internal.RegionStatistics;
 import org.xiaodai.supervision.internal.RegistryService;
 import org.xiaodai.supervision.internal.RegistryViews.IndicatorPoint;
@@ -35,8 +38,11 @@ class SupervisionApiController {
     private final RegistryService registry;
     private final RegionStatistics region;
     private final IndicatorService indicators;
+    private final LoanFeedService feed;
 
-    SupervisionApiController(RegistryService registry, RegionStatistics region, IndicatorService indicators) {
+    SupervisionApiController(RegistryService registry, RegionStatistics region, IndicatorService indicators,
+                             LoanFeedService feed) {
+        this.feed = feed;
         this.registry = registry;
         this.region = region;
         this.indicators = indicators;
@@ -107,6 +113,26 @@ class SupervisionApiController {
     List<IndicatorViews.RegionDay> regionIndicators(@RequestParam(required = false) String from,
                                                     @RequestParam(required = false) String to) {
         return indicators.region(from, to);
+    }
+
+    @Schema(description = "One page of the real-time loan feed: the rows, how many match in all, the page number (from 1) and size.")
+    record LoanEventPage(List<LoanFeedService.LoanEventView> items, long total, int page, int size) {
+    }
+
+    @Operation(operationId = "listLoanEvents", summary = "The real-time feed of loan events (实时数据), newest first",
+            description = "New loans, repayments, loans turning overdue, grade changes and write-offs of every institution "
+                    + "the caller's tenant wall shows (the regulator: the region; an institution: its own), recorded as each "
+                    + "business transaction commits. Paged (`page`, `size`), searchable (`q`: contract number, institution code), "
+                    + "sortable (`sort` = recorded, date, kind, amount; `dir`), filtered by `institutionId` and `kind`.")
+    @GetMapping("/loan-events")
+    @PreAuthorize("hasAnyAuthority('supervision:view', 'supervision:own:view')")
+    LoanEventPage loanEvents(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+                             @RequestParam(required = false) String dir, @RequestParam(required = false) String page,
+                             @RequestParam(required = false) String size, @RequestParam(required = false) String institutionId,
+                             @RequestParam(required = false) String kind) {
+        PageResult<LoanFeedService.LoanEventView> result = feed.page(CurrentUsers.require(),
+                ListQuery.of(q, sort, dir, page, size, LoanFeedService.SORTING), institutionId, kind);
+        return new LoanEventPage(result.items(), result.total(), result.query().page(), result.query().size());
     }
 
     @Operation(operationId = "getRegionAggregates", summary = "Region aggregates (the industry association's view)",
