@@ -147,10 +147,11 @@ public class RegistryService {
                 .query(LocalDate.class).optional().orElse(null);
         Map<String, String> values = new LinkedHashMap<>();
         if (asOf != null) {
-            jdbc.sql("select indicator, value from supervision_indicator where institution_id = ? and as_of = ? order by indicator")
+            jdbc.sql("""
+                    select indicator, value from supervision_indicator where institution_id = ? and as_of = ? and value is not null
+                    order by indicator""")
                     .params(id, asOf).query(rs -> {
-                        values.put(rs.getString(1), rs.getBigDecimal(2) == null ? null
-                                : rs.getBigDecimal(2).stripTrailingZeros().toPlainString());
+                        values.put(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros().toPlainString());
                     });
         }
         return new Latest(values, asOf);

@@ -43,7 +43,8 @@ public final class RegistryViews {
     @Schema(description = "A supervised institution with its registry entry in effect today and its latest indicators.")
     public record InstitutionOverview(UUID id, @Schema(example = "HZXD") String code, String name,
                                       @Schema(description = "Null until the regulator registers the licence.") @Nullable LicenceView licence,
-                                      @Schema(description = "The latest value of each indicator (indicator code → decimal string). "
+                                      @Schema(description = "The latest value of each indicator (indicator code → decimal string; an indicator without a base, e.g. "
+                                              + "a ratio of no loans, is absent). "
                                               + "Empty until indicators are computed at end of day, which needs the loan "
                                               + "portfolio (servicing and ledger).") Map<String, String> latestIndicators,
                                       @Schema(description = "Business date of `latestIndicators`; null while there are none.")

@@ -24,6 +24,7 @@ import org.xiaodai.shared.problem.ProblemException;
 import org.xiaodai.supervision.BusinessScope;
 import org.xiaodai.supervision.LicenceStatus;
 import org.xiaodai.supervision.SupervisoryIndicators;
+import org.xiaodai.supervision.internal.IndicatorViews;
 import org.xiaodai.supervision.internal.InspectionService;
 import org.xiaodai.supervision.internal.LoanFeedService;
 import org.xiaodai.supervision.internal.RegionStatistics;
@@ -64,7 +65,15 @@ class SupervisionPageController {
     @GetMapping
     @PreAuthorize("hasAuthority('supervision:view')")
     String overview(Model model) {
-        model.addAttribute("institutions", registry.overview(CurrentUsers.require()));
+        var institutions = registry.overview(CurrentUsers.require());
+        Map<String, Map<String, IndicatorViews.IndicatorValue>> byId = new java.util.HashMap<>();
+        for (var i : institutions) {
+            Map<String, IndicatorViews.IndicatorValue> values = new java.util.HashMap<>();
+            i.indicators().forEach(v -> values.put(v.indicator(), v));
+            byId.put(i.id().toString(), values);
+        }
+        model.addAttribute("institutions", institutions);
+        model.addAttribute("indicatorsById", byId);
         model.addAttribute("overviewCodes", OVERVIEW_CODES);
         return "supervision/overview";
     }
