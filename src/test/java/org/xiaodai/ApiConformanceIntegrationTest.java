@@ -172,6 +172,9 @@ class ApiConformanceIntegrationTest {
         ok(contract.send("POST", "/api/v1/supervision/institutions/" + hzxd + "/registry", regulator, registry), 201);
         ok(contract.get("/api/v1/supervision/region", api.token("association", Api.DEMO_PASSWORD)), 200);
         ok(contract.get("/api/v1/supervision/loan-events?size=5", regulator), 200);
+        ok(contract.get("/api/v1/analytics/region/charts?chart=distribution&by=grade", regulator), 200);
+        ok(contract.get("/api/v1/analytics/institutions/" + hzxd + "/charts?chart=trends", regulator), 200);
+        ok(contract.get("/api/v1/analytics/institutions/" + hzxd + "/loans?size=5", regulator), 200);
         ok(contract.get("/api/v1/supervision/region/indicators?from=2026-01-01&to=2026-12-31",
                 api.token("association", Api.DEMO_PASSWORD)), 200);
         String complaint = id(contract.send("POST", "/api/v1/complaints", regulator, Map.of("institutionId", hzxd,
