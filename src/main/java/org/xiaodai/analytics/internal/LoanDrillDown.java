@@ -47,7 +47,7 @@ public class LoanDrillDown {
         this.clock = clock;
     }
 
-    @Schema(description = "A loan on the books behind a dashboard figure.")
+    @Schema(name = "AnalyticsLoanLine", description = "A loan on the books behind a dashboard figure.")
     public record LoanLine(UUID id, @Nullable String contractNumber, @Nullable String borrower, @Nullable String product,
                           String region, String industry, String grade, String status, String principal,
                           String principalOutstanding, @Nullable LocalDate disbursementDate, long daysPastDue) {

@@ -49,7 +49,8 @@ class AnalyticsApiController {
         this.loans = loans;
     }
 
-    @Schema(description = "One page of the loans behind a figure: the rows, how many match in all, the page (from 1) and size.")
+    @Schema(name = "AnalyticsLoanPage",
+            description = "One page of the loans behind a figure: the rows, how many match in all, the page (from 1) and size.")
     record LoanPage(List<LoanDrillDown.LoanLine> items, long total, int page, int size) {
     }
 
