@@ -171,6 +171,12 @@ class ApiConformanceIntegrationTest {
                 "contactEmail", "a@b.example", "reason", "契约测试"));
         ok(contract.send("POST", "/api/v1/supervision/institutions/" + hzxd + "/registry", regulator, registry), 201);
         ok(contract.get("/api/v1/supervision/region", api.token("association", Api.DEMO_PASSWORD)), 200);
+        ok(contract.get("/api/v1/supervision/loan-events?size=5", regulator), 200);
+        ok(contract.get("/api/v1/analytics/region/charts?chart=distribution&by=grade", regulator), 200);
+        ok(contract.get("/api/v1/analytics/institutions/" + hzxd + "/charts?chart=trends", regulator), 200);
+        ok(contract.get("/api/v1/analytics/institutions/" + hzxd + "/loans?size=5", regulator), 200);
+        ok(contract.get("/api/v1/supervision/region/indicators?from=2026-01-01&to=2026-12-31",
+                api.token("association", Api.DEMO_PASSWORD)), 200);
         String complaint = id(contract.send("POST", "/api/v1/complaints", regulator, Map.of("institutionId", hzxd,
                 "category", "SERVICE", "subject", "契约测试", "description", "契约测试", "complainantName", "契约")), 201);
         ok(contract.get("/api/v1/complaints?status=ROUTED", admin), 200);

@@ -52,6 +52,7 @@ class DocumentedSettingsIntegrationTest {
         Set<String> checked = new TreeSet<>(environment(Path.of("unused"), 1, 2).keySet());
         checked.addAll(ExternalDatabaseIntegrationTest.SETTINGS);
         checked.addAll(org.xiaodai.platform.events.KafkaFeedIntegrationTest.SETTINGS);
+        checked.addAll(org.xiaodai.analytics.AnalyticsIntegrationTest.SETTINGS);
         assertThat(readmeSettings()).isEqualTo(checked);
     }
 

@@ -102,6 +102,7 @@ class PageSurfaceIntegrationTest {
                 "products", foreignProduct(),
                 "scoring", org.xiaodai.scoring.ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION").toString(),
                 "supervision", nbxd(),
+                "analytics", nbxd(),
                 "complaints", jdbc.sql("select c.id from supervision_complaint c join iam_organisation o "
                         + "on o.id = c.institution_id where o.code = 'NBXD' limit 1").query(String.class).single(),
                 "risk", org.xiaodai.supervision.SupervisionFixtures.alert(jdbc, nbxd()),

@@ -12,11 +12,14 @@ public final class Indicators {
     public static final String TOP_BORROWER_EXPOSURE = "top-borrower-exposure";
     /** Largest borrower group with related parties / net assets (limit 15 %). Needs loans. */
     public static final String RELATED_PARTY_EXPOSURE = "related-party-exposure";
-    /** Month-on-month rise of the NPL ratio, in ratio points. Needs loans and classification. */
+    /** Rise of the NPL ratio over the 30 days to the closed date, in ratio points (0.02 = 2 points). */
     public static final String NPL_RATIO_JUMP = "npl-ratio-jump";
     /** Rise of the overdue rate of a region or industry against its 30-day average. Needs loans. */
     public static final String OVERDUE_SPIKE = "overdue-rate-spike";
-    /** Share of new loans whose annualised rate is above the benchmark (4 × LPR). Needs loans. */
+    /**
+     * Share of the loans on the books whose contract rate is above the benchmark (4 × LPR) in force
+     * at disbursement (supervision's {@code share-above-rate-benchmark}).
+     */
     public static final String ABOVE_RATE_BENCHMARK = "share-above-rate-benchmark";
     /** Applications from one address within 24 hours. Needs origination. */
     public static final String APPLICATION_BURST = "applications-per-address";
@@ -29,8 +32,12 @@ public final class Indicators {
     /** Complaints past their response deadline (fed at end of day from supervision). */
     public static final String COMPLAINTS_OVERDUE = "complaints-overdue";
 
-    /** The indicators something feeds today. */
-    public static final List<String> FED = List.of(SCORE_PSI, COMPLAINTS_OVERDUE);
+    /**
+     * The indicators something feeds today: the loan indicators from supervision's daily indicator
+     * history at each end of day, the PSI from scoring, overdue complaints from supervision.
+     */
+    public static final List<String> FED = List.of(TOP_BORROWER_EXPOSURE, RELATED_PARTY_EXPOSURE, NPL_RATIO_JUMP,
+            ABOVE_RATE_BENCHMARK, SCORE_PSI, COMPLAINTS_OVERDUE);
 
     private Indicators() {
     }

@@ -2,7 +2,9 @@
  * Supervision (监管): the regulator's side of the region. The institution registry (机构名录: licence,
  * licensed region and business scope, registered capital, prior-year-end net assets, funding by
  * source, status active / suspended / revoked, contacts), every change kept as a version with the
- * date it takes effect; the daily indicator history per institution (filled once loans exist);
+ * date it takes effect; the daily indicator history per institution ({@link org.xiaodai.supervision.SupervisoryIndicators},
+ * computed at each institution's end of day by an {@code eod} step from servicing's {@code LoanPortfolio}, the
+ * ledger's provisions, approval times and customers' related parties, and summed for the region);
  * complaints (投诉) registered by the regulator or a borrower and routed to the institution with a
  * response deadline; on-site and off-site inspections (现场 / 非现场检查) with findings, rectification
  * deadlines and follow-up; and the region aggregates the industry association (行业协会) sees.
@@ -15,5 +17,6 @@
  * when a broker is configured).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision",
-        allowedDependencies = {"iam", "audit", "shared", "platform::web", "origination"})
+        allowedDependencies = {"servicing", "ledger", "customer", "product", "approval", "eod", "origination", "iam",
+                "audit", "shared", "platform::web"})
 package org.xiaodai.supervision;

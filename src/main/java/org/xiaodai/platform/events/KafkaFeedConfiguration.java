@@ -1,5 +1,6 @@
 package org.xiaodai.platform.events;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +9,7 @@ import java.util.concurrent.Executors;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -27,13 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The real-time feed to Kafka (实时数据报送), on only when {@code spring.kafka.bootstrap-servers} is
  * set: no broker is needed to start otherwise. Spring Modulith's event externalisation does the
- * work — every event type annotated {@code @Externalized} (complaints, alerts; loan events later) is
+ * work — every event type annotated {@code @Externalized} (complaints, alerts, and servicing's loan events:
+ * new loan, repayment, overdue, grade change, write-off, all on one topic keyed by loan) is
  * handed, after its transaction committed, to an externaliser that is itself a listener of the JDBC
  * event publication registry: the publication completes only once the broker
  * acknowledged the record, and an incomplete one is sent again at the next start (at least once).
  * The routing target names the topic and the record key ({@code topic::key}, keyed by institution
  * or loan), and the producer is idempotent with {@code acks=all}, so records of one key keep their
- * order. Values are the event as JSON. ({@code spring-modulith-events-kafka} 2.1 is not on Maven
+ * order. Values are the event as JSON, with the event's type in the header {@code xiaodai-event}. ({@code spring-modulith-events-kafka} 2.1 is not on Maven
  * Central, so the transport is these few lines over Spring Kafka.)
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,7 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
 class KafkaFeedConfiguration {
 
     /** The topics the feed writes to, created at start when missing. */
-    static final List<String> TOPICS = List.of("xiaodai.supervision.complaints", "xiaodai.risk.alerts");
+    static final List<String> TOPICS = List.of("xiaodai.supervision.complaints", "xiaodai.risk.alerts",
+            "xiaodai.servicing.loans");
+    /** The record header naming the event's type (e.g. {@code RepaymentReceived}): one topic carries several. */
+    static final String TYPE_HEADER = "xiaodai-event";
 
     @Bean
     KafkaTemplate<String, String> feedTemplate(KafkaProperties properties) {
@@ -89,9 +95,10 @@ class KafkaFeedConfiguration {
         public CompletableFuture<?> externalize(Object event) {
             RoutingTarget target = configuration.determineTarget(event);
             Object payload = configuration.map(event);
-            return CompletableFuture.supplyAsync(() -> template.send(target.getTarget(),
-                            key(target.getKey(), payload), json.writeValueAsString(payload)), sender)
-                    .thenCompose(sent -> sent);
+            ProducerRecord<String, String> record = new ProducerRecord<>(target.getTarget(), key(target.getKey(), payload),
+                    json.writeValueAsString(payload));
+            record.headers().add(TYPE_HEADER, event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+            return CompletableFuture.supplyAsync(() -> template.send(record), sender).thenCompose(sent -> sent);
         }
 
         @Override
@@ -123,5 +130,10 @@ class KafkaFeedConfiguration {
     @Bean
     NewTopic alertsTopic() {
         return new NewTopic(TOPICS.get(1), 3, (short) 1);
+    }
+
+    @Bean
+    NewTopic loansTopic() {
+        return new NewTopic(TOPICS.get(2), 3, (short) 1);
     }
 }

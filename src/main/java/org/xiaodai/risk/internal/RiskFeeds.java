@@ -1,6 +1,7 @@
 package org.xiaodai.risk.internal;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,8 @@ import org.xiaodai.risk.Observation;
 import org.xiaodai.scoring.ScoreDriftDetected;
 import org.xiaodai.shared.tenant.TenantWall;
 import org.xiaodai.supervision.Complaints;
+import org.xiaodai.supervision.IndicatorHistory;
+import org.xiaodai.supervision.SupervisoryIndicators;
 
 /**
  * What feeds the rules today, each reaction after the publisher committed, in a transaction of its
@@ -20,19 +23,25 @@ import org.xiaodai.supervision.Complaints;
  * means a retry, and raising is idempotent per rule, subject and date):
  * <ul>
  * <li>end of day ({@link DayClosed}): the institution's complaints past their response deadline on
- *     the closed date ({@link Indicators#COMPLAINTS_OVERDUE}); the loan indicators join here once
- *     servicing computes them;</li>
+ *     the closed date ({@link Indicators#COMPLAINTS_OVERDUE}), and the loan indicators supervision's
+ *     end-of-day step stored for the closed date ({@link IndicatorHistory}): top borrower and related-party
+ *     exposure, share above the rate benchmark, and the NPL ratio's rise over 30 days;</li>
  * <li>scoring's stability check ({@link ScoreDriftDetected}): the model's PSI ({@link Indicators#SCORE_PSI}).</li>
  * </ul>
  */
 @Component
 class RiskFeeds {
 
+    /** The NPL-ratio jump compares the closed date with this many days before. */
+    static final int NPL_JUMP_DAYS = 30;
+
     private final EarlyWarnings warnings;
     private final Complaints complaints;
     private final TransactionTemplate transactions;
+    private final IndicatorHistory history;
 
-    RiskFeeds(EarlyWarnings warnings, Complaints complaints, TransactionTemplate transactions) {
+    RiskFeeds(EarlyWarnings warnings, Complaints complaints, TransactionTemplate transactions, IndicatorHistory history) {
+        this.history = history;
         this.warnings = warnings;
         this.complaints = complaints;
         this.transactions = transactions;
@@ -45,7 +54,23 @@ class RiskFeeds {
             long overdue = complaints.overdue(day.institutionId(), day.closedDate());
             warnings.evaluate(new Observation(day.institutionId(), Indicators.COMPLAINTS_OVERDUE, BigDecimal.valueOf(overdue),
                     day.closedDate(), "institution", null));
+            Map<String, BigDecimal> today = history.on(day.institutionId(), day.closedDate());
+            observe(day, today.get(SupervisoryIndicators.TOP_BORROWER_EXPOSURE), Indicators.TOP_BORROWER_EXPOSURE);
+            observe(day, today.get(SupervisoryIndicators.RELATED_PARTY_EXPOSURE), Indicators.RELATED_PARTY_EXPOSURE);
+            observe(day, today.get(SupervisoryIndicators.ABOVE_RATE_BENCHMARK), Indicators.ABOVE_RATE_BENCHMARK);
+            BigDecimal npl = today.get(SupervisoryIndicators.NPL_RATIO);
+            BigDecimal before = history.on(day.institutionId(), day.closedDate().minusDays(NPL_JUMP_DAYS))
+                    .get(SupervisoryIndicators.NPL_RATIO);
+            if (npl != null && before != null) {
+                observe(day, npl.subtract(before), Indicators.NPL_RATIO_JUMP);
+            }
         }));
+    }
+
+    private void observe(DayClosed day, BigDecimal value, String indicator) {
+        if (value != null) {
+            warnings.evaluate(new Observation(day.institutionId(), indicator, value, day.closedDate(), "institution", null));
+        }
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

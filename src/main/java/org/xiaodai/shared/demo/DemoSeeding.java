@@ -24,6 +24,8 @@ public class DemoSeeding {
     private static final Logger log = LoggerFactory.getLogger(DemoSeeding.class);
 
     private final List<CompletableFuture<Void>> tasks = new CopyOnWriteArrayList<>();
+    /** Tasks of {@link #startAfterOthers}: they do not wait for each other. */
+    private final List<CompletableFuture<Void>> waitingForOthers = new CopyOnWriteArrayList<>();
 
     /** Runs {@code work} on a virtual thread named {@code name}; a failure is logged, never thrown. */
     public void start(String name, Runnable work) {
@@ -36,6 +38,35 @@ public class DemoSeeding {
                 log.warn("Demo seeding {} ended early: {}", name, e.toString());
             } finally {
                 done.complete(null);
+            }
+        });
+    }
+
+    /**
+     * Like {@link #start}, but {@code work} begins once every other task has ended (demo figures
+     * computed over the demo loans): it waits for the tasks started before it, and for those started
+     * in the second after (the other seeders start from the same ready event, in no set order). Such tasks do not wait for each other.
+     */
+    public void startAfterOthers(String name, Runnable work) {
+        CompletableFuture<Void> own = new CompletableFuture<>();
+        waitingForOthers.add(own);
+        tasks.add(own);
+        Thread.ofVirtual().name(name).start(() -> {
+            try {
+                int seen = -1;
+                while (seen != tasks.size()) {
+                    seen = tasks.size();
+                    CompletableFuture.allOf(tasks.stream().filter(t -> !waitingForOthers.contains(t)).toArray(CompletableFuture[]::new))
+                            .exceptionally(e -> null).get(10, TimeUnit.MINUTES);
+                    Thread.sleep(1000);
+                }
+                work.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | ExecutionException | TimeoutException e) {
+                log.warn("Demo seeding {} ended early: {}", name, e.toString());
+            } finally {
+                own.complete(null);
             }
         });
     }

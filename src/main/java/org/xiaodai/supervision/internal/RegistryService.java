@@ -41,9 +41,11 @@ public class RegistryService {
     private final BusinessDate businessDate;
     private final AuditTrail audit;
     private final Clock clock;
+    private final IndicatorService indicatorService;
 
     RegistryService(RegistryStore store, InstitutionDirectory directory, JdbcClient jdbc, BusinessDate businessDate,
-                    AuditTrail audit, Clock clock) {
+                    AuditTrail audit, Clock clock, IndicatorService indicatorService) {
+        this.indicatorService = indicatorService;
         this.store = store;
         this.directory = directory;
         this.jdbc = jdbc;
@@ -69,7 +71,7 @@ public class RegistryService {
             Latest latest = latestIndicators(i.id());
             long[] c = complaintCounts(i.id(), today);
             return new InstitutionOverview(i.id(), i.code(), i.name(), l == null ? null : RegistryViews.view(l, null, null, null),
-                    latest.values(), latest.asOf(), c[0], c[1]);
+                    latest.values(), latest.asOf(), c[0], c[1], indicatorService.latest(i.id()));
         }).toList();
     }
 
@@ -120,11 +122,12 @@ public class RegistryService {
             throw ProblemException.invalid("from", "range");
         }
         return jdbc.sql("""
-                select as_of, indicator, value from supervision_indicator
+                select as_of, indicator, value, numerator, denominator from supervision_indicator
                 where institution_id = ? and as_of between ? and ? order by as_of, indicator""")
                 .params(id, first, last)
                 .query((rs, n) -> new IndicatorPoint(rs.getObject("as_of", LocalDate.class), rs.getString("indicator"),
-                        rs.getBigDecimal("value") == null ? null : rs.getBigDecimal("value").stripTrailingZeros().toPlainString()))
+                        rs.getBigDecimal("value") == null ? null : rs.getBigDecimal("value").stripTrailingZeros().toPlainString(),
+                        IndicatorViews.plain(rs.getBigDecimal("numerator")), IndicatorViews.plain(rs.getBigDecimal("denominator"))))
                 .list();
     }
 
@@ -144,10 +147,11 @@ public class RegistryService {
                 .query(LocalDate.class).optional().orElse(null);
         Map<String, String> values = new LinkedHashMap<>();
         if (asOf != null) {
-            jdbc.sql("select indicator, value from supervision_indicator where institution_id = ? and as_of = ? order by indicator")
+            jdbc.sql("""
+                    select indicator, value from supervision_indicator where institution_id = ? and as_of = ? and value is not null
+                    order by indicator""")
                     .params(id, asOf).query(rs -> {
-                        values.put(rs.getString(1), rs.getBigDecimal(2) == null ? null
-                                : rs.getBigDecimal(2).stripTrailingZeros().toPlainString());
+                        values.put(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros().toPlainString());
                     });
         }
         return new Latest(values, asOf);

@@ -43,12 +43,16 @@ public final class RegistryViews {
     @Schema(description = "A supervised institution with its registry entry in effect today and its latest indicators.")
     public record InstitutionOverview(UUID id, @Schema(example = "HZXD") String code, String name,
                                       @Schema(description = "Null until the regulator registers the licence.") @Nullable LicenceView licence,
-                                      @Schema(description = "The latest value of each indicator (indicator code → decimal string). "
+                                      @Schema(description = "The latest value of each indicator (indicator code → decimal string; an indicator without a base, e.g. "
+                                              + "a ratio of no loans, is absent). "
                                               + "Empty until indicators are computed at end of day, which needs the loan "
                                               + "portfolio (servicing and ledger).") Map<String, String> latestIndicators,
                                       @Schema(description = "Business date of `latestIndicators`; null while there are none.")
                                       @Nullable LocalDate indicatorsAsOf,
-                                      long openComplaints, long overdueComplaints) {
+                                      long openComplaints, long overdueComplaints,
+                                      @Schema(description = "The indicators of `indicatorsAsOf` with numerator, denominator, "
+                                              + "limit and breach (DOMAIN.md §3); empty while there are none.")
+                                      List<IndicatorViews.IndicatorValue> indicators) {
     }
 
     @Schema(description = "An institution's registry entry today and every version before, newest first.")
@@ -57,7 +61,8 @@ public final class RegistryViews {
     }
 
     @Schema(description = "One indicator value of one business date.")
-    public record IndicatorPoint(LocalDate asOf, @Schema(example = "npl-ratio") String indicator, @Nullable String value) {
+    public record IndicatorPoint(LocalDate asOf, @Schema(example = "npl-ratio") String indicator, @Nullable String value,
+                                 @Nullable String numerator, @Nullable String denominator) {
     }
 
     static LicenceView view(Licence l, @Nullable String reason, @Nullable String changedBy, @Nullable Instant changedAt) {

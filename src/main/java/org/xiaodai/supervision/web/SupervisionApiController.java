@@ -17,6 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.xiaodai.iam.CurrentUsers;
+import org.xiaodai.supervision.internal.IndicatorService;
+import org.xiaodai.supervision.internal.IndicatorViews;
+import org.xiaodai.supervision.internal.LoanFeedService;
+import org.xiaodai.shared.query.ListQuery;
+import org.xiaodai.shared.query.PageResult;
 import org.xiaodai.supervision.internal.RegionStatistics;
 import org.xiaodai.supervision.internal.RegistryService;
 import org.xiaodai.supervision.internal.RegistryViews.IndicatorPoint;
@@ -32,10 +37,15 @@ class SupervisionApiController {
 
     private final RegistryService registry;
     private final RegionStatistics region;
+    private final IndicatorService indicators;
+    private final LoanFeedService feed;
 
-    SupervisionApiController(RegistryService registry, RegionStatistics region) {
+    SupervisionApiController(RegistryService registry, RegionStatistics region, IndicatorService indicators,
+                             LoanFeedService feed) {
+        this.feed = feed;
         this.registry = registry;
         this.region = region;
+        this.indicators = indicators;
     }
 
     @Schema(description = "A new version of an institution's registry entry; amounts are CNY decimal strings.")
@@ -55,8 +65,9 @@ class SupervisionApiController {
     }
 
     @Operation(operationId = "listSupervisedInstitutions", summary = "Every institution with its registry entry and latest indicators",
-            description = "`latestIndicators` stays empty (and `indicatorsAsOf` null) until indicators are computed at each "
-                    + "institution's end of day, which needs the loan portfolio.")
+            description = "`latestIndicators` (code → value) and `indicators` (with numerator, denominator, limit and breach) "
+                    + "hold the indicators of `indicatorsAsOf`, the latest business date an end of day computed them for; "
+                    + "empty (and `indicatorsAsOf` null) before the first.")
     @GetMapping("/institutions")
     @PreAuthorize("hasAuthority('supervision:view')")
     List<InstitutionOverview> institutions() {
@@ -84,13 +95,44 @@ class SupervisionApiController {
     }
 
     @Operation(operationId = "listInstitutionIndicators", summary = "An institution's daily indicator history",
-            description = "Rows of `[from, to]` (business dates; default the 90 days up to today). The history table "
-                    + "exists; it is filled by end of day once loans exist, so the list is empty until then.")
+            description = "Rows of `[from, to]` (business dates; default the 90 days up to today), one per indicator and "
+                    + "date, as each institution's end of day computed them. Another institution's id is a 404.")
     @GetMapping("/institutions/{id}/indicators")
     @PreAuthorize("hasAnyAuthority('supervision:view', 'supervision:own:view')")
     List<IndicatorPoint> indicators(@PathVariable UUID id, @RequestParam(required = false) String from,
                                     @RequestParam(required = false) String to) {
         return registry.indicators(CurrentUsers.require(), id, from, to);
+    }
+
+    @Operation(operationId = "listRegionIndicators", summary = "The region's daily indicators (no institution named)",
+            description = "Per business date in `[from, to]` (default the 90 days up to today, at most 400): ratios over every "
+                    + "institution (sum of numerators over sum of denominators), exposures as the largest institution's, "
+                    + "balances and counts summed.")
+    @GetMapping("/region/indicators")
+    @PreAuthorize("hasAuthority('supervision:region:view')")
+    List<IndicatorViews.RegionDay> regionIndicators(@RequestParam(required = false) String from,
+                                                    @RequestParam(required = false) String to) {
+        return indicators.region(from, to);
+    }
+
+    @Schema(description = "One page of the real-time loan feed: the rows, how many match in all, the page number (from 1) and size.")
+    record LoanEventPage(List<LoanFeedService.LoanEventView> items, long total, int page, int size) {
+    }
+
+    @Operation(operationId = "listLoanEvents", summary = "The real-time feed of loan events (实时数据), newest first",
+            description = "New loans, repayments, loans turning overdue, grade changes and write-offs of every institution "
+                    + "the caller's tenant wall shows (the regulator: the region; an institution: its own), recorded as each "
+                    + "business transaction commits. Paged (`page`, `size`), searchable (`q`: contract number, institution code), "
+                    + "sortable (`sort` = recorded, date, kind, amount; `dir`), filtered by `institutionId` and `kind`.")
+    @GetMapping("/loan-events")
+    @PreAuthorize("hasAnyAuthority('supervision:view', 'supervision:own:view')")
+    LoanEventPage loanEvents(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+                             @RequestParam(required = false) String dir, @RequestParam(required = false) String page,
+                             @RequestParam(required = false) String size, @RequestParam(required = false) String institutionId,
+                             @RequestParam(required = false) String kind) {
+        PageResult<LoanFeedService.LoanEventView> result = feed.page(CurrentUsers.require(),
+                ListQuery.of(q, sort, dir, page, size, LoanFeedService.SORTING), institutionId, kind);
+        return new LoanEventPage(result.items(), result.total(), result.query().page(), result.query().size());
     }
 
     @Operation(operationId = "getRegionAggregates", summary = "Region aggregates (the industry association's view)",

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,11 +17,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.CurrentUsers;
 import org.xiaodai.platform.web.FormErrors;
+import org.xiaodai.platform.web.ListLinks;
+import org.xiaodai.platform.web.ListRequest;
 import org.xiaodai.platform.web.PageProblems;
 import org.xiaodai.shared.problem.ProblemException;
 import org.xiaodai.supervision.BusinessScope;
 import org.xiaodai.supervision.LicenceStatus;
+import org.xiaodai.supervision.SupervisoryIndicators;
+import org.xiaodai.supervision.internal.IndicatorViews;
 import org.xiaodai.supervision.internal.InspectionService;
+import org.xiaodai.supervision.internal.LoanFeedService;
 import org.xiaodai.supervision.internal.RegionStatistics;
 import org.xiaodai.supervision.internal.RegistryService;
 
@@ -33,13 +39,23 @@ import org.xiaodai.supervision.internal.RegistryService;
 @RequestMapping("/supervision")
 class SupervisionPageController {
 
+    /** The indicators the overview shows per institution (the full set is on the institution's page). */
+    static final java.util.List<String> OVERVIEW_CODES = java.util.List.of(SupervisoryIndicators.TOP_BORROWER_EXPOSURE,
+            SupervisoryIndicators.RELATED_PARTY_EXPOSURE, SupervisoryIndicators.LEVERAGE_LOANS, SupervisoryIndicators.LEVERAGE_BONDS,
+            SupervisoryIndicators.NPL_RATIO, SupervisoryIndicators.PROVISION_COVERAGE, SupervisoryIndicators.OVERDUE_RATE,
+            SupervisoryIndicators.ABOVE_RATE_BENCHMARK, SupervisoryIndicators.COMPLAINT_RATE);
+
     private final RegistryService registry;
     private final RegionStatistics region;
     private final InspectionService inspections;
     private final PageProblems problems;
+    private final LoanFeedService feed;
+    private final org.xiaodai.iam.InstitutionDirectory directory;
 
     SupervisionPageController(RegistryService registry, RegionStatistics region, InspectionService inspections,
-                              PageProblems problems) {
+                              PageProblems problems, LoanFeedService feed, org.xiaodai.iam.InstitutionDirectory directory) {
+        this.feed = feed;
+        this.directory = directory;
         this.registry = registry;
         this.region = region;
         this.inspections = inspections;
@@ -49,8 +65,49 @@ class SupervisionPageController {
     @GetMapping
     @PreAuthorize("hasAuthority('supervision:view')")
     String overview(Model model) {
-        model.addAttribute("institutions", registry.overview(CurrentUsers.require()));
+        var institutions = registry.overview(CurrentUsers.require());
+        Map<String, Map<String, IndicatorViews.IndicatorValue>> byId = new java.util.HashMap<>();
+        for (var i : institutions) {
+            Map<String, IndicatorViews.IndicatorValue> values = new java.util.HashMap<>();
+            i.indicators().forEach(v -> values.put(v.indicator(), v));
+            byId.put(i.id().toString(), values);
+        }
+        model.addAttribute("institutions", institutions);
+        model.addAttribute("indicatorsById", byId);
+        model.addAttribute("overviewCodes", OVERVIEW_CODES);
         return "supervision/overview";
+    }
+
+    @GetMapping("/feed")
+    @PreAuthorize("hasAnyAuthority('supervision:view', 'supervision:own:view')")
+    String feed(@ModelAttribute ListRequest request, @RequestParam(required = false) String kind,
+                @RequestParam(required = false) String institutionId, Model model) {
+        CurrentUser caller = CurrentUsers.require();
+        String onlyKind = kind != null && java.util.Arrays.stream(LoanFeedService.Kind.values()).anyMatch(k -> k.name().equals(kind))
+                ? kind : null;
+        String onlyInstitution = null;
+        if (institutionId != null && !institutionId.isBlank()) {
+            try {
+                onlyInstitution = UUID.fromString(institutionId.strip()).toString();
+            } catch (IllegalArgumentException ignored) {
+                onlyInstitution = null;
+            }
+        }
+        var page = feed.page(caller, request.toQuery(LoanFeedService.SORTING), onlyInstitution, onlyKind);
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        if (onlyKind != null) {
+            filters.put("kind", onlyKind);
+        }
+        if (onlyInstitution != null) {
+            filters.put("institutionId", onlyInstitution);
+        }
+        model.addAttribute("page", page);
+        model.addAttribute("links", ListLinks.of("/supervision/feed", page, filters));
+        model.addAttribute("kind", onlyKind);
+        model.addAttribute("kinds", LoanFeedService.Kind.values());
+        model.addAttribute("institutionId", onlyInstitution);
+        model.addAttribute("institutions", caller.isRegulator() ? directory.lenders() : java.util.List.of());
+        return "supervision/feed";
     }
 
     @GetMapping("/region")
@@ -90,7 +147,11 @@ class SupervisionPageController {
         CurrentUser caller = CurrentUsers.require();
         var detail = registry.detail(caller, id);
         model.addAttribute("institution", detail);
-        model.addAttribute("indicators", registry.indicators(caller, id, null, null));
+        var points = registry.indicators(caller, id, null, null);
+        model.addAttribute("indicators", points);
+        model.addAttribute("indicatorCodes", SupervisoryIndicators.ALL);
+        model.addAttribute("indicatorHistory", IndicatorTable.byDate(points));
+        model.addAttribute("indicatorJson", IndicatorTable.json(points));
         model.addAttribute("inspections", inspections.list(caller, id));
         model.addAttribute("canManage", caller.permissions().contains("supervision:manage"));
         model.addAttribute("scopes", BusinessScope.values());

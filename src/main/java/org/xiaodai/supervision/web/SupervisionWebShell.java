@@ -12,6 +12,7 @@ import org.xiaodai.platform.web.HomeTileContributor;
 import org.xiaodai.platform.web.NavigationContributor;
 import org.xiaodai.platform.web.NavigationItem;
 import org.xiaodai.supervision.internal.ComplaintService;
+import org.xiaodai.supervision.internal.LoanFeedService;
 import org.xiaodai.supervision.internal.RegistryService;
 
 /**
@@ -23,8 +24,10 @@ class SupervisionWebShell implements NavigationContributor, HomeTileContributor 
 
     private final RegistryService registry;
     private final ComplaintService complaints;
+    private final LoanFeedService feed;
 
-    SupervisionWebShell(RegistryService registry, ComplaintService complaints) {
+    SupervisionWebShell(RegistryService registry, ComplaintService complaints, LoanFeedService feed) {
+        this.feed = feed;
         this.registry = registry;
         this.complaints = complaints;
     }
@@ -35,6 +38,8 @@ class SupervisionWebShell implements NavigationContributor, HomeTileContributor 
                 new NavigationItem("supervision.nav.region", "/supervision/region", "supervision:region:view", 605),
                 new NavigationItem("supervision.nav.inspections", "/supervision/inspections", "supervision:view", 610),
                 new NavigationItem("supervision.nav.inspections", "/supervision/inspections", "supervision:own:view", 610),
+                new NavigationItem("supervision.nav.feed", "/supervision/feed", "supervision:view", 615),
+                new NavigationItem("supervision.nav.feed", "/supervision/feed", "supervision:own:view", 615),
                 new NavigationItem("supervision.nav.complaints", "/complaints", "supervision:complaint:view", 620));
     }
 
@@ -74,6 +79,12 @@ class SupervisionWebShell implements NavigationContributor, HomeTileContributor 
         List<HomePanel.Line> lines = registry.overview(caller.get()).stream().map(i -> new HomePanel.Line(i.name(),
                 i.licence() == null ? "supervision.status.UNREGISTERED" : "supervision.status." + i.licence().status(), true,
                 null, "/supervision/institutions/" + i.id())).toList();
-        return List.of(new HomePanel("supervision.home.institutions", lines, "/supervision", "supervision.home.none", 90));
+        List<HomePanel.Line> events = feed.page(caller.get(), org.xiaodai.shared.query.ListQuery.of(null, null, null, "1", "5",
+                LoanFeedService.SORTING), null, null).items().stream().map(e -> new HomePanel.Line(
+                e.institutionCode() + " · " + (e.contractNumber() == null ? e.loanId().toString().substring(0, 8) : e.contractNumber())
+                        + (e.amount() == null ? "" : " · " + e.amount()),
+                "supervision.feed.kind." + e.kind(), true, e.recordedAt(), "/supervision/feed")).toList();
+        return List.of(new HomePanel("supervision.home.institutions", lines, "/supervision", "supervision.home.none", 90),
+                new HomePanel("supervision.home.feed", events, "/supervision/feed", "supervision.feed.none", 95));
     }
 }

@@ -37,8 +37,9 @@ public class KafkaFeedIntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void complaintsAreExternalisedToKafkaKeyedByInstitutionInOrder() throws Exception {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3, "xiaodai.supervision.complaints");
+    void complaintsAndLoanEventsAreExternalisedToKafkaInOrder() throws Exception {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3, "xiaodai.supervision.complaints",
+                "xiaodai.servicing.loans");
         broker.afterPropertiesSet();
         Path dataDir = Path.of("target/test-pg/kafka-" + UUID.randomUUID()).toAbsolutePath();
         int httpPort = AppProcess.freePort();
@@ -82,8 +83,79 @@ public class KafkaFeedIntegrationTest {
             JsonNode first = JSON.readTree(mine.get(0).value());
             assertThat(first.path("institutionId").asString()).isEqualTo(institution);
             assertThat(first.path("reference").asString()).startsWith("TS");
+            loanEventsArriveInOrderAndReachTheRegulator(api, regulator, broker, app);
         } finally {
             broker.destroy();
         }
+    }
+
+    /**
+     * A demo loan repaid, downgraded and repaid again over HTTP: on {@code xiaodai.servicing.loans} its
+     * records are keyed by the loan and come in that order after its disbursement, each naming its type in
+     * a header; and the regulator's feed lists the repayment within seconds.
+     */
+    private void loanEventsArriveInOrderAndReachTheRegulator(Api api, String regulator, EmbeddedKafkaKraftBroker broker,
+                                                             AppProcess app) throws Exception {
+        String admin = api.token("a-admin", Api.DEMO_PASSWORD);
+        JsonNode loan = null;
+        long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (loan == null && System.nanoTime() < until) {
+            JsonNode items = api.get("/api/v1/loans?status=ACTIVE&grade=NORMAL&size=1", admin).json().path("items");
+            if (items.size() > 0) {
+                loan = items.get(0);
+            } else {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(loan).as("a demo loan; app output:\n%s", app.output()).isNotNull();
+        String loanId = loan.get("id").asString();
+        assertThat(api.post("/api/v1/loans/" + loanId + "/repayments", admin, Map.of("amount", "10.00",
+                "idempotencyKey", "kafka-1-" + loanId, "channel", "TRANSFER")).status()).isEqualTo(201);
+        Api.Response downgraded = api.post("/api/v1/loans/" + loanId + "/grade", admin, Map.of("grade", "SUBSTANDARD",
+                "reason", "Kafka 顺序测试"));
+        assertThat(downgraded.status()).as(downgraded.body()).isEqualTo(200);
+        assertThat(api.post("/api/v1/loans/" + loanId + "/repayments", admin, Map.of("amount", "20.00",
+                "idempotencyKey", "kafka-2-" + loanId, "channel", "TRANSFER")).status()).isEqualTo(201);
+
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "loan-feed-test", false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> types = new ArrayList<>();
+        List<String> amounts = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            var partitions = consumer.partitionsFor("xiaodai.servicing.loans").stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!amounts.contains("20") && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (loanId.equals(record.key())) {
+                        types.add(new String(record.headers().lastHeader("xiaodai-event").value(),
+                                java.nio.charset.StandardCharsets.UTF_8));
+                        JsonNode value = JSON.readTree(record.value());
+                        assertThat(value.path("loanId").asString()).isEqualTo(loanId);
+                        amounts.add(value.path("amount").isMissingNode() ? value.path("toGrade").asString()
+                                : value.path("amount").decimalValue().stripTrailingZeros().toPlainString());
+                    }
+                }
+            }
+        }
+        assertThat(types).as("the loan's records in order; app output:\n%s", app.output()).isNotEmpty();
+        assertThat(types.getFirst()).isEqualTo("LoanDisbursed");
+        assertThat(amounts.subList(amounts.size() - 3, amounts.size())).containsExactly("10", "SUBSTANDARD", "20");
+        assertThat(types.subList(types.size() - 3, types.size()))
+                .containsExactly("RepaymentReceived", "LoanGradeChanged", "RepaymentReceived");
+
+        boolean listed = false;
+        long feedDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!listed && System.nanoTime() < feedDeadline) {
+            listed = api.get("/api/v1/supervision/loan-events?kind=REPAYMENT&size=50", regulator).json().path("items")
+                    .findValuesAsString("loanId").contains(loanId);
+            if (!listed) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(listed).as("the regulator's feed shows the repayment within seconds").isTrue();
     }
 }

@@ -52,7 +52,12 @@ class SupervisionPagesIntegrationTest {
         assertThat(page(mvc, regulator, "/")).contains("/supervision/institutions/" + hzxd);
         assertThat(page(mvc, regulator, "/supervision")).contains("HZXD", "NBXD", "362800000.00", "0.5237");
         assertThat(page(mvc, regulator, "/supervision/institutions/" + hzxd)).contains("registry-form", "registry-history",
-                "indicators-empty", "浙金管〔2019〕18号");
+                "浙金管〔2019〕18号").containsAnyOf("indicators-empty", "id=\"indicators\"");
+        assertThat(page(mvc, regulator, "/supervision/feed")).contains("id=\"feed\"");
+        assertThat(page(mvc, regulator, "/analytics/region")).contains("analytics-data", "id=\"institutions\"", "HZXD");
+        assertThat(page(mvc, regulator, "/analytics/institutions/" + hzxd)).contains("all-loans", "analytics-data");
+        assertThat(page(mvc, regulator, "/analytics/institutions/" + hzxd + "/loans?grade=NORMAL")).contains("id=\"loans\"");
+        assertThat(page(mvc, regulator, "/analytics/region/data?chart=trends&format=csv")).startsWith("date,balance,loans");
         assertThat(page(mvc, regulator, "/supervision/inspections")).contains("inspection-form", inspection);
         assertThat(page(mvc, regulator, "/supervision/inspections/" + inspection)).contains("finding-form");
         assertThat(page(mvc, regulator, "/complaints")).contains("complaint-form", complaint);
@@ -66,11 +71,18 @@ class SupervisionPagesIntegrationTest {
         assertThat(refused).contains("field-error", "registry-form");
         MockHttpSession association = session(mvc, "association");
         assertThat(page(mvc, association, "/supervision/region")).contains("id=\"region\"").doesNotContain(hzxd, "HZXD");
+        assertThat(page(mvc, association, "/analytics/region")).contains("analytics-data").doesNotContain(hzxd, "HZXD",
+                "id=\"institutions\"", "id=\"exposures\"");
         for (String path : List.of("/supervision", "/supervision/institutions/" + hzxd, "/complaints", "/risk/alerts")) {
             assertThat(mvc.perform(get(path).session(association)).andReturn().getResponse().getStatus()).as(path).isEqualTo(403);
         }
         MockHttpSession aAdmin = session(mvc, "a-admin");
         assertThat(page(mvc, aAdmin, "/complaints/" + complaint)).contains("respond-form");
+        assertThat(page(mvc, aAdmin, "/analytics/institutions/" + hzxd)).contains("analytics-data");
+        String nbxd = superuser.sql("select id::text from iam_organisation where code = 'NBXD'").query(String.class).single();
+        assertThat(mvc.perform(get("/analytics/institutions/" + nbxd).session(aAdmin)).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(get("/analytics/region").session(aAdmin)).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
 
     private static MockHttpSession session(MockMvc mvc, String user) throws Exception {
