@@ -148,10 +148,12 @@ class QualityRules {
         return new DataQuality(score.setScale(2, RoundingMode.HALF_EVEN), rules);
     }
 
-    List<Failure> failures(UUID returnId, String rule) {
+    /** The kept failing rows of one rule, or of every rule when {@code rule} is null. */
+    List<Failure> failures(UUID returnId, @org.jspecify.annotations.Nullable String rule) {
         return jdbc.sql("""
-                select rule, row_no, loan_id, detail from reporting_quality_failure where return_id = ? and rule = ?
-                 order by row_no nulls first limit 1000""").params(returnId, rule)
+                select rule, row_no, loan_id, detail from reporting_quality_failure
+                 where return_id = ? and (cast(? as text) is null or rule = ?)
+                 order by rule, row_no nulls first limit 10000""").params(returnId, rule, rule)
                 .query((rs, i) -> new Failure(rs.getString("rule"), (Integer) rs.getObject("row_no"),
                         rs.getObject("loan_id", UUID.class), rs.getString("detail"))).list();
     }

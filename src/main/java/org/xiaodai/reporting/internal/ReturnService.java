@@ -278,7 +278,7 @@ public class ReturnService {
 
     /** Drill-down: the kept failing rows of one data-quality rule of a visible return. */
     @Transactional(readOnly = true)
-    public List<ReturnViews.Failure> failures(UUID id, String rule) {
+    public List<ReturnViews.Failure> failures(UUID id, @Nullable String rule) {
         view(id);
         return quality.failures(id, rule);
     }

@@ -55,10 +55,10 @@ class Snapshots {
                         when grouping(d.account_status) = 0 then 'STATUS' when grouping(d.term) = 0 then 'TERM'
                         when grouping(d.rate) = 0 then 'RATE' when grouping(d.dpd) = 0 then 'DPD' else 'TOTAL' end,
                    coalesce(d.grade_code, d.product, d.account_status, d.term, d.rate, d.dpd, 'ALL'),
-                   count(*), sum(d.balance), sum(d.overdue_principal),
+                   count(*), coalesce(sum(d.balance), 0), coalesce(sum(d.overdue_principal), 0),
                    coalesce(sum(d.balance) filter (where d.grade_code in ('3', '4', '5')), 0),
                    count(*) filter (where d.disbursement_date >= :start),
-                   coalesce(sum(d.principal) filter (where d.disbursement_date >= :start), 0), sum(d.amount_paid)
+                   coalesce(sum(d.principal) filter (where d.disbursement_date >= :start), 0), coalesce(sum(d.amount_paid), 0)
               from (select r.*, r.product_id::text as product,
                            case when r.maturity_date is null then 'UNKNOWN'
                                 when r.maturity_date <= r.disbursement_date + interval '6 months' then 'UP_TO_6M'

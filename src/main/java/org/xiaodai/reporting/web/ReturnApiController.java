@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -77,6 +79,12 @@ class ReturnApiController {
 
     @Operation(operationId = "getReturn", summary = "One return: JSON (with data quality and versions), CSV, XLSX or XML",
             description = "XML is valid against `reporting/returns.xsd` (namespace `urn:xiaodai:reporting:1`).")
+    @ApiResponse(responseCode = "200", description = "The return in the asked format.", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ReturnDetail.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/xml", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyAuthority('reporting:return:view', 'reporting:submission:view')")
     ResponseEntity<?> get(@PathVariable UUID id,
@@ -95,6 +103,12 @@ class ReturnApiController {
 
     @Operation(operationId = "getReturnLoanDetails", summary = "The loan-level monthly detail of a return",
             description = "JSON is paged (`from`, `size` up to 5000); CSV, XLSX and XML hold every row.")
+    @ApiResponse(responseCode = "200", description = "The loan-level detail in the asked format.", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = LoanDetailPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/xml", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/{id}/loan-details")
     @PreAuthorize("hasAnyAuthority('reporting:return:view', 'reporting:submission:view')")
     ResponseEntity<?> loanDetails(@PathVariable UUID id,
@@ -118,14 +132,14 @@ class ReturnApiController {
         };
     }
 
-    @Operation(operationId = "getReturnQualityFailures", summary = "Drill-down: the rows failing one data-quality rule (at most 1,000)")
+    @Operation(operationId = "getReturnQualityFailures", summary = "Drill-down: the rows failing a data-quality rule (`rule`), or every rule; at most 1,000 per rule")
     @GetMapping("/{id}/failures")
     @PreAuthorize("hasAnyAuthority('reporting:return:view', 'reporting:submission:view')")
     List<Failure> failures(@PathVariable UUID id, @RequestParam(required = false) String rule) {
-        if (rule == null || rule.isBlank() || rule.length() > 100) {
-            throw ProblemException.invalid("rule", "required");
+        if (rule != null && rule.length() > 100) {
+            throw ProblemException.invalid("rule", "maxLength", 100);
         }
-        return returns.failures(id, rule);
+        return returns.failures(id, rule == null || rule.isBlank() ? null : rule);
     }
 
     @Operation(operationId = "submitReturn", summary = "Submit a generated return to the regulator",
