@@ -147,33 +147,47 @@ public class ReturnService {
     @Transactional
     public ReturnDetail submit(CurrentUser caller, UUID id) {
         ReturnView r = view(id);
+        submitOn(caller, id, businessDate.of(r.institutionId()));
+        return detail(id);
+    }
+
+    /** Submits a generated return as of a date (the business date; the demo's past dates). */
+    @Transactional
+    public void submitOn(Actor actor, UUID id, LocalDate on) {
+        ReturnView r = view(id);
         if (!r.status().equals("GENERATED")) {
             throw ProblemException.conflict("invalid-state");
         }
-        LocalDate today = businessDate.of(r.institutionId());
-        boolean late = today.isAfter(r.dueOn());
+        boolean late = on.isAfter(r.dueOn());
         Instant now = clock.instant();
         int updated = jdbc.sql("""
                 update reporting_return set status = 'SUBMITTED', submitted_at = ?, submitted_on = ?, submitted_by_name = ?,
                        late = ?, row_version = row_version + 1
                  where id = ? and status = 'GENERATED'""")
-                .params(Timestamp.from(now), today, caller.actorName(), late, id).update();
+                .params(Timestamp.from(now), on, actor.actorName(), late, id).update();
         if (updated != 1) {
             throw ProblemException.conflict("invalid-state");
         }
         audit.record(AuditRecord.changed("reporting.return.submitted", "return", id, r.institutionId(),
-                Map.of("status", "GENERATED"), Map.of("status", "SUBMITTED", "late", late, "submittedOn", today.toString())));
-        return detail(id);
+                Map.of("status", "GENERATED"), Map.of("status", "SUBMITTED", "late", late, "submittedOn", on.toString())));
     }
 
     /** The regulator's receipt: accepted, or rejected with row-level reasons (rows of the loan-level detail). */
     @Transactional
     public ReturnDetail receipt(CurrentUser caller, UUID id, @Nullable Boolean accepted, @Nullable String note,
                                 @Nullable List<Rejection> rejections) {
-        ReturnView r = view(id);
         if (!caller.isRegulator()) {
             throw ProblemException.forbidden("forbidden");
         }
+        record(caller, id, accepted, note, rejections);
+        return detail(id);
+    }
+
+    /** Records the regulator's receipt (the caller is the regulator, region-wide). */
+    @Transactional
+    public void record(Actor caller, UUID id, @Nullable Boolean accepted, @Nullable String note,
+                       @Nullable List<Rejection> rejections) {
+        ReturnView r = view(id);
         if (accepted == null) {
             throw ProblemException.invalid("accepted", "required");
         }
@@ -187,7 +201,7 @@ public class ReturnService {
         jdbc.sql("""
                 insert into reporting_receipt (id, institution_id, return_id, accepted, note, received_at, received_by,
                     received_by_name) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(receiptId, r.institutionId(), id, accepted, note, Timestamp.from(now), caller.userId(),
+                .params(receiptId, r.institutionId(), id, accepted, note, Timestamp.from(now), caller.actorId(),
                         caller.actorName()).update();
         for (Rejection rejection : rows) {
             jdbc.sql("insert into reporting_rejection (receipt_id, institution_id, return_id, row_no, reason) values (?, ?, ?, ?, ?)")
@@ -201,7 +215,6 @@ public class ReturnService {
         after.put("rejections", rows.size());
         audit.record(AuditRecord.changed("reporting.return.received", "return", id, r.institutionId(),
                 Map.of("status", "SUBMITTED"), after));
-        return detail(id);
     }
 
     private void validateRejections(UUID id, boolean accepted, @Nullable String note, List<Rejection> rows) {
