@@ -92,8 +92,11 @@ class ReportingDemoData implements ApplicationRunner {
             }
             submit(institution, maker, id, submitted);
             if (back == 2) {
-                receipt(regulator, id, false, "第 1、2 行需更正后重报", List.of(
-                        new Rejection(1, "五级分类与逾期天数不一致"), new Rejection(2, "合同号与合同系统登记不一致")));
+                int rows = TenantWall.asInstitution(institution, () -> transactions.execute(tx ->
+                        jdbc.sql("select loans from reporting_return where id = ?").param(id).query(Integer.class).single()));
+                List<Rejection> rejected = List.of(new Rejection(1, "五级分类与逾期天数不一致"),
+                        new Rejection(2, "合同号与合同系统登记不一致")).subList(0, Math.min(2, rows));
+                receipt(regulator, id, false, "请更正后重报", rejected);
                 UUID corrected = generate(institution, period, maker);
                 submit(institution, maker, corrected, submitted.plusDays(2));
                 receipt(regulator, corrected, true, "更正后接收", List.of());
