@@ -14,6 +14,7 @@ usage() {
   echo "  scoring options: --data DIR (../shared/datasets/credit) --rounds N (5) --seconds S (2) --validate" >&2
   echo "  origination options: --rounds N (3) --seconds S (10) --warmup S (5) --connections N (32) --customers-per-client N (150) --profile DIR" >&2
   echo "  eod options: --loans N (1000000) --days N (3) --warmup-days N (0); --xiaodai.eod.workers=N etc. go to the app" >&2
+  echo "  reporting options: --loans N (1000000) --rounds N (3)" >&2
   echo "  audit options: --writers N (16) --institutions N (8) --rounds N (3) --seconds S per round (10) --warmup S (5)" >&2
 }
 
@@ -88,6 +89,15 @@ run_origination() {
 }
 
 # end of day over a synthetic portfolio (EodBenchmark): the real app headless on a throw-away embedded PostgreSQL
+# The monthly return (ReportingBenchmark) over the end-of-day benchmark's synthetic portfolio.
+run_reporting() {
+  build
+  local java
+  java=$(find_java)
+  "$java" -Xms1g -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+    org.xiaodai.bench.ReportingBenchmark "$@"
+}
+
 run_eod() {
   build
   local java
@@ -115,7 +125,7 @@ case "$name" in
   scoring) run_scoring "$@" ;;
   origination) run_origination "$@" ;;
   eod) run_eod "$@" ;;
-  reporting) not_implemented "$name"; exit 3 ;;
+  reporting) run_reporting "$@" ;;
   all)
     run_calc
     run_api
@@ -124,6 +134,6 @@ case "$name" in
     run_scoring
     run_origination
     run_eod
-    for other in reporting; do not_implemented "$other"; done ;;
+    run_reporting ;;
   *) usage; exit 64 ;;
 esac

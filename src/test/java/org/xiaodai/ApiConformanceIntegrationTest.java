@@ -150,11 +150,30 @@ class ApiConformanceIntegrationTest {
         customers(admin);
         scoring(admin, api.token("a-risk", Api.DEMO_PASSWORD));
         supervision(admin, api.token("regulator", Api.DEMO_PASSWORD));
+        reporting(admin, api.token("regulator", Api.DEMO_PASSWORD));
         notifications(admin, platform);
         collections(admin);
         loans(admin, approver);
         lending(admin, approver, api.token("a-officer", Api.DEMO_PASSWORD), api.token("a-reviewer", Api.DEMO_PASSWORD));
         endOfDay();
+    }
+
+    /**
+     * Regulatory reporting: a return of HZXD for the month six months before its business date (a
+     * period no other test or the demo uses), downloaded, submitted and accepted by the regulator.
+     */
+    private void reporting(String admin, String regulator) {
+        String period = java.time.YearMonth.parse(org.xiaodai.reporting.ReportingFixtures.currentPeriod(superuser, "HZXD"))
+                .minusMonths(6).toString();
+        String id = id(contract.send("POST", "/api/v1/reporting/returns", admin, Map.of("period", period)), 201);
+        ok(contract.get("/api/v1/reporting/returns", admin), 200);
+        ok(contract.get("/api/v1/reporting/returns/" + id, admin), 200);
+        ok(contract.get("/api/v1/reporting/returns/" + id + "/loan-details?size=5", admin), 200);
+        ok(contract.get("/api/v1/reporting/returns/" + id + "/failures", admin), 200);
+        ok(contract.send("POST", "/api/v1/reporting/returns/" + id + "/submit", admin, Map.of()), 200);
+        ok(contract.get("/api/v1/supervision/submissions", regulator), 200);
+        ok(contract.send("POST", "/api/v1/supervision/submissions/" + id + "/receipt", regulator,
+                Map.of("accepted", true, "note", "已接收")), 200);
     }
 
     /** Supervision and early warning: registry, complaints, inspections, alerts and rules. */

@@ -352,6 +352,8 @@ class ApiSurfaceIntegrationTest {
         ids.put("complaints", org.xiaodai.supervision.SupervisionFixtures.complaint(api, regulator, ids.get("institutions")));
         ids.put("inspections", org.xiaodai.supervision.SupervisionFixtures.inspection(api, regulator, ids.get("institutions")));
         ids.put("alerts", org.xiaodai.supervision.SupervisionFixtures.alert(jdbc, ids.get("institutions")));
+        ids.put("returns", org.xiaodai.reporting.ReportingFixtures.generated(api, bAdmin,
+                org.xiaodai.reporting.ReportingFixtures.currentPeriod(jdbc, "NBXD")));
         ids.put("cases", org.xiaodai.collection.CollectionFixtures.openCase(jdbc, "NBXD",
                 org.xiaodai.collection.CollectionFixtures.customer(jdbc, "NBXD"), null).toString());
         ids.put("runs", org.xiaodai.eod.EodFixtures.storedRun(jdbc, "NBXD"));

@@ -111,6 +111,9 @@ class PageSurfaceIntegrationTest {
                 "eod", org.xiaodai.eod.EodFixtures.storedRun(jdbc, "NBXD"),
                 "loans", foreignLoan,
                 "ledger", foreignLoan,
+                "reporting", org.xiaodai.reporting.ReportingFixtures.generated(new Api(port),
+                        new Api(port).token("b-admin", Api.DEMO_PASSWORD),
+                        org.xiaodai.reporting.ReportingFixtures.currentPeriod(jdbc, "NBXD")),
                 "applications", foreignApplication()[0], "contracts", foreignApplication()[1]);
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {

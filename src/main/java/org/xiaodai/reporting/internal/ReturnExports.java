@@ -1,0 +1,307 @@
+package org.xiaodai.reporting.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.xiaodai.reporting.internal.ReturnViews.Line;
+import org.xiaodai.reporting.internal.ReturnViews.LoanDetail;
+import org.xiaodai.reporting.internal.ReturnViews.ReturnDetail;
+import org.xiaodai.reporting.internal.ReturnViews.ReturnView;
+import org.xiaodai.reporting.internal.ReturnViews.RuleResult;
+
+/**
+ * A return and its loan-level detail as CSV (UTF-8 with BOM, so spreadsheet programs read the
+ * Chinese), XLSX (Apache POI, streaming workbook) and XML (namespace {@code urn:xiaodai:reporting:1},
+ * valid against {@code reporting/returns.xsd}). JSON is the API's own rendering of the view records.
+ */
+@Component
+@Transactional(readOnly = true)
+public class ReturnExports {
+
+    /** The XML namespace of {@code reporting/returns.xsd}. */
+    public static final String NAMESPACE = "urn:xiaodai:reporting:1";
+    public static final String SCHEMA = "reporting/returns.xsd";
+
+    record Column<T>(String name, Function<T, Object> value) {
+    }
+
+    static final List<Column<Line>> LINE_COLUMNS = List.of(
+            new Column<>("dimension", Line::dimension), new Column<>("key", Line::key), new Column<>("loans", Line::loans),
+            new Column<>("balance", Line::balance), new Column<>("overduePrincipal", Line::overduePrincipal),
+            new Column<>("nplBalance", Line::nplBalance), new Column<>("newLoans", Line::newLoans),
+            new Column<>("newAmount", Line::newAmount), new Column<>("repaid", Line::repaid));
+
+    static final List<Column<LoanDetail>> DETAIL_COLUMNS = List.of(
+            new Column<>("row", LoanDetail::row), new Column<>("loanId", LoanDetail::loanId),
+            new Column<>("contractNumber", LoanDetail::contractNumber), new Column<>("customerId", LoanDetail::customerId),
+            new Column<>("productId", LoanDetail::productId), new Column<>("currency", LoanDetail::currency),
+            new Column<>("principal", LoanDetail::principal), new Column<>("annualRatePercent", LoanDetail::annualRatePercent),
+            new Column<>("disbursementDate", LoanDetail::disbursementDate), new Column<>("maturityDate", LoanDetail::maturityDate),
+            new Column<>("settlementDate", LoanDetail::settlementDate), new Column<>("reportCode", LoanDetail::reportCode),
+            new Column<>("accountStatus", LoanDetail::accountStatus), new Column<>("balance", LoanDetail::balance),
+            new Column<>("remainingPeriods", LoanDetail::remainingPeriods), new Column<>("gradeCode", LoanDetail::gradeCode),
+            new Column<>("gradeChangedOn", LoanDetail::gradeChangedOn),
+            new Column<>("repaymentStatus", LoanDetail::repaymentStatus), new Column<>("daysPastDue", LoanDetail::daysPastDue),
+            new Column<>("overduePeriods", LoanDetail::overduePeriods), new Column<>("overdueTotal", LoanDetail::overdueTotal),
+            new Column<>("overduePrincipal", LoanDetail::overduePrincipal),
+            new Column<>("overdue31To60", LoanDetail::overdue31To60), new Column<>("overdue61To90", LoanDetail::overdue61To90),
+            new Column<>("overdue91To180", LoanDetail::overdue91To180), new Column<>("overdueOver180", LoanDetail::overdueOver180),
+            new Column<>("amountDue", LoanDetail::amountDue), new Column<>("amountPaid", LoanDetail::amountPaid),
+            new Column<>("lastPaymentOn", LoanDetail::lastPaymentOn), new Column<>("closedOn", LoanDetail::closedOn));
+
+    private final JdbcClient jdbc;
+
+    ReturnExports(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every loan-detail row of a return, in row order (the caller checked the return is visible). */
+    @Transactional(readOnly = true)
+    public void forEachDetail(UUID returnId, Consumer<LoanDetail> consumer) {
+        jdbc.sql("select * from reporting_loan_detail where return_id = ? order by row_no").param(returnId)
+                .query(rs -> {
+                    consumer.accept(detail(rs));
+                });
+    }
+
+    /** One page of loan-detail rows (from row {@code fromRow}, at most {@code size}). */
+    @Transactional(readOnly = true)
+    public List<LoanDetail> details(UUID returnId, int fromRow, int size) {
+        return jdbc.sql("select * from reporting_loan_detail where return_id = ? and row_no >= ? order by row_no limit ?")
+                .params(returnId, fromRow, size).query((rs, i) -> detail(rs)).list();
+    }
+
+    static LoanDetail detail(ResultSet rs) throws SQLException {
+        return new LoanDetail(rs.getInt("row_no"), rs.getObject("loan_id", UUID.class), rs.getString("contract_number"),
+                rs.getObject("customer_id", UUID.class), rs.getObject("product_id", UUID.class), rs.getString("currency"),
+                rs.getBigDecimal("principal"), rs.getBigDecimal("annual_rate_percent"),
+                rs.getObject("disbursement_date", LocalDate.class), rs.getObject("maturity_date", LocalDate.class),
+                rs.getObject("settlement_date", LocalDate.class), rs.getString("report_code"), rs.getString("account_status"),
+                rs.getBigDecimal("balance"), rs.getInt("remaining_periods"), rs.getString("grade_code"),
+                rs.getObject("grade_changed_on", LocalDate.class), rs.getString("repayment_status"),
+                rs.getInt("days_past_due"), rs.getInt("overdue_periods"), rs.getBigDecimal("overdue_total"),
+                rs.getBigDecimal("overdue_principal"), rs.getBigDecimal("overdue_31_60"), rs.getBigDecimal("overdue_61_90"),
+                rs.getBigDecimal("overdue_91_180"), rs.getBigDecimal("overdue_180_plus"), rs.getBigDecimal("amount_due"),
+                rs.getBigDecimal("amount_paid"), rs.getObject("last_payment_on", LocalDate.class),
+                rs.getObject("closed_on", LocalDate.class));
+    }
+
+    // ---- CSV
+
+    public byte[] returnCsv(ReturnDetail r) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        header(out, LINE_COLUMNS);
+        for (Line line : r.lines()) {
+            row(out, LINE_COLUMNS, line);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public byte[] detailsCsv(UUID returnId) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        header(out, DETAIL_COLUMNS);
+        forEachDetail(returnId, d -> row(out, DETAIL_COLUMNS, d));
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static <T> void header(StringBuilder out, List<Column<T>> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(columns.get(i).name());
+        }
+        out.append("\r\n");
+    }
+
+    private static <T> void row(StringBuilder out, List<Column<T>> columns, T value) {
+        for (int i = 0; i < columns.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(csv(columns.get(i).value().apply(value)));
+        }
+        out.append("\r\n");
+    }
+
+    /** A CSV cell: quoted when needed, and a leading =, +, - or @ of text neutralised (no formula injection). */
+    static String csv(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+        if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+
+    // ---- XLSX
+
+    public byte[] returnXlsx(ReturnDetail r) {
+        return workbook(book -> {
+            Sheet sheet = book.createSheet("return");
+            int[] n = {0};
+            headerRow(sheet.createRow(n[0]++), LINE_COLUMNS);
+            for (Line line : r.lines()) {
+                cells(sheet.createRow(n[0]++), LINE_COLUMNS, line);
+            }
+            Sheet dq = book.createSheet("dataQuality");
+            Row head = dq.createRow(0);
+            String[] names = {"rule", "category", "checked", "failed", "rate"};
+            for (int i = 0; i < names.length; i++) {
+                head.createCell(i).setCellValue(names[i]);
+            }
+            int k = 1;
+            for (RuleResult rule : r.dataQuality().rules()) {
+                Row row = dq.createRow(k++);
+                row.createCell(0).setCellValue(rule.rule());
+                row.createCell(1).setCellValue(rule.category());
+                row.createCell(2).setCellValue(rule.checked());
+                row.createCell(3).setCellValue(rule.failed());
+                row.createCell(4).setCellValue(rule.rate().doubleValue());
+            }
+        });
+    }
+
+    public byte[] detailsXlsx(UUID returnId) {
+        return workbook(book -> {
+            Sheet sheet = book.createSheet("loanDetails");
+            int[] n = {0};
+            headerRow(sheet.createRow(n[0]++), DETAIL_COLUMNS);
+            forEachDetail(returnId, d -> cells(sheet.createRow(n[0]++), DETAIL_COLUMNS, d));
+        });
+    }
+
+    private static byte[] workbook(Consumer<SXSSFWorkbook> fill) {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+            fill.accept(book);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> void headerRow(Row row, List<Column<T>> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            row.createCell(i).setCellValue(columns.get(i).name());
+        }
+    }
+
+    /**
+     * Amounts go in as text cells holding the exact decimal (a spreadsheet's numbers are binary
+     * floating point); counts as numbers.
+     */
+    private static <T> void cells(Row row, List<Column<T>> columns, T value) {
+        for (int i = 0; i < columns.size(); i++) {
+            Object v = columns.get(i).value().apply(value);
+            if (v instanceof Integer number) {
+                row.createCell(i).setCellValue(number);
+            } else if (v != null) {
+                row.createCell(i).setCellValue(v instanceof BigDecimal d ? d.toPlainString() : v.toString());
+            }
+        }
+    }
+
+    // ---- XML
+
+    public byte[] returnXml(ReturnDetail r) {
+        return xml(w -> {
+            ReturnView h = r.header();
+            w.writeStartElement("MonthlyReturn");
+            w.writeDefaultNamespace(NAMESPACE);
+            w.writeAttribute("id", h.id().toString());
+            w.writeAttribute("institutionId", h.institutionId().toString());
+            w.writeAttribute("period", h.period());
+            w.writeAttribute("version", Integer.toString(h.version()));
+            w.writeAttribute("status", h.status());
+            w.writeAttribute("asOf", h.asOf().toString());
+            w.writeAttribute("dueOn", h.dueOn().toString());
+            w.writeAttribute("loans", Integer.toString(h.loans()));
+            w.writeAttribute("balance", h.balance().toPlainString());
+            w.writeStartElement("DataQuality");
+            w.writeAttribute("score", r.dataQuality().score().toPlainString());
+            for (RuleResult rule : r.dataQuality().rules()) {
+                w.writeEmptyElement("Rule");
+                w.writeAttribute("code", rule.rule());
+                w.writeAttribute("category", rule.category());
+                w.writeAttribute("checked", Integer.toString(rule.checked()));
+                w.writeAttribute("failed", Integer.toString(rule.failed()));
+            }
+            w.writeEndElement();
+            for (Line line : r.lines()) {
+                w.writeEmptyElement("Line");
+                attributes(w, LINE_COLUMNS, line);
+            }
+            w.writeEndElement();
+        });
+    }
+
+    public byte[] detailsXml(ReturnView r) {
+        return xml(w -> {
+            w.writeStartElement("LoanDetails");
+            w.writeDefaultNamespace(NAMESPACE);
+            w.writeAttribute("returnId", r.id().toString());
+            w.writeAttribute("period", r.period());
+            w.writeAttribute("version", Integer.toString(r.version()));
+            forEachDetail(r.id(), d -> {
+                try {
+                    w.writeEmptyElement("Loan");
+                    attributes(w, DETAIL_COLUMNS, d);
+                } catch (XMLStreamException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            w.writeEndElement();
+        });
+    }
+
+    private static <T> void attributes(XMLStreamWriter w, List<Column<T>> columns, T value) throws XMLStreamException {
+        for (Column<T> column : columns) {
+            Object v = column.value().apply(value);
+            if (v != null) {
+                w.writeAttribute(column.name(), v instanceof BigDecimal d ? d.toPlainString() : v.toString());
+            }
+        }
+    }
+
+    interface XmlBody {
+        void write(XMLStreamWriter writer) throws XMLStreamException;
+    }
+
+    private static byte[] xml(XmlBody body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            XMLOutputFactory factory = XMLOutputFactory.newFactory();
+            XMLStreamWriter w = factory.createXMLStreamWriter((OutputStream) out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.setDefaultNamespace(NAMESPACE);
+            body.write(w);
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+}

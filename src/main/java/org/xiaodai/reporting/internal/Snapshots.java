@@ -1,0 +1,103 @@
+package org.xiaodai.reporting.internal;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Month-end collection into a return's immutable snapshot, set-based: one {@code INSERT … SELECT}
+ * of the loan-level detail from servicing's {@code servicing_month_end_positions}, then the
+ * statistical lines aggregated from the detail with grouping sets, and the ten largest borrowers.
+ *
+ * <p>Codes (PBOC second-generation monthly segment; DOMAIN.md §6): report time 10 new account, 20
+ * closed, 40 grade change, 49 month-end settlement otherwise (30, guarantee change, is not produced:
+ * servicing keeps no guarantee history); account status 1 normal, 2 overdue, 3 closed, 4 written off
+ * (呆账); five-level grade 1 正常 … 5 损失; repayment status N on time, 1–7 overdue periods (7 = seven
+ * or more), C paid off, G written off, * nothing due or paid in the month.
+ */
+@Component
+class Snapshots {
+
+    static final String DETAIL = """
+            insert into reporting_loan_detail (return_id, row_no, institution_id, loan_id, contract_number, customer_id,
+                product_id, currency, principal, annual_rate_percent, disbursement_date, maturity_date, settlement_date,
+                report_code, account_status, balance, remaining_periods, grade_code, grade_changed_on, repayment_status,
+                days_past_due, overdue_periods, overdue_total, overdue_principal, overdue_31_60, overdue_61_90,
+                overdue_91_180, overdue_180_plus, amount_due, amount_paid, last_payment_on, closed_on)
+            select :returnId, (row_number() over (order by p.disbursement_date, p.loan_id))::int, p.institution_id,
+                   p.loan_id, p.contract_number, p.customer_id, p.product_id, p.currency, p.principal,
+                   p.annual_rate_percent, p.disbursement_date, p.maturity_date, :asOf,
+                   case when p.closed_on is not null then '20' when p.disbursement_date >= :start then '10'
+                        when p.grade_changed_on >= :start then '40' else '49' end,
+                   case p.status when 'ACTIVE' then '1' when 'OVERDUE' then '2' when 'PAID_OFF' then '3' else '4' end,
+                   p.principal_outstanding, p.remaining_periods,
+                   case p.grade when 'NORMAL' then '1' when 'SPECIAL_MENTION' then '2' when 'SUBSTANDARD' then '3'
+                        when 'DOUBTFUL' then '4' when 'LOSS' then '5' else '?' end,
+                   p.grade_changed_on,
+                   case when p.status = 'PAID_OFF' then 'C' when p.status = 'WRITTEN_OFF' then 'G'
+                        when p.overdue_periods > 0 then least(p.overdue_periods, 7)::text
+                        when p.amount_due = 0 and p.amount_paid = 0 then '*' else 'N' end,
+                   p.days_past_due, p.overdue_periods,
+                   p.overdue_principal + p.overdue_interest + p.penalty_outstanding, p.overdue_principal,
+                   p.overdue_31_60, p.overdue_61_90, p.overdue_91_180, p.overdue_180_plus, p.amount_due, p.amount_paid,
+                   p.last_payment_on, p.closed_on
+              from servicing_month_end_positions(:start, :asOf) p
+             where p.institution_id = :institution
+            """;
+
+    static final String LINES = """
+            insert into reporting_return_line (return_id, institution_id, dimension, key, loans, balance,
+                overdue_principal, npl_balance, new_loans, new_amount, repaid)
+            select :returnId, :institution,
+                   case when grouping(d.grade_code) = 0 then 'GRADE' when grouping(d.product) = 0 then 'PRODUCT'
+                        when grouping(d.account_status) = 0 then 'STATUS' when grouping(d.term) = 0 then 'TERM'
+                        when grouping(d.rate) = 0 then 'RATE' when grouping(d.dpd) = 0 then 'DPD' else 'TOTAL' end,
+                   coalesce(d.grade_code, d.product, d.account_status, d.term, d.rate, d.dpd, 'ALL'),
+                   count(*), coalesce(sum(d.balance), 0), coalesce(sum(d.overdue_principal), 0),
+                   coalesce(sum(d.balance) filter (where d.grade_code in ('3', '4', '5')), 0),
+                   count(*) filter (where d.disbursement_date >= :start),
+                   coalesce(sum(d.principal) filter (where d.disbursement_date >= :start), 0), coalesce(sum(d.amount_paid), 0)
+              from (select r.*, r.product_id::text as product,
+                           case when r.maturity_date is null then 'UNKNOWN'
+                                when r.maturity_date <= r.disbursement_date + interval '6 months' then 'UP_TO_6M'
+                                when r.maturity_date <= r.disbursement_date + interval '12 months' then 'UP_TO_12M'
+                                when r.maturity_date <= r.disbursement_date + interval '36 months' then 'UP_TO_36M'
+                                else 'OVER_36M' end as term,
+                           case when r.annual_rate_percent < 10 then 'BELOW_10' when r.annual_rate_percent < 15 then '10_TO_15'
+                                when r.annual_rate_percent < 24 then '15_TO_24' else 'FROM_24' end as rate,
+                           case when r.days_past_due = 0 then '0' when r.days_past_due <= 30 then '1_30'
+                                when r.days_past_due <= 90 then '31_90' when r.days_past_due <= 180 then '91_180'
+                                else 'OVER_180' end as dpd
+                      from reporting_loan_detail r where r.return_id = :returnId) d
+             group by grouping sets ((), (d.grade_code), (d.product), (d.account_status), (d.term), (d.rate), (d.dpd))
+            """;
+
+    static final String TOP_BORROWERS = """
+            insert into reporting_return_line (return_id, institution_id, dimension, key, loans, balance,
+                overdue_principal, npl_balance, new_loans, new_amount, repaid)
+            select :returnId, :institution, 'TOP_BORROWER', customer_id::text, count(*), sum(balance), sum(overdue_principal),
+                   coalesce(sum(balance) filter (where grade_code in ('3', '4', '5')), 0),
+                   count(*) filter (where disbursement_date >= :start),
+                   coalesce(sum(principal) filter (where disbursement_date >= :start), 0), sum(amount_paid)
+              from reporting_loan_detail where return_id = :returnId
+             group by customer_id order by sum(balance) desc, customer_id limit 10
+            """;
+
+    private final JdbcClient jdbc;
+
+    Snapshots(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Collects the loan-level detail and the statistical lines; returns the number of loans. */
+    int collect(UUID returnId, UUID institutionId, LocalDate start, LocalDate asOf) {
+        int loans = jdbc.sql(DETAIL).param("returnId", returnId).param("start", start).param("asOf", asOf)
+                .param("institution", institutionId).update();
+        jdbc.sql(LINES).param("returnId", returnId).param("institution", institutionId).param("start", start).update();
+        jdbc.sql(TOP_BORROWERS).param("returnId", returnId).param("institution", institutionId).param("start", start)
+                .update();
+        return loans;
+    }
+}

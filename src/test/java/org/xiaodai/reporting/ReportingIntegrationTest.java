@@ -1,0 +1,301 @@
+package org.xiaodai.reporting;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xiaodai.calc.ServicingPolicy;
+import org.xiaodai.ledger.Ledger;
+import org.xiaodai.reporting.internal.ReturnService;
+import org.xiaodai.servicing.internal.ServicingTestUtils;
+import org.xiaodai.shared.Actor;
+import org.xiaodai.shared.tenant.TenantWall;
+import org.xiaodai.support.Api;
+import org.xiaodai.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Monthly returns on the real database: totals reconcile with the loans and the general ledger to
+ * the cent, every data-quality rule catches its failing fixture, the exports are what they claim
+ * (XML valid against the shipped XSD), and the workflow generate → submit → reject rows → correct
+ * → resubmit → accept keeps every version, is audited, and stays inside each institution's wall.
+ */
+@IntegrationTest
+class ReportingIntegrationTest {
+
+    record TestActor(UUID actorId, String actorName, UUID actorOrganisationId) implements Actor {
+        @Override
+        public boolean seesAllInstitutions() {
+            return false;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    ReturnService returns;
+    @Autowired
+    Ledger ledger;
+    JdbcClient superuser;
+    Api api;
+    ServicingTestUtils util;
+
+    @Autowired
+    void superuserJdbc(@Qualifier("operationsDataSource") DataSource superuser) {
+        this.superuser = JdbcClient.create(superuser);
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        util = new ServicingTestUtils(context);
+    }
+
+    private UUID generate(UUID institution, YearMonth period) {
+        return TenantWall.asInstitution(institution, () -> returns.generate(institution, period,
+                new TestActor(UUID.randomUUID(), "test", institution)));
+    }
+
+    private UUID loan(UUID institution, String principal, int months, LocalDate disbursed) {
+        UUID id = util.open(institution, ServicingTestUtils.terms(principal, "12", months, disbursed),
+                ServicingPolicy.standard(), false, ServicingTestUtils.payableLoanId());
+        util.activate(institution, id, disbursed);
+        return id;
+    }
+
+    @Test
+    void returnTotalsReconcileWithLoanBalancesAndTheLedgerToTheCent() {
+        UUID inst = ServicingTestUtils.newInstitution(api, superuser);
+        LocalDate d0 = LocalDate.of(2025, 1, 10);
+        UUID paying = loan(inst, "12000.00", 6, d0);
+        UUID late = loan(inst, "30000.00", 12, d0);
+        UUID march = loan(inst, "5000.55", 3, LocalDate.of(2025, 3, 5));
+        util.closeDays(inst, d0, LocalDate.of(2025, 2, 9));
+        util.repay(inst, paying, LocalDate.of(2025, 2, 10), "2100.00", "r-1");
+        util.closeDays(inst, LocalDate.of(2025, 2, 10), LocalDate.of(2025, 3, 31));
+        ServicingTestUtils.setBusinessDate(superuser, inst, LocalDate.of(2025, 4, 1));
+
+        UUID id = generate(inst, YearMonth.of(2025, 3));
+
+        Map<String, Object> header = superuser.sql("select * from reporting_return where id = ?").param(id).query().singleRow();
+        assertThat(header.get("as_of").toString()).isEqualTo("2025-03-31");
+        assertThat(header.get("due_on").toString()).isEqualTo("2025-04-05");
+        BigDecimal loans = superuser.sql("select sum(principal_outstanding) from servicing_loan where institution_id = ?")
+                .param(inst).query(BigDecimal.class).single();
+        BigDecimal detail = superuser.sql("select sum(balance) from reporting_loan_detail where return_id = ?").param(id)
+                .query(BigDecimal.class).single();
+        BigDecimal total = superuser.sql("select balance from reporting_return_line where return_id = ? and dimension = 'TOTAL'")
+                .param(id).query(BigDecimal.class).single();
+        BigDecimal byGrade = superuser.sql("select sum(balance) from reporting_return_line where return_id = ? and dimension = 'GRADE'")
+                .param(id).query(BigDecimal.class).single();
+        BigDecimal general = TenantWall.asInstitution(inst, () -> ledger.trialBalance(inst, LocalDate.of(2025, 4, 1)))
+                .accounts().stream().filter(a -> a.role().equals("LOAN_PRINCIPAL")).findFirst().orElseThrow().balance();
+        assertThat(detail).isEqualByComparingTo(loans).isEqualByComparingTo(total).isEqualByComparingTo(byGrade)
+                .isEqualByComparingTo(general).isEqualByComparingTo((BigDecimal) header.get("balance"));
+        assertThat(superuser.sql("select failed from reporting_quality_result where return_id = ? and rule = 'consistency.balance-with-ledger'")
+                .param(id).query(Integer.class).single()).isZero();
+
+        Map<String, Object> overdue = superuser.sql("select * from reporting_loan_detail where return_id = ? and loan_id = ?")
+                .params(id, late).query().singleRow();
+        assertThat(overdue.get("account_status")).isEqualTo("2");
+        assertThat((Integer) overdue.get("days_past_due")).isGreaterThan(30);
+        assertThat((BigDecimal) overdue.get("overdue_principal")).isPositive();
+        assertThat(((BigDecimal) overdue.get("overdue_31_60")).add((BigDecimal) overdue.get("overdue_61_90")))
+                .isPositive().isLessThanOrEqualTo((BigDecimal) overdue.get("overdue_principal"));
+        assertThat(overdue.get("repayment_status")).isIn("2", "3");
+        assertThat(superuser.sql("select report_code from reporting_loan_detail where return_id = ? and loan_id = ?")
+                .params(id, march).query(String.class).single()).isEqualTo("10");
+        assertThat(superuser.sql("select remaining_periods from reporting_loan_detail where return_id = ? and loan_id = ?")
+                .params(id, march).query(Integer.class).single()).isEqualTo(3);
+        assertThat(superuser.sql("select count(*) from reporting_loan_detail where return_id = ?").param(id)
+                .query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void everyDataQualityRuleCatchesItsFailingFixture() {
+        UUID inst = ServicingTestUtils.newInstitution(api, superuser);
+        LocalDate d0 = LocalDate.of(2026, 10, 20);
+        ServicingTestUtils.setBusinessDate(superuser, inst, LocalDate.of(2026, 11, 1));
+        UUID clean = loan(inst, "8000.00", 6, d0);
+        Map<String, UUID> broken = new java.util.LinkedHashMap<>();
+        Map<String, String> breaks = Map.of(
+                "completeness.contract-number", "contract_number = null",
+                "completeness.maturity-date", "maturity_date = null",
+                "validity.contract-number-format", "contract_number = '合同 1'",
+                "validity.dates", "maturity_date = disbursement_date - 1",
+                "validity.amounts", "principal_outstanding = -1",
+                "consistency.balance-within-principal", "principal_outstanding = principal + 1",
+                "consistency.status-and-days-past-due", "status = 'OVERDUE'",
+                "consistency.closed-without-balance", "status = 'PAID_OFF', paid_off_on = date '2026-10-25'",
+                "uniqueness.contract-number", "contract_number = 'DUP-0001'");
+        for (var rule : breaks.entrySet()) {
+            UUID id = loan(inst, "1000.00", 3, d0);
+            superuser.sql("update servicing_loan set " + rule.getValue() + " where id = ?").param(id).update();
+            broken.put(rule.getKey(), id);
+        }
+        superuser.sql("update servicing_loan set contract_number = 'DUP-0001' where id = ?").param(clean).update();
+
+        UUID id = generate(inst, YearMonth.of(2026, 10));
+
+        Map<String, Integer> failed = new java.util.HashMap<>();
+        superuser.sql("select rule, failed from reporting_quality_result where return_id = ?").param(id)
+                .query(rs -> { failed.put(rs.getString(1), rs.getInt(2)); });
+        for (var rule : broken.entrySet()) {
+            assertThat(failed.get(rule.getKey())).as(rule.getKey()).isPositive();
+            List<UUID> rows = TenantWall.asInstitution(inst, () -> returns.failures(id, rule.getKey())).stream()
+                    .map(f -> f.loanId()).toList();
+            assertThat(rows).as("drill-down of %s", rule.getKey()).contains(rule.getValue());
+        }
+        assertThat(failed.get("consistency.balance-with-ledger")).as("balances altered behind the ledger's back").isEqualTo(1);
+        assertThat(superuser.sql("select quality_score from reporting_return where id = ?").param(id)
+                .query(BigDecimal.class).single()).isLessThan(BigDecimal.valueOf(100));
+        // the snapshot is immutable: the application's role may not change it
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> TenantWall.asInstitution(inst, () ->
+                context.getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(s ->
+                        context.getBean(JdbcClient.class).sql("update reporting_loan_detail set balance = 0 where return_id = ?")
+                                .param(id).update())))).isNotNull();
+    }
+
+    @Test
+    void aReturnIsGeneratedDownloadedSubmittedRejectedByRowCorrectedAndAcceptedInsideTheTenantWall() throws Exception {
+        UUID fixtureLoan = util.disbursedLoan(superuser, "HZXD");
+        String period = ReportingFixtures.currentPeriod(superuser, "HZXD");
+        String admin = api.token("a-admin", Api.DEMO_PASSWORD);
+        String other = api.token("b-admin", Api.DEMO_PASSWORD);
+        String regulator = api.token("regulator", Api.DEMO_PASSWORD);
+        String officer = api.token("a-officer", Api.DEMO_PASSWORD);
+
+        Api.Response bad = api.post("/api/v1/reporting/returns", admin, Map.of("period", "2026-13"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("rule").asString()).isEqualTo("periodFormat");
+        assertThat(api.post("/api/v1/reporting/returns", officer, Map.of("period", period)).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/reporting/returns", regulator, Map.of("period", period)).status()).isEqualTo(403);
+
+        Api.Response created = api.post("/api/v1/reporting/returns", admin, Map.of("period", period));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(created.json().get("status").asString()).isEqualTo("GENERATED");
+        assertThat(created.json().get("dataQuality").get("rules").size()).isGreaterThanOrEqualTo(10);
+        int loans = created.json().get("header").get("loans").asInt();
+        assertThat(loans).isPositive();
+
+        // exports
+        assertThat(bytes("/api/v1/reporting/returns/" + id + "?format=csv", admin).body()).startsWith(0xEF, 0xBB, 0xBF);
+        valid(bytes("/api/v1/reporting/returns/" + id + "?format=xml", admin).body());
+        byte[] details = bytes("/api/v1/reporting/returns/" + id + "/loan-details?format=xml", admin).body();
+        valid(details);
+        assertThat(new String(details, java.nio.charset.StandardCharsets.UTF_8)).contains("<Loan ").contains("reportCode=");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                bytes("/api/v1/reporting/returns/" + id + "/loan-details?format=xlsx", admin).body()))) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(loans);
+            assertThat(book.getSheetAt(0).getRow(0).getCell(11).getStringCellValue()).isEqualTo("reportCode");
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                bytes("/api/v1/reporting/returns/" + id + "?format=xlsx", admin).body()))) {
+            assertThat(book.getSheet("return").getRow(1).getCell(0).getStringCellValue()).isEqualTo("TOTAL");
+        }
+        String csv = new String(bytes("/api/v1/reporting/returns/" + id + "/loan-details?format=csv", admin).body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv.lines().count()).isEqualTo(loans + 1L);
+        JsonNode page = api.get("/api/v1/reporting/returns/" + id + "/loan-details?size=2", admin).json();
+        assertThat(page.get("items").size()).isEqualTo(Math.min(2, loans));
+        assertThat(api.get("/api/v1/reporting/returns/" + id + "?format=pdf", admin).status()).isEqualTo(400);
+
+        // walls: another institution, the regulator before submission, an officer without the permission
+        assertThat(api.get("/api/v1/reporting/returns/" + id, other).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/reporting/returns/" + id + "/loan-details?format=csv", other).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/reporting/returns/" + id + "/submit", other, Map.of()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/reporting/returns/" + id, regulator).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/reporting/returns/" + id, officer).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/reporting/returns", other).body()).doesNotContain(id);
+        assertThat(api.get("/api/v1/supervision/submissions", admin).status()).isEqualTo(403);
+
+        // submit, the regulator rejects row 1
+        Api.Response submitted = api.post("/api/v1/reporting/returns/" + id + "/submit", admin, Map.of());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        assertThat(submitted.json().get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(api.post("/api/v1/reporting/returns/" + id + "/submit", admin, Map.of()).status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/supervision/submissions", regulator).body()).contains(id);
+        assertThat(api.get("/api/v1/reporting/returns/" + id + "?format=xml", regulator).status()).isEqualTo(200);
+        String lending = lendingFingerprint(fixtureLoan);
+        assertThat(api.post("/api/v1/supervision/submissions/" + id + "/receipt", admin, Map.of("accepted", true)).status())
+                .isEqualTo(403);
+        Api.Response unknownRow = api.post("/api/v1/supervision/submissions/" + id + "/receipt", regulator,
+                Map.of("accepted", false, "rejections", List.of(Map.of("row", loans + 10, "reason", "无此行"))));
+        assertThat(unknownRow.status()).isEqualTo(400);
+        Api.Response rejected = api.post("/api/v1/supervision/submissions/" + id + "/receipt", regulator,
+                Map.of("accepted", false, "note", "请更正", "rejections", List.of(Map.of("row", 1, "reason", "五级分类与逾期天数不符"))));
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
+        assertThat(api.get("/api/v1/reporting/returns/" + id, admin).json().get("receipt").get("rejections").get(0)
+                .get("reason").asString()).isEqualTo("五级分类与逾期天数不符");
+        assertThat(lendingFingerprint(fixtureLoan)).as("the regulator's receipt changes no lending data").isEqualTo(lending);
+
+        // corrected and resubmitted as version 2; the first version is kept
+        Api.Response corrected = api.post("/api/v1/reporting/returns", admin, Map.of("period", period));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+        String second = corrected.json().get("id").asString();
+        assertThat(corrected.json().get("header").get("version").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(corrected.json().get("versions").toString()).contains(id);
+        assertThat(api.post("/api/v1/reporting/returns/" + second + "/submit", admin, Map.of()).status()).isEqualTo(200);
+        Api.Response accepted = api.post("/api/v1/supervision/submissions/" + second + "/receipt", regulator,
+                Map.of("accepted", true, "note", "已接收"));
+        assertThat(accepted.json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(api.post("/api/v1/reporting/returns", admin, Map.of("period", period)).status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/reporting/returns/" + id, admin).json().get("status").asString()).isEqualTo("REJECTED");
+
+        // every state change audited
+        List<String> actions = superuser.sql("select action from audit_entry where entity_id in (?, ?) order by seq")
+                .params(id, second).query(String.class).list();
+        assertThat(actions).contains("reporting.return.generated", "reporting.return.submitted", "reporting.return.received");
+        assertThat(actions.stream().filter(a -> a.equals("reporting.return.received")).count()).isEqualTo(2);
+    }
+
+    /** A loan of the fixture (demo seeding keeps booking its own loans meanwhile): its row, transactions and vouchers. */
+    private String lendingFingerprint(UUID loan) {
+        return superuser.sql("""
+                select md5(l.status || l.principal_outstanding || l.grade || l.row_version
+                           || (select count(*) from servicing_transaction t where t.loan_id = l.id)
+                           || (select count(*) from ledger_voucher v where v.loan_id = l.id))
+                  from servicing_loan l where l.id = ?""").param(loan).query(String.class).single();
+    }
+
+    private HttpResponse<byte[]> bytes(String path, String token) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response;
+    }
+
+    private static void valid(byte[] xml) throws Exception {
+        var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(new StreamSource(ReportingIntegrationTest.class.getResourceAsStream("/reporting/returns.xsd")));
+        schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+    }
+}
