@@ -24,6 +24,17 @@ public record CurrentUser(UUID userId, String username, String displayName, UUID
                           boolean passwordChangeRequired, int securityVersion)
         implements java.io.Serializable, Actor {
 
+    /**
+     * A borrower acting for themselves through the borrower portal inside one institution where they
+     * are a customer: the institution as data scope and no permission. Only for the facades other
+     * modules offer the portal, which have already narrowed every read and write to the borrower's
+     * own customer record; it never serves a staff request.
+     */
+    public static CurrentUser borrowerChannel(UUID institutionId, UUID borrowerId, String name) {
+        return new CurrentUser(borrowerId, "portal:" + borrowerId, name, institutionId, OrganisationKind.LENDER,
+                new DataScope(ScopeLevel.INSTITUTION, institutionId, null, borrowerId), Set.of(), false, 0);
+    }
+
     @Override
     public UUID actorId() {
         return userId;

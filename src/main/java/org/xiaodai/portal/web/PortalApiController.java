@@ -1,0 +1,321 @@
+package org.xiaodai.portal.web;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.xiaodai.contract.BorrowerContracts;
+import org.xiaodai.customer.ConsentPurpose;
+import org.xiaodai.customer.Customers;
+import org.xiaodai.origination.OnlineApplications;
+import org.xiaodai.portal.internal.BorrowerPrincipal;
+import org.xiaodai.portal.internal.Borrowers;
+import org.xiaodai.portal.internal.Portal;
+import org.xiaodai.servicing.BorrowerLoans;
+import org.xiaodai.shared.problem.ProblemException;
+import org.xiaodai.shared.validation.DecimalNumber;
+import org.xiaodai.supervision.Complaints;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The borrower portal's API: registration and sign-in are public, everything else needs a portal
+ * token ({@code Bearer xdp_…}) and only ever answers the signed-in borrower's own data (404 for any
+ * other id).
+ */
+@RestController
+@RequestMapping("/api/v1/portal")
+@Tag(name = "Borrower portal")
+class PortalApiController {
+
+    private final Borrowers borrowers;
+    private final Portal portal;
+
+    PortalApiController(Borrowers borrowers, Portal portal) {
+        this.borrowers = borrowers;
+        this.portal = portal;
+    }
+
+    record CodeRequest(String mobile, String language) {
+    }
+
+    record CodeSent(String mobileMasked, Instant expiresAt) {
+    }
+
+    record RegisterRequest(String mobile, String code, String name, String idNumber, String password, String language) {
+    }
+
+    record TokenRequest(String mobile, String password) {
+    }
+
+    record Session(String token, String name, String mobileMasked) {
+    }
+
+    record Me(String name, String mobileMasked, List<Portal.Lender> lenders, String consentTextVersion) {
+    }
+
+    record ConsentRequest(UUID institutionId, String purpose, String textVersion) {
+    }
+
+    record QuoteRequest(UUID productId, String amount, Integer numberOfRepayments) {
+    }
+
+    record ApplyRequest(UUID productId, String amount, Integer numberOfRepayments, String purpose,
+                        java.util.Map<String, Object> answers, List<String> documents,
+                        String idempotencyKey) {
+    }
+
+    record AcceptRequest(String textVersion, Boolean autoDebit) {
+    }
+
+    record PaymentRequest(String kind, String amount, String idempotencyKey) {
+    }
+
+    record ComplaintRequest(UUID institutionId, String category, String subject, String description) {
+    }
+
+    record Uploaded(UUID id) {
+    }
+
+    @Operation(operationId = "portalSendCode", summary = "Send a one-time registration code to a mobile (SMS)")
+    @PostMapping("/auth/codes")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("permitAll()")
+    CodeSent sendCode(@RequestBody CodeRequest body) {
+        var issued = borrowers.sendCode(body.mobile(), body.language());
+        return new CodeSent(issued.mobileMasked(), issued.expiresAt());
+    }
+
+    @Operation(operationId = "portalRegister", summary = "Register a borrower with the one-time code; answers a portal token")
+    @PostMapping("/auth/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("permitAll()")
+    Session register(@RequestBody RegisterRequest body) {
+        BorrowerPrincipal b = borrowers.register(new Borrowers.Registration(body.mobile(), body.code(), body.name(),
+                body.idNumber(), body.password(), body.language()));
+        return new Session(borrowers.issueToken(b), b.displayName(), b.mobileMasked());
+    }
+
+    @Operation(operationId = "portalToken", summary = "Sign in with mobile and password; answers a portal token")
+    @PostMapping("/auth/token")
+    @PreAuthorize("permitAll()")
+    Session token(@RequestBody TokenRequest body) {
+        BorrowerPrincipal b = borrowers.authenticate(body.mobile(), body.password())
+                .orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "bad-credentials", List.of()));
+        return new Session(borrowers.issueToken(b), b.displayName(), b.mobileMasked());
+    }
+
+    @Operation(operationId = "portalMe", summary = "The signed-in borrower and the institutions where they are a customer")
+    @GetMapping("/me")
+    @PreAuthorize("hasRole('BORROWER')")
+    Me me() {
+        BorrowerPrincipal b = borrower();
+        return new Me(b.displayName(), b.mobileMasked(), portal.lenders(b), Portal.CONSENT_TEXT_VERSION);
+    }
+
+    @Operation(operationId = "portalConsent", summary = "Give a separate consent (credit bureau or data sharing) to an institution")
+    @PostMapping("/consents")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('BORROWER')")
+    void consent(@RequestBody ConsentRequest body) {
+        ConsentPurpose purpose;
+        try {
+            purpose = ConsentPurpose.valueOf(body.purpose() == null ? "" : body.purpose());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("purpose", "oneOf", "CREDIT_BUREAU_QUERY, DATA_SHARING");
+        }
+        portal.consent(borrower(), required("institutionId", body.institutionId()), purpose, body.textVersion());
+    }
+
+    @Operation(operationId = "portalProducts", summary = "Products the borrower can apply for")
+    @GetMapping("/products")
+    @PreAuthorize("hasRole('BORROWER')")
+    List<Portal.ProductOffer> products() {
+        return portal.products(borrower());
+    }
+
+    @Operation(operationId = "portalQuote", summary = "The schedule and annualised rate of terms, before applying")
+    @PostMapping("/quotes")
+    @PreAuthorize("hasRole('BORROWER')")
+    OnlineApplications.Quote quote(@RequestBody QuoteRequest body) {
+        return portal.quote(borrower(), required("productId", body.productId()), amount(body.amount()),
+                required("numberOfRepayments", body.numberOfRepayments()));
+    }
+
+    @Operation(operationId = "portalApply", summary = "Apply for a product (created and submitted at once)")
+    @PostMapping("/applications")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('BORROWER')")
+    OnlineApplications.Progress apply(@RequestBody ApplyRequest body, HttpServletRequest request) {
+        BorrowerPrincipal b = borrower();
+        UUID id = portal.apply(b, required("productId", body.productId()), amount(body.amount()),
+                required("numberOfRepayments", body.numberOfRepayments()), body.purpose(), body.answers(),
+                body.documents() == null ? List.of() : body.documents(), body.idempotencyKey(), request.getRemoteAddr());
+        return portal.application(b, id);
+    }
+
+    @Operation(operationId = "portalApplications", summary = "The borrower's applications")
+    @GetMapping("/applications")
+    @PreAuthorize("hasRole('BORROWER')")
+    List<OnlineApplications.Progress> applications() {
+        return portal.applications(borrower());
+    }
+
+    @Operation(operationId = "portalApplication", summary = "One of the borrower's applications, with decline reasons")
+    @GetMapping("/applications/{id}")
+    @PreAuthorize("hasRole('BORROWER')")
+    OnlineApplications.Progress application(@PathVariable UUID id) {
+        return portal.application(borrower(), id);
+    }
+
+    @Operation(operationId = "portalHumanReview", summary = "Ask for a human review of a declined application")
+    @PostMapping("/applications/{id}/human-review")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasRole('BORROWER')")
+    OnlineApplications.Progress humanReview(@PathVariable UUID id) {
+        BorrowerPrincipal b = borrower();
+        portal.requestHumanReview(b, id);
+        return portal.application(b, id);
+    }
+
+    @Operation(operationId = "portalUploadDocument", summary = "Upload a document to an institution where the borrower is a customer")
+    @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('BORROWER')")
+    Uploaded upload(@RequestParam UUID institutionId, @RequestParam String category, @RequestParam MultipartFile file)
+            throws IOException {
+        return new Uploaded(portal.upload(borrower(), institutionId, category, file.getOriginalFilename(), file.getBytes()));
+    }
+
+    @Operation(operationId = "portalDocuments", summary = "The borrower's documents")
+    @GetMapping("/documents")
+    @PreAuthorize("hasRole('BORROWER')")
+    List<Customers.OwnDocument> documents() {
+        return portal.documents(borrower());
+    }
+
+    @Operation(operationId = "portalContracts", summary = "The borrower's contracts")
+    @GetMapping("/contracts")
+    @PreAuthorize("hasRole('BORROWER')")
+    List<BorrowerContracts.Contract> contracts() {
+        return portal.contracts(borrower());
+    }
+
+    @Operation(operationId = "portalContract", summary = "One contract with its exact text and text version")
+    @GetMapping("/contracts/{id}")
+    @PreAuthorize("hasRole('BORROWER')")
+    BorrowerContracts.Contract contract(@PathVariable UUID id) {
+        return portal.contract(borrower(), id);
+    }
+
+    @Operation(operationId = "portalContractPdf", summary = "The contract as PDF")
+    @GetMapping(path = "/contracts/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize("hasRole('BORROWER')")
+    ResponseEntity<byte[]> contractPdf(@PathVariable UUID id) {
+        return pdf(portal.contractPdf(borrower(), id), id);
+    }
+
+    @Operation(operationId = "portalAcceptContract", summary = "Accept the contract text version read; opens the loan")
+    @PostMapping("/contracts/{id}/acceptance")
+    @PreAuthorize("hasRole('BORROWER')")
+    BorrowerContracts.Contract accept(@PathVariable UUID id, @RequestBody AcceptRequest body, HttpServletRequest request) {
+        return portal.accept(borrower(), id, body.textVersion(), Boolean.TRUE.equals(body.autoDebit()), request.getRemoteAddr());
+    }
+
+    @Operation(operationId = "portalLoans", summary = "The borrower's loans with what is due")
+    @GetMapping("/loans")
+    @PreAuthorize("hasRole('BORROWER')")
+    List<Portal.LoanItem> loans() {
+        return portal.loans(borrower());
+    }
+
+    @Operation(operationId = "portalLoan", summary = "One loan: what is due, schedule and statement")
+    @GetMapping("/loans/{id}")
+    @PreAuthorize("hasRole('BORROWER')")
+    Portal.LoanDetail loan(@PathVariable UUID id) {
+        return portal.loan(borrower(), id);
+    }
+
+    @Operation(operationId = "portalPayoffQuote", summary = "What repays the loan in full today")
+    @GetMapping("/loans/{id}/payoff-quote")
+    @PreAuthorize("hasRole('BORROWER')")
+    BorrowerLoans.PayoffQuote payoffQuote(@PathVariable UUID id) {
+        return portal.payoffQuote(borrower(), id);
+    }
+
+    @Operation(operationId = "portalPay", summary = "Repay, prepay or pay off through the payment channel (idempotent)")
+    @PostMapping("/loans/{id}/payments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('BORROWER')")
+    BorrowerLoans.Payment pay(@PathVariable UUID id, @RequestBody PaymentRequest body) {
+        BigDecimal amount = "PAYOFF".equals(body.kind()) ? null : amount(body.amount());
+        return portal.pay(borrower(), id, body.kind(), amount, body.idempotencyKey());
+    }
+
+    @Operation(operationId = "portalComplaints", summary = "The borrower's complaints")
+    @GetMapping("/complaints")
+    @PreAuthorize("hasRole('BORROWER')")
+    List<Complaints.BorrowerComplaint> complaints() {
+        return portal.complaints(borrower());
+    }
+
+    @Operation(operationId = "portalComplaint", summary = "One of the borrower's complaints")
+    @GetMapping("/complaints/{id}")
+    @PreAuthorize("hasRole('BORROWER')")
+    Complaints.BorrowerComplaint complaint(@PathVariable UUID id) {
+        return portal.complaint(borrower(), id);
+    }
+
+    @Operation(operationId = "portalFileComplaint", summary = "File a complaint against an institution; it reaches the regulator")
+    @PostMapping("/complaints")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('BORROWER')")
+    Complaints.BorrowerComplaint fileComplaint(@RequestBody ComplaintRequest body) {
+        return portal.complain(borrower(), required("institutionId", body.institutionId()), body.category(), body.subject(),
+                body.description());
+    }
+
+    static BorrowerPrincipal borrower() {
+        return (BorrowerPrincipal) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+    }
+
+    static ResponseEntity<byte[]> pdf(byte[] bytes, UUID id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"contract-" + id + ".pdf\"").body(bytes);
+    }
+
+    static <T> T required(String field, T value) {
+        if (value == null) {
+            throw ProblemException.invalid(field, "required");
+        }
+        return value;
+    }
+
+    static BigDecimal amount(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw ProblemException.invalid("amount", "required");
+        }
+        return DecimalNumber.validate(raw.strip()).toOptional()
+                .orElseThrow(() -> ProblemException.invalid("amount", DecimalNumber.FORMAT));
+    }
+}
