@@ -31,8 +31,17 @@ public record CurrentUser(UUID userId, String username, String displayName, UUID
      * own customer record; it never serves a staff request.
      */
     public static CurrentUser borrowerChannel(UUID institutionId, UUID borrowerId, String name) {
-        return new CurrentUser(borrowerId, "portal:" + borrowerId, name, institutionId, OrganisationKind.LENDER,
-                new DataScope(ScopeLevel.INSTITUTION, institutionId, null, borrowerId), Set.of(), false, 0);
+        return borrowerChannel(institutionId, borrowerId, null, name);
+    }
+
+    /**
+     * As {@link #borrowerChannel(UUID, UUID, String)}, acting in the branch that serves the customer
+     * ({@code branchPath}) and for the officer who owns the customer ({@code ownerId}), so what the
+     * borrower starts (an application) lands in that officer's and branch's work.
+     */
+    public static CurrentUser borrowerChannel(UUID institutionId, UUID ownerId, String branchPath, String name) {
+        return new CurrentUser(ownerId, "portal:" + ownerId, name, institutionId, OrganisationKind.LENDER,
+                new DataScope(ScopeLevel.INSTITUTION, institutionId, branchPath, ownerId), Set.of(), false, 0);
     }
 
     @Override

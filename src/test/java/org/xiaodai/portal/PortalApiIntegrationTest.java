@@ -85,8 +85,8 @@ class PortalApiIntegrationTest {
 
         Api.Response applied = api.post("/api/v1/portal/applications", token, apply(product, "k2"));
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
-        assertThat(applied.json().get("status").asString()).as(applied.body()).isEqualTo("APPROVED");
-        String contractId = applied.json().get("contractId").asString();
+        assertThat(applied.json().get("status").asString()).as(applied.body()).isIn("APPROVED", "UNDER_REVIEW");
+        String contractId = portal.approved("a", applied.json().get("id").asString(), token);
         assertThat(api.post("/api/v1/portal/applications", token, apply(product, "k2")).json().get("id").asString())
                 .as("the same key applies once").isEqualTo(applied.json().get("id").asString());
 
@@ -99,6 +99,9 @@ class PortalApiIntegrationTest {
                 Map.of("textVersion", contract.get("textVersion").asString())));
         String loanId = accepted.get("loanId").asString();
 
+        assertThat(ok(api.get("/api/v1/portal/loans/" + loanId, token)).get("item").get("loan").get("status").asString())
+                .isEqualTo("PENDING_DISBURSEMENT");
+        portal.disburse("a", loanId);
         JsonNode loan = waitForStatus(token, loanId, "ACTIVE");
         assertThat(loan.get("schedule")).hasSize(12);
         assertThat(loan.get("item").get("due").get("nextAmount").asString()).isNotBlank();
@@ -140,16 +143,29 @@ class PortalApiIntegrationTest {
                     "purpose", "CREDIT_BUREAU_QUERY", "textVersion", "portal-2026-12")).status()).isEqualTo(204);
         }
         JsonNode theirApplication = ok(api.post("/api/v1/portal/applications", theirToken, apply(product, "x")), 201);
-        String theirContract = theirApplication.get("contractId").asString();
+        String theirContract = portal.approved("a", theirApplication.get("id").asString(), theirToken);
         String theirLoan = ok(api.post("/api/v1/portal/contracts/" + theirContract + "/acceptance", theirToken,
                 Map.of("textVersion", ok(api.get("/api/v1/portal/contracts/" + theirContract, theirToken))
                         .get("textVersion").asString()))).get("loanId").asString();
         String theirComplaint = ok(api.post("/api/v1/portal/complaints", theirToken, Map.of("institutionId", hzxd.toString(),
                 "category", "OTHER", "subject", "s", "description", "d")), 201).get("id").asString();
-        String otherInstitutionsLoan = jdbc.sql("select id::text from servicing_loan where institution_id = ? limit 1")
-                .param(nbxd).query(String.class).single();
-        String otherInstitutionsContract = jdbc.sql("select id::text from contract where institution_id = ? limit 1")
-                .param(nbxd).query(String.class).single();
+        // somebody else at the other institution, where "mine" is a customer too
+        portal.customer(bOfficer, mine);
+        PortalFixtures.Person elsewhere = PortalFixtures.Person.fresh();
+        portal.customer(bOfficer, elsewhere);
+        String elsewhereToken = portal.register(elsewhere);
+        ScoringFixtures.activeModel(jdbc, "NBXD", "APPLICATION");
+        String nbxdProduct = origination.product(api.token("b-admin", Api.DEMO_PASSWORD));
+        assertThat(api.post("/api/v1/portal/consents", elsewhereToken, Map.of("institutionId", nbxd.toString(),
+                "purpose", "CREDIT_BUREAU_QUERY", "textVersion", "portal-2026-12")).status()).isEqualTo(204);
+        JsonNode elsewhereApplication = ok(api.post("/api/v1/portal/applications", elsewhereToken, apply(nbxdProduct, "y")), 201);
+        String otherInstitutionsContract = portal.approved("b", elsewhereApplication.get("id").asString(), elsewhereToken);
+        String otherInstitutionsLoan = ok(api.post("/api/v1/portal/contracts/" + otherInstitutionsContract + "/acceptance",
+                elsewhereToken, Map.of("textVersion", ok(api.get("/api/v1/portal/contracts/" + otherInstitutionsContract,
+                        elsewhereToken)).get("textVersion").asString()))).get("loanId").asString();
+        Api.Response myLinks = api.get("/api/v1/portal/me", myToken);
+        assertThat(myLinks.json().get("lenders")).as("mine is linked in both institutions only after re-linking; "
+                + "the link is made at registration").hasSize(1);
 
         for (String loan : List.of(theirLoan, otherInstitutionsLoan)) {
             notFound(api.get("/api/v1/portal/loans/" + loan, myToken));
@@ -163,6 +179,7 @@ class PortalApiIntegrationTest {
             notFound(api.post("/api/v1/portal/contracts/" + contract + "/acceptance", myToken, Map.of("textVersion", "x")));
         }
         notFound(api.get("/api/v1/portal/applications/" + theirApplication.get("id").asString(), myToken));
+        notFound(api.get("/api/v1/portal/applications/" + elsewhereApplication.get("id").asString(), myToken));
         notFound(api.post("/api/v1/portal/applications/" + theirApplication.get("id").asString() + "/human-review",
                 myToken, Map.of()));
         notFound(api.get("/api/v1/portal/complaints/" + theirComplaint, myToken));

@@ -69,6 +69,39 @@ public final class PortalFixtures {
         return registered.json().get("token").asString();
     }
 
+    /**
+     * The application approved: an automatic decision stands, a manual one (a flag such as velocity or
+     * multi-lending in a busy test run) is approved by the institution's reviewer and approver.
+     *
+     * @param prefix {@code a} (HZXD) or {@code b} (NBXD)
+     * @return the contract id, as the borrower's portal shows it
+     */
+    public String approved(String prefix, String applicationId, String borrowerToken) {
+        String reviewer = api.token(prefix + "-reviewer", Api.DEMO_PASSWORD);
+        String approver = api.token(prefix + "-approver", Api.DEMO_PASSWORD);
+        for (int round = 0; round < 4; round++) {
+            JsonNode a = api.get("/api/v1/portal/applications/" + applicationId, borrowerToken).json();
+            if (a.get("contractId") != null && !a.get("contractId").isNull()) {
+                return a.get("contractId").asString();
+            }
+            assertThat(a.get("status").asString()).as(a.toString()).isEqualTo("UNDER_REVIEW");
+            JsonNode staff = api.get("/api/v1/applications/" + applicationId, approver).json();
+            String decider = "L1".equals(staff.get("openLevel").asString()) ? reviewer : approver;
+            Api.Response decided = api.post("/api/v1/applications/" + applicationId + "/decisions", decider,
+                    Map.of("decision", "APPROVE", "comment", "同意"));
+            assertThat(decided.status()).as(decided.body()).isEqualTo(201);
+        }
+        throw new AssertionError("never approved: " + applicationId);
+    }
+
+    /** The institution's finance user pays the loan out (the simulated bank answers within a second). */
+    public void disburse(String prefix, String loanId) {
+        String finance = api.token(prefix + "-finance", Api.DEMO_PASSWORD);
+        Api.Response d = api.post("/api/v1/loans/" + loanId + "/disbursement", finance,
+                Map.of("idempotencyKey", "portal-test-" + loanId));
+        assertThat(d.status()).as(d.body()).isEqualTo(202);
+    }
+
     static void sleep() {
         try {
             Thread.sleep(100);

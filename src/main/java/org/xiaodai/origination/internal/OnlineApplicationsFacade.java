@@ -110,7 +110,14 @@ class OnlineApplicationsFacade implements OnlineApplications {
         if (customers.profile(customerId).isEmpty()) {
             throw ProblemException.notFound("customer");
         }
-        return CurrentUser.borrowerChannel(institution(), actorId(customerId), actorName);
+        // the application belongs to the branch and officer that serve the customer (the customer's own
+        // record, read inside the same wall), so it reaches their queues like an application they typed
+        record Serving(String branchPath, UUID ownerId) {
+        }
+        Serving serving = jdbc.sql("select branch_path, owner_id from customer where id = ?").param(customerId)
+                .query((rs, n) -> new Serving(rs.getString(1), rs.getObject(2, UUID.class))).single();
+        return CurrentUser.borrowerChannel(institution(), serving.ownerId() == null ? actorId(customerId) : serving.ownerId(),
+                serving.branchPath(), actorName);
     }
 
     private static UUID institution() {
