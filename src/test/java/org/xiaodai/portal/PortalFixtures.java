@@ -102,6 +102,11 @@ public final class PortalFixtures {
         assertThat(d.status()).as(d.body()).isEqualTo(202);
     }
 
+    /** A short wait while polling. */
+    public static void pause() {
+        sleep();
+    }
+
     static void sleep() {
         try {
             Thread.sleep(100);

@@ -64,7 +64,8 @@ public class Portal {
     public record Lender(UUID institutionId, String name, UUID customerId, boolean bureauConsent, boolean sharingConsent) {
     }
 
-    public record LoanItem(UUID institutionId, String lender, Loans.LoanSummary loan, Optional<BorrowerLoans.Due> due) {
+    public record LoanItem(UUID institutionId, String lender, Loans.LoanSummary loan,
+                           BorrowerLoans.@org.jspecify.annotations.Nullable Due due) {
     }
 
     public record LoanDetail(LoanItem item, List<org.xiaodai.calc.Installment> schedule,
@@ -95,14 +96,14 @@ public class Portal {
     public List<LoanItem> loans(BorrowerPrincipal b) {
         List<LoanItem> all = new ArrayList<>();
         each(b, link -> loans.ofCustomer(link.customerId()).stream()
-                .map(l -> new LoanItem(link.institutionId(), name(link.institutionId()), l, loans.due(l.id()))).toList())
+                .map(l -> new LoanItem(link.institutionId(), name(link.institutionId()), l, loans.due(l.id()).orElse(null))).toList())
                 .forEach(all::addAll);
         return all;
     }
 
     public LoanDetail loan(BorrowerPrincipal b, UUID loanId) {
         return find(b, link -> ownLoan(link, loanId).map(l -> new LoanDetail(
-                new LoanItem(link.institutionId(), name(link.institutionId()), l, loans.due(loanId)),
+                new LoanItem(link.institutionId(), name(link.institutionId()), l, loans.due(loanId).orElse(null)),
                 loans.schedule(loanId), loans.statement(loanId)))).orElseThrow(() -> ProblemException.notFound("loan"));
     }
 

@@ -98,6 +98,7 @@ class PortalApiController {
     }
 
     @Operation(operationId = "portalSendCode", summary = "Send a one-time registration code to a mobile (SMS)")
+    @org.xiaodai.shared.problem.ProblemResponse(status = 429, description = "`rate-limited`: this number asked for a code too recently or too often.")
     @PostMapping("/auth/codes")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("permitAll()")
@@ -107,6 +108,7 @@ class PortalApiController {
     }
 
     @Operation(operationId = "portalRegister", summary = "Register a borrower with the one-time code; answers a portal token")
+    @org.xiaodai.shared.problem.ProblemResponse(status = 409, description = "`mobile-registered`: the mobile is registered already.")
     @PostMapping("/auth/register")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("permitAll()")
@@ -117,6 +119,7 @@ class PortalApiController {
     }
 
     @Operation(operationId = "portalToken", summary = "Sign in with mobile and password; answers a portal token")
+    @org.xiaodai.shared.problem.ProblemResponse(status = 401, description = "`bad-credentials`: wrong mobile or password, or the account waits after 5 wrong passwords.")
     @PostMapping("/auth/token")
     @PreAuthorize("permitAll()")
     Session token(@RequestBody TokenRequest body) {

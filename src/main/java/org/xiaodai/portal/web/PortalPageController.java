@@ -269,7 +269,7 @@ class PortalPageController {
         Portal.LoanDetail loan = portal.loan(b, id);
         model.addAttribute("loan", loan);
         model.addAttribute("paymentKey", UUID.randomUUID().toString());
-        if (loan.item().due().isPresent()) {
+        if (loan.item().due() != null) {
             try {
                 model.addAttribute("payoff", portal.payoffQuote(b, id));
             } catch (ProblemException e) {
