@@ -52,6 +52,9 @@ public interface Customers {
      */
     Optional<UUID> individualMatching(String idNumber, String mobile);
 
+    /** The individual customer of the current institution with this ID number (blind index), for demo seeding. */
+    Optional<UUID> individualWithIdNumber(String idNumber);
+
     /**
      * Records a separate consent the customer gave themselves online (the borrower portal): purpose,
      * text version and the time, audited. Joins the caller's transaction.

@@ -131,6 +131,16 @@ class CustomersFacade implements Customers {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> individualWithIdNumber(String idNumber) {
+        if (idNumber == null || idNumber.strip().length() != 18) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id from customer where kind = 'INDIVIDUAL' and id_number_index = ? order by created_at limit 1")
+                .param(pii.idNumberIndex(idNumber.strip().toUpperCase(java.util.Locale.ROOT))).query(UUID.class).optional();
+    }
+
+    @Override
     @Transactional
     public void recordOwnConsent(UUID customerId, ConsentPurpose purpose, String textVersion, String actorName) {
         consents.grant(caller(customerId, actorName), customerId,
