@@ -176,15 +176,9 @@ class ApiConformanceIntegrationTest {
         ok(contract.get("/api/v1/portal/products", token), 200);
         ok(contract.send("POST", "/api/v1/portal/quotes", token, Map.of("productId", product, "amount", "30000",
                 "numberOfRepayments", 12)), 200);
-        String boundary = "ct-boundary";
-        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"institutionId\"\r\n\r\n" + hzxd
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\nOTHER\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"note.pdf\"\r\nContent-Type: application/pdf"
-                + "\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--" + boundary + "--\r\n";
-        Api.Response uploaded = api.send("POST", "/api/v1/portal/documents", token, multipart,
-                "multipart/form-data; boundary=" + boundary, null);
-        contract.record("POST", "/api/v1/portal/documents", uploaded);
-        ok(uploaded, 201);
+        ok(contract.send("POST", "/api/v1/portal/documents", token, Map.of("institutionId", hzxd, "category", "OTHER",
+                "fileName", "note.pdf", "contentBase64", java.util.Base64.getEncoder().encodeToString(
+                        "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))), 201);
         ok(contract.get("/api/v1/portal/documents", token), 200);
         String application = id(contract.send("POST", "/api/v1/portal/applications", token, Map.of("productId", product,
                 "amount", "30000", "numberOfRepayments", 12, "purpose", "CONSUMPTION",

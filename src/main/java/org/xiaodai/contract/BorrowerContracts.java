@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
 public interface BorrowerContracts {
 
     /** The customer's contracts, newest first. */
-    List<Contract> ofCustomer(UUID customerId);
+    List<BorrowerContract> ofCustomer(UUID customerId);
 
-    Optional<Contract> ofCustomer(UUID customerId, UUID contractId);
+    Optional<BorrowerContract> ofCustomer(UUID customerId, UUID contractId);
 
     /** The PDF of the customer's contract; empty for another's. */
     Optional<byte[]> pdf(UUID customerId, UUID contractId);
@@ -29,10 +29,10 @@ public interface BorrowerContracts {
      *
      * @throws org.xiaodai.shared.problem.ProblemException 404 for another's contract, 400 when the text version is not the contract's
      */
-    Contract accept(UUID customerId, UUID contractId, String textVersion, boolean autoDebit, @Nullable String clientAddress,
+    BorrowerContract accept(UUID customerId, UUID contractId, String textVersion, boolean autoDebit, @Nullable String clientAddress,
                     String actorName);
 
-    record Contract(UUID id, String contractNumber, UUID applicationId, String status, BigDecimal principal,
+    record BorrowerContract(UUID id, String contractNumber, UUID applicationId, String status, BigDecimal principal,
                     BigDecimal annualInterestRatePercent, BigDecimal annualPercentageRate, int numberOfRepayments,
                     BigDecimal upfrontFees, String textVersion, String text, Instant issuedAt,
                     @Nullable Instant acceptedAt, @Nullable UUID loanId) {

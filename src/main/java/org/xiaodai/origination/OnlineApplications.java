@@ -19,7 +19,7 @@ import org.xiaodai.calc.Installment;
 public interface OnlineApplications {
 
     /** The schedule and the annualised rate (fees included) of these terms under the product, or the problems. */
-    Quote quote(UUID productId, BigDecimal amount, int numberOfRepayments, BigDecimal annualInterestRatePercent);
+    OnlineQuote quote(UUID productId, BigDecimal amount, int numberOfRepayments, BigDecimal annualInterestRatePercent);
 
     /**
      * Creates and submits an application (channel ONLINE) for the customer; checks, credit bureau and
@@ -28,35 +28,38 @@ public interface OnlineApplications {
      *
      * @throws org.xiaodai.shared.problem.ProblemException 400 naming the field, 409 without a credit-bureau consent
      */
-    UUID apply(Application application);
+    UUID apply(OnlineApplication application);
 
     /** The customer's applications, newest first, with their outcome in the caller's language. */
-    List<Progress> ofCustomer(UUID customerId);
+    List<OnlineProgress> ofCustomer(UUID customerId);
 
     /** One of the customer's applications; empty when it is somebody else's or unknown. */
-    Optional<Progress> ofCustomer(UUID customerId, UUID applicationId);
+    Optional<OnlineProgress> ofCustomer(UUID customerId, UUID applicationId);
 
     /** The customer asks a person to look at an automatic decline again; 404 for another's, 409 unless declined. */
     void requestHumanReview(UUID customerId, UUID applicationId);
 
-    record Application(UUID customerId, UUID productId, BigDecimal amount, int numberOfRepayments,
+    /** The customer an application of the current institution is for (to tell them about it); empty when unknown. */
+    Optional<UUID> customerOf(UUID applicationId);
+
+    record OnlineApplication(UUID customerId, UUID productId, BigDecimal amount, int numberOfRepayments,
                        BigDecimal annualInterestRatePercent, String purpose, java.util.Map<String, Object> answers,
                        List<String> documents, @Nullable String idempotencyKey, @Nullable String clientAddress, String actorName) {
     }
 
-    record Quote(@Nullable BigDecimal annualPercentageRate, @Nullable BigDecimal rateCapPercent,
+    record OnlineQuote(@Nullable BigDecimal annualPercentageRate, @Nullable BigDecimal rateCapPercent,
                  @Nullable BigDecimal firstInstallment, @Nullable BigDecimal totalInterest,
                  @Nullable BigDecimal totalRepayment, @Nullable BigDecimal upfrontFees, List<Installment> installments,
                  List<String> problemFields) {
     }
 
     /** A reason in plain words: its code and the sentence. */
-    record Reason(String code, String message) {
+    record DeclineReason(String code, String message) {
     }
 
-    record Progress(UUID id, String status, UUID productId, String productName, BigDecimal amount, int numberOfRepayments,
+    record OnlineProgress(UUID id, String status, UUID productId, String productName, BigDecimal amount, int numberOfRepayments,
                     BigDecimal annualInterestRatePercent, @Nullable BigDecimal annualPercentageRate,
-                    List<String> missingDocuments, List<Reason> declineReasons, boolean humanReviewRequested,
+                    List<String> missingDocuments, List<DeclineReason> declineReasons, boolean humanReviewRequested,
                     @Nullable BigDecimal approvedAmount, @Nullable UUID contractId, @Nullable UUID loanId,
                     Instant createdAt, @Nullable Instant decidedAt) {
     }

@@ -24,38 +24,47 @@ public interface BorrowerLoans {
     List<Installment> schedule(UUID loanId);
 
     /** The loan's transactions, oldest first (对账单). */
-    List<StatementLine> statement(UUID loanId);
+    List<BorrowerStatementLine> statement(UUID loanId);
 
     /** What is owed on the business date and what falls due next; empty before disbursement or after the end. */
-    Optional<Due> due(UUID loanId);
+    Optional<BorrowerDue> due(UUID loanId);
 
     /** What repays the loan in full today. */
-    PayoffQuote payoffQuote(UUID loanId);
+    BorrowerPayoffQuote payoffQuote(UUID loanId);
 
     /**
      * The borrower pays {@code amount}: the payment channel debits their account, then the amount is
      * booked as a repayment. The same key twice books once.
      */
-    Payment repay(UUID loanId, BigDecimal amount, String idempotencyKey);
+    BorrowerPayment repay(UUID loanId, BigDecimal amount, String idempotencyKey);
 
     /** Pays the loan off today at the quote's total. */
-    Payment payoff(UUID loanId, String idempotencyKey);
+    BorrowerPayment payoff(UUID loanId, String idempotencyKey);
 
     /** A partial prepayment today; the installment is lowered and the term kept. */
-    Payment prepay(UUID loanId, BigDecimal amount, String idempotencyKey);
+    BorrowerPayment prepay(UUID loanId, BigDecimal amount, String idempotencyKey);
 
-    record StatementLine(UUID id, LocalDate date, String kind, BigDecimal amount, BigDecimal principal,
+    /**
+     * The installments of active loans in the current institution that fall due on {@code dueDate}
+     * and are not paid yet (for reminders "repayment due in N days").
+     */
+    List<UpcomingInstallment> installmentsDueOn(LocalDate dueDate);
+
+    record UpcomingInstallment(UUID loanId, UUID customerId, String reference, LocalDate dueDate, BigDecimal amount) {
+    }
+
+    record BorrowerStatementLine(UUID id, LocalDate date, String kind, BigDecimal amount, BigDecimal principal,
                          BigDecimal interest, BigDecimal penalty, boolean reversed) {
     }
 
-    record Due(LocalDate asOf, long daysPastDue, BigDecimal overdue, BigDecimal penalty, BigDecimal credit,
+    record BorrowerDue(LocalDate asOf, long daysPastDue, BigDecimal overdue, BigDecimal penalty, BigDecimal credit,
                BigDecimal principalOutstanding, LocalDate nextDueDate, BigDecimal nextAmount) {
     }
 
-    record PayoffQuote(LocalDate date, BigDecimal principal, BigDecimal interest, BigDecimal penalty, BigDecimal credit,
+    record BorrowerPayoffQuote(LocalDate date, BigDecimal principal, BigDecimal interest, BigDecimal penalty, BigDecimal credit,
                        BigDecimal total) {
     }
 
-    record Payment(UUID transactionId, LocalDate date, String kind, BigDecimal amount, String bankReference) {
+    record BorrowerPayment(UUID transactionId, LocalDate date, String kind, BigDecimal amount, String bankReference) {
     }
 }

@@ -25,6 +25,9 @@ public interface Complaints {
     /** The complaints {@code borrowerId} filed in the current institution, newest first. */
     java.util.List<BorrowerComplaint> filedBy(UUID borrowerId);
 
+    /** Who filed a complaint of the current institution (a borrower's id for borrower complaints); empty when unknown. */
+    java.util.Optional<UUID> filer(UUID complaintId);
+
     /** A complaint as its complainant follows it. */
     record BorrowerComplaint(UUID id, UUID institutionId, String reference, String category, String subject,
                              String status, LocalDate filedOn, LocalDate responseDue,

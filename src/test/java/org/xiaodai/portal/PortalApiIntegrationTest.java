@@ -125,6 +125,20 @@ class PortalApiIntegrationTest {
         String regulator = api.token("regulator", Api.DEMO_PASSWORD);
         Api.Response list = api.get("/api/v1/complaints?size=200", regulator);
         assertThat(list.body()).contains(complaint.get("reference").asString());
+
+        // the borrower is told: application received and decided, contract ready, complaint registered
+        Instant until = Instant.now().plus(Duration.ofSeconds(20));
+        List<String> events = List.of();
+        while (Instant.now().isBefore(until)) {
+            events = jdbc.sql("select distinct event from notification_delivery where customer_id = ?::uuid")
+                    .param(aCustomer).query(String.class).list();
+            if (events.containsAll(List.of("APPLICATION_RECEIVED", "APPLICATION_DECIDED", "CONTRACT_READY",
+                    "COMPLAINT_UPDATED", "DISBURSED", "REPAYMENT_RECEIVED"))) {
+                break;
+            }
+            PortalFixtures.sleep();
+        }
+        assertThat(events).contains("APPLICATION_RECEIVED", "APPLICATION_DECIDED", "CONTRACT_READY", "COMPLAINT_UPDATED");
     }
 
     @Test

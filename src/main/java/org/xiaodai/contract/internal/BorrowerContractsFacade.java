@@ -26,14 +26,14 @@ class BorrowerContractsFacade implements BorrowerContracts {
 
     @Override
     @Transactional(readOnly = true)
-    public List<Contract> ofCustomer(UUID customerId) {
+    public List<BorrowerContract> ofCustomer(UUID customerId) {
         return jdbc.sql("select id from contract where customer_id = ? order by issued_at desc").param(customerId)
                 .query(UUID.class).list().stream().map(id -> ofCustomer(customerId, id)).flatMap(Optional::stream).toList();
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<Contract> ofCustomer(UUID customerId, UUID contractId) {
+    public Optional<BorrowerContract> ofCustomer(UUID customerId, UUID contractId) {
         return institutionOf(customerId, contractId).map(i -> contract(contracts.view(caller(i, ""), contractId)));
     }
 
@@ -45,7 +45,7 @@ class BorrowerContractsFacade implements BorrowerContracts {
 
     @Override
     @Transactional
-    public Contract accept(UUID customerId, UUID contractId, String textVersion, boolean autoDebit, String clientAddress,
+    public BorrowerContract accept(UUID customerId, UUID contractId, String textVersion, boolean autoDebit, String clientAddress,
                            String actorName) {
         UUID institution = institutionOf(customerId, contractId).orElseThrow(() -> ProblemException.notFound("contract"));
         if (textVersion == null || textVersion.isBlank()) {
@@ -63,8 +63,8 @@ class BorrowerContractsFacade implements BorrowerContracts {
         return CurrentUser.borrowerChannel(institution, Actor.current().map(Actor::actorId).orElse(institution), actorName);
     }
 
-    private static Contract contract(ContractView v) {
-        return new Contract(v.id(), v.contractNumber(), v.applicationId(), v.status(), v.principal(),
+    private static BorrowerContract contract(ContractView v) {
+        return new BorrowerContract(v.id(), v.contractNumber(), v.applicationId(), v.status(), v.principal(),
                 v.annualInterestRatePercent(), v.annualPercentageRate(), v.numberOfRepayments(), v.upfrontFees(),
                 v.textVersion(), v.text(), v.issuedAt(), v.acceptedAt(), v.loanId());
     }

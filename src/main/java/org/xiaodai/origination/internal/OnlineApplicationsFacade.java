@@ -42,18 +42,18 @@ class OnlineApplicationsFacade implements OnlineApplications {
 
     @Override
     @Transactional(readOnly = true)
-    public Quote quote(UUID productId, BigDecimal amount, int numberOfRepayments, BigDecimal annualInterestRatePercent) {
+    public OnlineQuote quote(UUID productId, BigDecimal amount, int numberOfRepayments, BigDecimal annualInterestRatePercent) {
         UUID institution = institution();
         Preview.Result r = preview.of(CurrentUser.borrowerChannel(institution, actorId(null), ""), productId, amount,
                 numberOfRepayments, annualInterestRatePercent);
-        return new Quote(r.annualPercentageRate(), r.rateCapPercent(), r.firstInstallment(), r.totalInterest(),
+        return new OnlineQuote(r.annualPercentageRate(), r.rateCapPercent(), r.firstInstallment(), r.totalInterest(),
                 r.totalRepayment(), r.upfrontFees(), r.schedule() == null ? List.of() : r.schedule().installments(),
                 r.problems().stream().map(FieldProblem::field).toList());
     }
 
     @Override
     @Transactional
-    public UUID apply(Application a) {
+    public UUID apply(OnlineApplication a) {
         CurrentUser caller = caller(a.customerId(), a.actorName());
         LoanPurpose purpose;
         try {
@@ -73,7 +73,7 @@ class OnlineApplicationsFacade implements OnlineApplications {
 
     @Override
     @Transactional(readOnly = true)
-    public List<Progress> ofCustomer(UUID customerId) {
+    public List<OnlineProgress> ofCustomer(UUID customerId) {
         List<UUID> ids = jdbc.sql("select id from origination_application where customer_id = ? order by created_at desc")
                 .param(customerId).query(UUID.class).list();
         return ids.stream().map(id -> ofCustomer(customerId, id)).flatMap(Optional::stream).toList();
@@ -81,14 +81,14 @@ class OnlineApplicationsFacade implements OnlineApplications {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<Progress> ofCustomer(UUID customerId, UUID applicationId) {
+    public Optional<OnlineProgress> ofCustomer(UUID customerId, UUID applicationId) {
         if (!owns(customerId, applicationId)) {
             return Optional.empty();
         }
         ApplicationView v = reader.view(caller(customerId, ""), applicationId);
-        return Optional.of(new Progress(v.id(), v.status(), v.productId(), v.productName(), v.amount(),
+        return Optional.of(new OnlineProgress(v.id(), v.status(), v.productId(), v.productName(), v.amount(),
                 v.numberOfRepayments(), v.annualInterestRatePercent(), v.annualPercentageRate(), v.missingDocuments(),
-                v.declineReasons().stream().map(r -> new Reason(r.code(), r.message())).toList(), v.humanReviewRequested(),
+                v.declineReasons().stream().map(r -> new DeclineReason(r.code(), r.message())).toList(), v.humanReviewRequested(),
                 v.approvedAmount(), v.contractId(), v.loanId(), v.createdAt(), v.decidedAt()));
     }
 
@@ -99,6 +99,13 @@ class OnlineApplicationsFacade implements OnlineApplications {
             throw ProblemException.notFound("application");
         }
         applications.requestHumanReview(caller(customerId, ""), applicationId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> customerOf(UUID applicationId) {
+        return jdbc.sql("select customer_id from origination_application where id = ?").param(applicationId)
+                .query(UUID.class).optional();
     }
 
     private boolean owns(UUID customerId, UUID applicationId) {

@@ -61,24 +61,24 @@ public class Portal {
     }
 
     /** An institution where the borrower is a customer, by name. */
-    public record Lender(UUID institutionId, String name, UUID customerId, boolean bureauConsent, boolean sharingConsent) {
+    public record PortalLender(UUID institutionId, String name, UUID customerId, boolean bureauConsent, boolean sharingConsent) {
     }
 
-    public record LoanItem(UUID institutionId, String lender, Loans.LoanSummary loan,
-                           BorrowerLoans.@org.jspecify.annotations.Nullable Due due) {
+    public record PortalLoan(UUID institutionId, String lender, Loans.LoanSummary loan,
+                           BorrowerLoans.@org.jspecify.annotations.Nullable BorrowerDue due) {
     }
 
-    public record LoanDetail(LoanItem item, List<org.xiaodai.calc.Installment> schedule,
-                             List<BorrowerLoans.StatementLine> statement) {
+    public record PortalLoanDetail(PortalLoan item, List<org.xiaodai.calc.Installment> schedule,
+                             List<BorrowerLoans.BorrowerStatementLine> statement) {
     }
 
-    public record ProductOffer(UUID institutionId, String lender, UUID productId, String code, String name,
+    public record PortalProduct(UUID institutionId, String lender, UUID productId, String code, String name,
                                BigDecimal minAmount, BigDecimal maxAmount, int minRepayments, int maxRepayments,
                                BigDecimal annualInterestRatePercent, BigDecimal lowestApr, BigDecimal highestApr) {
     }
 
-    public List<Lender> lenders(BorrowerPrincipal b) {
-        return each(b, link -> new Lender(link.institutionId(), name(link.institutionId()), link.customerId(),
+    public List<PortalLender> lenders(BorrowerPrincipal b) {
+        return each(b, link -> new PortalLender(link.institutionId(), name(link.institutionId()), link.customerId(),
                 customers.hasLiveConsent(link.customerId(), ConsentPurpose.CREDIT_BUREAU_QUERY),
                 customers.hasLiveConsent(link.customerId(), ConsentPurpose.DATA_SHARING)));
     }
@@ -93,27 +93,27 @@ public class Portal {
         });
     }
 
-    public List<LoanItem> loans(BorrowerPrincipal b) {
-        List<LoanItem> all = new ArrayList<>();
+    public List<PortalLoan> loans(BorrowerPrincipal b) {
+        List<PortalLoan> all = new ArrayList<>();
         each(b, link -> loans.ofCustomer(link.customerId()).stream()
-                .map(l -> new LoanItem(link.institutionId(), name(link.institutionId()), l, loans.due(l.id()).orElse(null))).toList())
+                .map(l -> new PortalLoan(link.institutionId(), name(link.institutionId()), l, loans.due(l.id()).orElse(null))).toList())
                 .forEach(all::addAll);
         return all;
     }
 
-    public LoanDetail loan(BorrowerPrincipal b, UUID loanId) {
-        return find(b, link -> ownLoan(link, loanId).map(l -> new LoanDetail(
-                new LoanItem(link.institutionId(), name(link.institutionId()), l, loans.due(loanId).orElse(null)),
+    public PortalLoanDetail loan(BorrowerPrincipal b, UUID loanId) {
+        return find(b, link -> ownLoan(link, loanId).map(l -> new PortalLoanDetail(
+                new PortalLoan(link.institutionId(), name(link.institutionId()), l, loans.due(loanId).orElse(null)),
                 loans.schedule(loanId), loans.statement(loanId)))).orElseThrow(() -> ProblemException.notFound("loan"));
     }
 
-    public BorrowerLoans.PayoffQuote payoffQuote(BorrowerPrincipal b, UUID loanId) {
+    public BorrowerLoans.BorrowerPayoffQuote payoffQuote(BorrowerPrincipal b, UUID loanId) {
         return find(b, link -> ownLoan(link, loanId).map(l -> loans.payoffQuote(loanId)))
                 .orElseThrow(() -> ProblemException.notFound("loan"));
     }
 
     /** kind: REPAYMENT, PREPAYMENT or PAYOFF. */
-    public BorrowerLoans.Payment pay(BorrowerPrincipal b, UUID loanId, String kind, BigDecimal amount, String key) {
+    public BorrowerLoans.BorrowerPayment pay(BorrowerPrincipal b, UUID loanId, String kind, BigDecimal amount, String key) {
         if (key == null || key.isBlank() || key.length() > 100) {
             throw ProblemException.invalid("idempotencyKey", key == null || key.isBlank() ? "required" : "maxLength", 100);
         }
@@ -126,14 +126,14 @@ public class Portal {
         })).orElseThrow(() -> ProblemException.notFound("loan"));
     }
 
-    public List<ProductOffer> products(BorrowerPrincipal b) {
-        List<ProductOffer> all = new ArrayList<>();
+    public List<PortalProduct> products(BorrowerPrincipal b) {
+        List<PortalProduct> all = new ArrayList<>();
         each(b, link -> products.current().stream().filter(p -> !p.rateCapExceeded()).map(p -> offer(link, p)).toList())
                 .forEach(all::addAll);
         return all;
     }
 
-    public OnlineApplications.Quote quote(BorrowerPrincipal b, UUID productId, BigDecimal amount, int n) {
+    public OnlineApplications.OnlineQuote quote(BorrowerPrincipal b, UUID productId, BigDecimal amount, int n) {
         return find(b, link -> product(productId).map(p -> applications.quote(productId, amount, n,
                 p.definition().minAnnualInterestRatePercent()))).orElseThrow(() -> ProblemException.notFound("product"));
     }
@@ -141,18 +141,18 @@ public class Portal {
     public UUID apply(BorrowerPrincipal b, UUID productId, BigDecimal amount, int n, String purpose,
                       java.util.Map<String, Object> answers, List<String> documents, String key, String clientAddress) {
         String scopedKey = key == null || key.isBlank() ? null : "portal:" + b.borrowerId() + ":" + key;
-        return find(b, link -> product(productId).map(p -> applications.apply(new OnlineApplications.Application(
+        return find(b, link -> product(productId).map(p -> applications.apply(new OnlineApplications.OnlineApplication(
                 link.customerId(), productId, amount, n, p.definition().minAnnualInterestRatePercent(), purpose, answers, documents,
                 scopedKey, clientAddress, b.displayName())))).orElseThrow(() -> ProblemException.notFound("product"));
     }
 
-    public List<OnlineApplications.Progress> applications(BorrowerPrincipal b) {
-        List<OnlineApplications.Progress> all = new ArrayList<>();
+    public List<OnlineApplications.OnlineProgress> applications(BorrowerPrincipal b) {
+        List<OnlineApplications.OnlineProgress> all = new ArrayList<>();
         each(b, link -> applications.ofCustomer(link.customerId())).forEach(all::addAll);
         return all;
     }
 
-    public OnlineApplications.Progress application(BorrowerPrincipal b, UUID id) {
+    public OnlineApplications.OnlineProgress application(BorrowerPrincipal b, UUID id) {
         return find(b, link -> applications.ofCustomer(link.customerId(), id))
                 .orElseThrow(() -> ProblemException.notFound("application"));
     }
@@ -164,13 +164,13 @@ public class Portal {
         })).orElseThrow(() -> ProblemException.notFound("application"));
     }
 
-    public List<BorrowerContracts.Contract> contracts(BorrowerPrincipal b) {
-        List<BorrowerContracts.Contract> all = new ArrayList<>();
+    public List<BorrowerContracts.BorrowerContract> contracts(BorrowerPrincipal b) {
+        List<BorrowerContracts.BorrowerContract> all = new ArrayList<>();
         each(b, link -> contracts.ofCustomer(link.customerId())).forEach(all::addAll);
         return all;
     }
 
-    public BorrowerContracts.Contract contract(BorrowerPrincipal b, UUID id) {
+    public BorrowerContracts.BorrowerContract contract(BorrowerPrincipal b, UUID id) {
         return find(b, link -> contracts.ofCustomer(link.customerId(), id))
                 .orElseThrow(() -> ProblemException.notFound("contract"));
     }
@@ -179,7 +179,7 @@ public class Portal {
         return find(b, link -> contracts.pdf(link.customerId(), id)).orElseThrow(() -> ProblemException.notFound("contract"));
     }
 
-    public BorrowerContracts.Contract accept(BorrowerPrincipal b, UUID id, String textVersion, boolean autoDebit,
+    public BorrowerContracts.BorrowerContract accept(BorrowerPrincipal b, UUID id, String textVersion, boolean autoDebit,
                                              String clientAddress) {
         return find(b, link -> contracts.ofCustomer(link.customerId(), id).map(c -> contracts.accept(link.customerId(), id,
                 textVersion, autoDebit, clientAddress, b.displayName())))
@@ -224,9 +224,9 @@ public class Portal {
         return products.current().stream().filter(p -> p.productId().equals(productId) && !p.rateCapExceeded()).findFirst();
     }
 
-    private ProductOffer offer(Borrowers.Link link, ProductVersion p) {
+    private PortalProduct offer(Borrowers.Link link, ProductVersion p) {
         var d = p.definition();
-        return new ProductOffer(link.institutionId(), name(link.institutionId()), p.productId(), d.code(), d.name(),
+        return new PortalProduct(link.institutionId(), name(link.institutionId()), p.productId(), d.code(), d.name(),
                 d.minPrincipal(), d.maxPrincipal(), d.minNumberOfRepayments(), d.maxNumberOfRepayments(),
                 d.minAnnualInterestRatePercent(), p.lowestAnnualRatePercent(), p.highestAnnualRatePercent());
     }

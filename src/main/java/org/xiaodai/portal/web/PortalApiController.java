@@ -1,6 +1,5 @@
 package org.xiaodai.portal.web;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.xiaodai.contract.BorrowerContracts;
 import org.xiaodai.customer.ConsentPurpose;
 import org.xiaodai.customer.Customers;
@@ -45,7 +43,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @RequestMapping("/api/v1/portal")
-@Tag(name = "Borrower portal")
+@Tag(name = "Borrower portal", description = "The borrower's own side (借款人自助): registration by one-time code, "
+        + "sign-in, consents, applying, contracts, loans, payments and complaints. Portal tokens (`xdp_…`) only; every "
+        + "answer is the signed-in borrower's own data.")
 class PortalApiController {
 
     private final Borrowers borrowers;
@@ -56,45 +56,48 @@ class PortalApiController {
         this.portal = portal;
     }
 
-    record CodeRequest(String mobile, String language) {
+    record PortalCodeRequest(String mobile, String language) {
     }
 
-    record CodeSent(String mobileMasked, Instant expiresAt) {
+    record PortalCodeSent(String mobileMasked, Instant expiresAt) {
     }
 
-    record RegisterRequest(String mobile, String code, String name, String idNumber, String password, String language) {
+    record PortalRegisterRequest(String mobile, String code, String name, String idNumber, String password, String language) {
     }
 
-    record TokenRequest(String mobile, String password) {
+    record PortalTokenRequest(String mobile, String password) {
     }
 
-    record Session(String token, String name, String mobileMasked) {
+    record PortalSession(String token, String name, String mobileMasked) {
     }
 
-    record Me(String name, String mobileMasked, List<Portal.Lender> lenders, String consentTextVersion) {
+    record PortalMe(String name, String mobileMasked, List<Portal.PortalLender> lenders, String consentTextVersion) {
     }
 
-    record ConsentRequest(UUID institutionId, String purpose, String textVersion) {
+    record PortalConsentRequest(UUID institutionId, String purpose, String textVersion) {
     }
 
-    record QuoteRequest(UUID productId, String amount, Integer numberOfRepayments) {
+    record PortalQuoteRequest(UUID productId, String amount, Integer numberOfRepayments) {
     }
 
-    record ApplyRequest(UUID productId, String amount, Integer numberOfRepayments, String purpose,
+    record PortalApplyRequest(UUID productId, String amount, Integer numberOfRepayments, String purpose,
                         java.util.Map<String, Object> answers, List<String> documents,
                         String idempotencyKey) {
     }
 
-    record AcceptRequest(String textVersion, Boolean autoDebit) {
+    record PortalAcceptRequest(String textVersion, Boolean autoDebit) {
     }
 
-    record PaymentRequest(String kind, String amount, String idempotencyKey) {
+    record PortalPaymentRequest(String kind, String amount, String idempotencyKey) {
     }
 
-    record ComplaintRequest(UUID institutionId, String category, String subject, String description) {
+    record PortalComplaintRequest(UUID institutionId, String category, String subject, String description) {
     }
 
-    record Uploaded(UUID id) {
+    record PortalDocumentRequest(UUID institutionId, String category, String fileName, String contentBase64) {
+    }
+
+    record PortalUploaded(UUID id) {
     }
 
     @Operation(operationId = "portalSendCode", summary = "Send a one-time registration code to a mobile (SMS)")
@@ -102,9 +105,9 @@ class PortalApiController {
     @PostMapping("/auth/codes")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("permitAll()")
-    CodeSent sendCode(@RequestBody CodeRequest body) {
+    PortalCodeSent sendCode(@RequestBody PortalCodeRequest body) {
         var issued = borrowers.sendCode(body.mobile(), body.language());
-        return new CodeSent(issued.mobileMasked(), issued.expiresAt());
+        return new PortalCodeSent(issued.mobileMasked(), issued.expiresAt());
     }
 
     @Operation(operationId = "portalRegister", summary = "Register a borrower with the one-time code; answers a portal token")
@@ -112,35 +115,35 @@ class PortalApiController {
     @PostMapping("/auth/register")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("permitAll()")
-    Session register(@RequestBody RegisterRequest body) {
+    PortalSession register(@RequestBody PortalRegisterRequest body) {
         BorrowerPrincipal b = borrowers.register(new Borrowers.Registration(body.mobile(), body.code(), body.name(),
                 body.idNumber(), body.password(), body.language()));
-        return new Session(borrowers.issueToken(b), b.displayName(), b.mobileMasked());
+        return new PortalSession(borrowers.issueToken(b), b.displayName(), b.mobileMasked());
     }
 
     @Operation(operationId = "portalToken", summary = "Sign in with mobile and password; answers a portal token")
     @org.xiaodai.shared.problem.ProblemResponse(status = 401, description = "`bad-credentials`: wrong mobile or password, or the account waits after 5 wrong passwords.")
     @PostMapping("/auth/token")
     @PreAuthorize("permitAll()")
-    Session token(@RequestBody TokenRequest body) {
+    PortalSession token(@RequestBody PortalTokenRequest body) {
         BorrowerPrincipal b = borrowers.authenticate(body.mobile(), body.password())
                 .orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "bad-credentials", List.of()));
-        return new Session(borrowers.issueToken(b), b.displayName(), b.mobileMasked());
+        return new PortalSession(borrowers.issueToken(b), b.displayName(), b.mobileMasked());
     }
 
     @Operation(operationId = "portalMe", summary = "The signed-in borrower and the institutions where they are a customer")
     @GetMapping("/me")
     @PreAuthorize("hasRole('BORROWER')")
-    Me me() {
+    PortalMe me() {
         BorrowerPrincipal b = borrower();
-        return new Me(b.displayName(), b.mobileMasked(), portal.lenders(b), Portal.CONSENT_TEXT_VERSION);
+        return new PortalMe(b.displayName(), b.mobileMasked(), portal.lenders(b), Portal.CONSENT_TEXT_VERSION);
     }
 
     @Operation(operationId = "portalConsent", summary = "Give a separate consent (credit bureau or data sharing) to an institution")
     @PostMapping("/consents")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('BORROWER')")
-    void consent(@RequestBody ConsentRequest body) {
+    void consent(@RequestBody PortalConsentRequest body) {
         ConsentPurpose purpose;
         try {
             purpose = ConsentPurpose.valueOf(body.purpose() == null ? "" : body.purpose());
@@ -153,14 +156,14 @@ class PortalApiController {
     @Operation(operationId = "portalProducts", summary = "Products the borrower can apply for")
     @GetMapping("/products")
     @PreAuthorize("hasRole('BORROWER')")
-    List<Portal.ProductOffer> products() {
+    List<Portal.PortalProduct> products() {
         return portal.products(borrower());
     }
 
     @Operation(operationId = "portalQuote", summary = "The schedule and annualised rate of terms, before applying")
     @PostMapping("/quotes")
     @PreAuthorize("hasRole('BORROWER')")
-    OnlineApplications.Quote quote(@RequestBody QuoteRequest body) {
+    OnlineApplications.OnlineQuote quote(@RequestBody PortalQuoteRequest body) {
         return portal.quote(borrower(), required("productId", body.productId()), amount(body.amount()),
                 required("numberOfRepayments", body.numberOfRepayments()));
     }
@@ -169,7 +172,7 @@ class PortalApiController {
     @PostMapping("/applications")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('BORROWER')")
-    OnlineApplications.Progress apply(@RequestBody ApplyRequest body, HttpServletRequest request) {
+    OnlineApplications.OnlineProgress apply(@RequestBody PortalApplyRequest body, HttpServletRequest request) {
         BorrowerPrincipal b = borrower();
         UUID id = portal.apply(b, required("productId", body.productId()), amount(body.amount()),
                 required("numberOfRepayments", body.numberOfRepayments()), body.purpose(), body.answers(),
@@ -180,14 +183,14 @@ class PortalApiController {
     @Operation(operationId = "portalApplications", summary = "The borrower's applications")
     @GetMapping("/applications")
     @PreAuthorize("hasRole('BORROWER')")
-    List<OnlineApplications.Progress> applications() {
+    List<OnlineApplications.OnlineProgress> applications() {
         return portal.applications(borrower());
     }
 
     @Operation(operationId = "portalApplication", summary = "One of the borrower's applications, with decline reasons")
     @GetMapping("/applications/{id}")
     @PreAuthorize("hasRole('BORROWER')")
-    OnlineApplications.Progress application(@PathVariable UUID id) {
+    OnlineApplications.OnlineProgress application(@PathVariable UUID id) {
         return portal.application(borrower(), id);
     }
 
@@ -195,19 +198,26 @@ class PortalApiController {
     @PostMapping("/applications/{id}/human-review")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('BORROWER')")
-    OnlineApplications.Progress humanReview(@PathVariable UUID id) {
+    OnlineApplications.OnlineProgress humanReview(@PathVariable UUID id) {
         BorrowerPrincipal b = borrower();
         portal.requestHumanReview(b, id);
         return portal.application(b, id);
     }
 
-    @Operation(operationId = "portalUploadDocument", summary = "Upload a document to an institution where the borrower is a customer")
-    @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(operationId = "portalUploadDocument", summary = "Upload a document (Base64 in JSON) to an institution where the borrower is a customer",
+            description = "The type is sniffed from the bytes (JPEG, PNG or PDF); at most what the API body limit allows.")
+    @PostMapping("/documents")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('BORROWER')")
-    Uploaded upload(@RequestParam UUID institutionId, @RequestParam String category, @RequestParam MultipartFile file)
-            throws IOException {
-        return new Uploaded(portal.upload(borrower(), institutionId, category, file.getOriginalFilename(), file.getBytes()));
+    PortalUploaded upload(@RequestBody PortalDocumentRequest body) {
+        byte[] content;
+        try {
+            content = java.util.Base64.getDecoder().decode(body.contentBase64() == null ? "" : body.contentBase64());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("contentBase64", "base64");
+        }
+        return new PortalUploaded(portal.upload(borrower(), required("institutionId", body.institutionId()), body.category(),
+                body.fileName(), content));
     }
 
     @Operation(operationId = "portalDocuments", summary = "The borrower's documents")
@@ -220,14 +230,14 @@ class PortalApiController {
     @Operation(operationId = "portalContracts", summary = "The borrower's contracts")
     @GetMapping("/contracts")
     @PreAuthorize("hasRole('BORROWER')")
-    List<BorrowerContracts.Contract> contracts() {
+    List<BorrowerContracts.BorrowerContract> contracts() {
         return portal.contracts(borrower());
     }
 
     @Operation(operationId = "portalContract", summary = "One contract with its exact text and text version")
     @GetMapping("/contracts/{id}")
     @PreAuthorize("hasRole('BORROWER')")
-    BorrowerContracts.Contract contract(@PathVariable UUID id) {
+    BorrowerContracts.BorrowerContract contract(@PathVariable UUID id) {
         return portal.contract(borrower(), id);
     }
 
@@ -241,28 +251,28 @@ class PortalApiController {
     @Operation(operationId = "portalAcceptContract", summary = "Accept the contract text version read; opens the loan")
     @PostMapping("/contracts/{id}/acceptance")
     @PreAuthorize("hasRole('BORROWER')")
-    BorrowerContracts.Contract accept(@PathVariable UUID id, @RequestBody AcceptRequest body, HttpServletRequest request) {
+    BorrowerContracts.BorrowerContract accept(@PathVariable UUID id, @RequestBody PortalAcceptRequest body, HttpServletRequest request) {
         return portal.accept(borrower(), id, body.textVersion(), Boolean.TRUE.equals(body.autoDebit()), request.getRemoteAddr());
     }
 
     @Operation(operationId = "portalLoans", summary = "The borrower's loans with what is due")
     @GetMapping("/loans")
     @PreAuthorize("hasRole('BORROWER')")
-    List<Portal.LoanItem> loans() {
+    List<Portal.PortalLoan> loans() {
         return portal.loans(borrower());
     }
 
     @Operation(operationId = "portalLoan", summary = "One loan: what is due, schedule and statement")
     @GetMapping("/loans/{id}")
     @PreAuthorize("hasRole('BORROWER')")
-    Portal.LoanDetail loan(@PathVariable UUID id) {
+    Portal.PortalLoanDetail loan(@PathVariable UUID id) {
         return portal.loan(borrower(), id);
     }
 
     @Operation(operationId = "portalPayoffQuote", summary = "What repays the loan in full today")
     @GetMapping("/loans/{id}/payoff-quote")
     @PreAuthorize("hasRole('BORROWER')")
-    BorrowerLoans.PayoffQuote payoffQuote(@PathVariable UUID id) {
+    BorrowerLoans.BorrowerPayoffQuote payoffQuote(@PathVariable UUID id) {
         return portal.payoffQuote(borrower(), id);
     }
 
@@ -270,7 +280,7 @@ class PortalApiController {
     @PostMapping("/loans/{id}/payments")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('BORROWER')")
-    BorrowerLoans.Payment pay(@PathVariable UUID id, @RequestBody PaymentRequest body) {
+    BorrowerLoans.BorrowerPayment pay(@PathVariable UUID id, @RequestBody PortalPaymentRequest body) {
         BigDecimal amount = "PAYOFF".equals(body.kind()) ? null : amount(body.amount());
         return portal.pay(borrower(), id, body.kind(), amount, body.idempotencyKey());
     }
@@ -293,7 +303,7 @@ class PortalApiController {
     @PostMapping("/complaints")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('BORROWER')")
-    Complaints.BorrowerComplaint fileComplaint(@RequestBody ComplaintRequest body) {
+    Complaints.BorrowerComplaint fileComplaint(@RequestBody PortalComplaintRequest body) {
         return portal.complain(borrower(), required("institutionId", body.institutionId()), body.category(), body.subject(),
                 body.description());
     }

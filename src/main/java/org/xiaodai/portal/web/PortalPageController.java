@@ -158,7 +158,7 @@ class PortalPageController {
     String apply(@RequestParam(required = false) UUID productId, @RequestParam(required = false) String amount,
                  @RequestParam(required = false) Integer numberOfRepayments, Model model) {
         BorrowerPrincipal b = me(model);
-        List<Portal.ProductOffer> products = portal.products(b);
+        List<Portal.PortalProduct> products = portal.products(b);
         model.addAttribute("products", products);
         model.addAttribute("purposes", PURPOSES);
         model.addAttribute("questions", QUESTIONS);
@@ -183,7 +183,7 @@ class PortalPageController {
                    HttpServletRequest request, Model model) throws IOException {
         BorrowerPrincipal b = borrower();
         UUID productId = UUID.fromString(form.getOrDefault("productId", ""));
-        Portal.ProductOffer product = portal.products(b).stream().filter(p -> p.productId().equals(productId)).findFirst()
+        Portal.PortalProduct product = portal.products(b).stream().filter(p -> p.productId().equals(productId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("product"));
         try {
             List<String> documents = new ArrayList<>();
@@ -221,7 +221,7 @@ class PortalPageController {
     @GetMapping("/applications/{id}")
     @PreAuthorize("hasRole('BORROWER')")
     String application(@PathVariable UUID id, Model model) {
-        model.addAttribute("application", portal.application(me(model), id));
+        model.addAttribute("progress", portal.application(me(model), id));
         return "portal/application";
     }
 
@@ -266,7 +266,7 @@ class PortalPageController {
     @PreAuthorize("hasRole('BORROWER')")
     String loan(@PathVariable UUID id, Model model) {
         BorrowerPrincipal b = me(model);
-        Portal.LoanDetail loan = portal.loan(b, id);
+        Portal.PortalLoanDetail loan = portal.loan(b, id);
         model.addAttribute("loan", loan);
         model.addAttribute("paymentKey", UUID.randomUUID().toString());
         if (loan.item().due() != null) {

@@ -58,15 +58,15 @@ class BorrowerLoansFacade implements BorrowerLoans {
 
     @Override
     @Transactional(readOnly = true)
-    public List<StatementLine> statement(UUID loanId) {
+    public List<BorrowerStatementLine> statement(UUID loanId) {
         loan(loanId);
-        return loans.transactions(loanId).stream().map(t -> new StatementLine(t.id(), t.date(), t.kind(), t.amount(),
+        return loans.transactions(loanId).stream().map(t -> new BorrowerStatementLine(t.id(), t.date(), t.kind(), t.amount(),
                 t.principal(), t.interest(), t.penalty(), t.reversed())).toList();
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<Due> due(UUID loanId) {
+    public Optional<BorrowerDue> due(UUID loanId) {
         LoanRow loan = loan(loanId);
         if (loan.disbursementDate() == null || loan.status() != LoanState.ACTIVE && loan.status() != LoanState.OVERDUE) {
             return Optional.empty();
@@ -75,22 +75,22 @@ class BorrowerLoansFacade implements BorrowerLoans {
         LoanPosition p = book.derive(loan, today).position();
         Optional<InstallmentPosition> next = p.installments().stream().filter(i -> i.dueDate().isAfter(today)).findFirst();
         BigDecimal overdue = p.overduePrincipal().add(p.overdueInterest());
-        return Optional.of(new Due(today, p.daysPastDue(), overdue, p.penaltyOutstanding(), p.credit(),
+        return Optional.of(new BorrowerDue(today, p.daysPastDue(), overdue, p.penaltyOutstanding(), p.credit(),
                 p.principalOutstanding(), next.map(InstallmentPosition::dueDate).orElse(null),
                 next.map(i -> i.unpaidPrincipal().add(i.unpaidInterest())).orElse(null)));
     }
 
     @Override
     @Transactional(readOnly = true)
-    public PayoffQuote payoffQuote(UUID loanId) {
+    public BorrowerPayoffQuote payoffQuote(UUID loanId) {
         loan(loanId);
         LoanWorkouts.PayoffQuote q = workouts.quote(loanId, null);
-        return new PayoffQuote(q.date(), q.principal(), q.interest(), q.penalty(), q.credit(), q.total());
+        return new BorrowerPayoffQuote(q.date(), q.principal(), q.interest(), q.penalty(), q.credit(), q.total());
     }
 
     @Override
     @Transactional
-    public Payment repay(UUID loanId, BigDecimal amount, String idempotencyKey) {
+    public BorrowerPayment repay(UUID loanId, BigDecimal amount, String idempotencyKey) {
         LoanRow loan = loan(loanId);
         Optional<BookedTransaction> earlier = idempotencyKey == null ? Optional.empty() : loans.byKey(loanId, idempotencyKey);
         if (earlier.isPresent()) {
@@ -106,7 +106,7 @@ class BorrowerLoansFacade implements BorrowerLoans {
 
     @Override
     @Transactional
-    public Payment payoff(UUID loanId, String idempotencyKey) {
+    public BorrowerPayment payoff(UUID loanId, String idempotencyKey) {
         LoanRow loan = loan(loanId);
         Optional<BookedTransaction> earlier = idempotencyKey == null ? Optional.empty() : loans.byKey(loanId, idempotencyKey);
         if (earlier.isPresent()) {
@@ -119,7 +119,7 @@ class BorrowerLoansFacade implements BorrowerLoans {
 
     @Override
     @Transactional
-    public Payment prepay(UUID loanId, BigDecimal amount, String idempotencyKey) {
+    public BorrowerPayment prepay(UUID loanId, BigDecimal amount, String idempotencyKey) {
         LoanRow loan = loan(loanId);
         Optional<BookedTransaction> earlier = idempotencyKey == null ? Optional.empty() : loans.byKey(loanId, idempotencyKey);
         if (earlier.isPresent()) {
@@ -135,6 +135,28 @@ class BorrowerLoansFacade implements BorrowerLoans {
         return payment(workouts.prepay(loanId, amount, PrepaymentStrategy.LOWER_INSTALLMENT, idempotencyKey, null), reference);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<UpcomingInstallment> installmentsDueOn(LocalDate dueDate) {
+        List<LoanRow> due = jdbc.sql("select " + LoanRow.COLUMNS + """
+                 from servicing_loan where status in ('ACTIVE', 'OVERDUE') and exists (
+                    select from servicing_schedule_row r where r.loan_id = servicing_loan.id
+                    and r.version = servicing_loan.schedule_version and r.due_date = ?)""")
+                .param(dueDate).query(LoanRow::map).list();
+        return due.stream()
+                .filter(l -> (l.status() == LoanState.ACTIVE || l.status() == LoanState.OVERDUE) && l.disbursementDate() != null)
+                .flatMap(l -> {
+                    LocalDate today = businessDate.of(l.institutionId());
+                    return book.derive(l, today).position().installments().stream()
+                            .filter(i -> i.dueDate().equals(dueDate))
+                            .map(i -> i.unpaidPrincipal().add(i.unpaidInterest()))
+                            .filter(amount -> amount.signum() > 0)
+                            .map(amount -> new UpcomingInstallment(l.id(), l.customerId(),
+                                    l.contractNumber() != null ? l.contractNumber() : l.id().toString().substring(0, 8),
+                                    dueDate, amount));
+                }).toList();
+    }
+
     private String collect(LoanRow loan, BigDecimal amount) {
         PaymentChannel.WithholdingResult result = channel.collect(
                 new PaymentChannel.WithholdingOrder(UUID.randomUUID(), loan.institutionId(), loan.id(), amount));
@@ -148,7 +170,7 @@ class BorrowerLoansFacade implements BorrowerLoans {
         return loans.find(loanId).orElseThrow(() -> ProblemException.notFound("loan"));
     }
 
-    private static Payment payment(BookedTransaction t, String reference) {
-        return new Payment(t.id(), t.date(), t.kind(), t.amount(), reference);
+    private static BorrowerPayment payment(BookedTransaction t, String reference) {
+        return new BorrowerPayment(t.id(), t.date(), t.kind(), t.amount(), reference);
     }
 }

@@ -54,4 +54,11 @@ class JdbcComplaints implements Complaints {
                         rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getString(9))).list();
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> filer(UUID complaintId) {
+        return jdbc.sql("select filed_by from supervision_complaint where id = ?").param(complaintId).query(UUID.class)
+                .optional();
+    }
 }
