@@ -116,7 +116,8 @@ class PortalBrowserTest {
         driver.findElement(By.id("to-contract")).click();
         assertThat(driver.findElement(By.id("contract-text")).getText()).contains("年化利率");
         driver.findElement(By.id("accept")).click();
-        assertThat(driver.findElements(By.cssSelector(".errors"))).as("must tick agreement first").isNotEmpty();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage("must tick agreement first")
+                .until(d -> !d.findElements(By.cssSelector("p.errors")).isEmpty());
         driver.findElement(By.id("agree")).click();
         driver.findElement(By.id("accept")).click();
         assertThat(driver.getCurrentUrl()).contains("/portal/loans/");
