@@ -155,6 +155,7 @@ class ApiConformanceIntegrationTest {
         collections(admin);
         loans(admin, approver);
         lending(admin, approver, api.token("a-officer", Api.DEMO_PASSWORD), api.token("a-reviewer", Api.DEMO_PASSWORD));
+        portal(admin);
         endOfDay();
     }
 
@@ -174,6 +175,73 @@ class ApiConformanceIntegrationTest {
         ok(contract.get("/api/v1/supervision/submissions", regulator), 200);
         ok(contract.send("POST", "/api/v1/supervision/submissions/" + id + "/receipt", regulator,
                 Map.of("accepted", true, "note", "已接收")), 200);
+    }
+
+    /** The borrower portal: register, consent, price, apply, accept, repay, pay off, documents, complaints. */
+    private void portal(String admin) {
+        var portal = new org.xiaodai.portal.PortalFixtures(api);
+        var person = org.xiaodai.portal.PortalFixtures.Person.fresh();
+        portal.customer(api.token("a-officer", Api.DEMO_PASSWORD), person);
+        String product = new org.xiaodai.support.OriginationFixtures(api).product(admin);
+        ok(contract.send("POST", "/api/v1/portal/auth/codes", null, Map.of("mobile", person.mobile())), 202);
+        ok(contract.send("POST", "/api/v1/portal/auth/register", null, Map.of("mobile", person.mobile(),
+                "code", portal.codeSentTo(person.mobile()), "name", person.name(), "idNumber", person.idNumber(),
+                "password", org.xiaodai.portal.PortalFixtures.PASSWORD)), 201);
+        String token = ok(contract.send("POST", "/api/v1/portal/auth/token", null, Map.of("mobile", person.mobile(),
+                "password", org.xiaodai.portal.PortalFixtures.PASSWORD)), 200).get("token").asString();
+        String hzxd = ok(contract.get("/api/v1/portal/me", token), 200).get("lenders").get(0).get("institutionId").asString();
+        ok(contract.send("POST", "/api/v1/portal/consents", token, Map.of("institutionId", hzxd,
+                "purpose", "CREDIT_BUREAU_QUERY", "textVersion", "portal-2026-12")), 204);
+        ok(contract.get("/api/v1/portal/products", token), 200);
+        ok(contract.send("POST", "/api/v1/portal/quotes", token, Map.of("productId", product, "amount", "30000",
+                "numberOfRepayments", 12)), 200);
+        ok(contract.send("POST", "/api/v1/portal/documents", token, Map.of("institutionId", hzxd, "category", "OTHER",
+                "fileName", "note.pdf", "contentBase64", java.util.Base64.getEncoder().encodeToString(
+                        "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))), 201);
+        ok(contract.get("/api/v1/portal/documents", token), 200);
+        String application = id(contract.send("POST", "/api/v1/portal/applications", token, Map.of("productId", product,
+                "amount", "30000", "numberOfRepayments", 12, "purpose", "CONSUMPTION",
+                "answers", org.xiaodai.support.OriginationFixtures.goodAnswers(), "documents", List.of("ID_CARD"),
+                "idempotencyKey", "ct-apply")), 201);
+        ok(contract.get("/api/v1/portal/applications", token), 200);
+        String contractId = portal.approved("a", application, token);
+        ok(contract.get("/api/v1/portal/applications/" + application, token), 200);
+        ok(contract.get("/api/v1/portal/contracts", token), 200);
+        ok(contract.get("/api/v1/portal/contracts/" + contractId, token), 200);
+        ok(contract.get("/api/v1/portal/contracts/" + contractId + "/pdf", token), 200);
+        String loanId = ok(contract.send("POST", "/api/v1/portal/contracts/" + contractId + "/acceptance", token,
+                Map.of("textVersion", "XD-LOAN-2026.1")), 200).get("loanId").asString();
+        portal.disburse("a", loanId);
+        for (int i = 0; i < 100 && !api.get("/api/v1/portal/loans/" + loanId, token).body().contains("\"ACTIVE\""); i++) {
+            org.xiaodai.portal.PortalFixtures.pause();
+        }
+        ok(contract.get("/api/v1/portal/loans", token), 200);
+        ok(contract.get("/api/v1/portal/loans/" + loanId, token), 200);
+        ok(contract.send("POST", "/api/v1/portal/loans/" + loanId + "/payments", token, Map.of("kind", "REPAYMENT",
+                "amount", "100.00", "idempotencyKey", "ct-pay")), 201);
+        String complaint = ok(contract.send("POST", "/api/v1/portal/complaints", token, Map.of("institutionId", hzxd,
+                "category", "SERVICE", "subject", "契约测试投诉", "description", "契约测试")), 201).get("id").asString();
+        ok(contract.get("/api/v1/portal/complaints", token), 200);
+        ok(contract.get("/api/v1/portal/complaints/" + complaint, token), 200);
+        // a larger amount goes to a person, who declines it; the borrower asks for a human review
+        String large = id(contract.send("POST", "/api/v1/portal/applications", token, Map.of("productId", product,
+                "amount", "120000", "numberOfRepayments", 12, "purpose", "CONSUMPTION",
+                "answers", org.xiaodai.support.OriginationFixtures.goodAnswers(), "documents", List.of("ID_CARD"),
+                "idempotencyKey", "ct-apply-large")), 201);
+        String reviewer = api.token("a-reviewer", Api.DEMO_PASSWORD);
+        String approver = api.token("a-approver", Api.DEMO_PASSWORD);
+        String level = api.get("/api/v1/applications/" + large, approver).json().path("openLevel").asString();
+        ok(api.post("/api/v1/applications/" + large + "/decisions", "L1".equals(level) ? reviewer : approver,
+                Map.of("decision", "DECLINE", "comment", "契约测试：负债过高", "reasons", List.of("REVIEWER"))), 201);
+        ok(contract.send("POST", "/api/v1/portal/applications/" + large + "/human-review", token, null), 202);
+        // a payoff quote needs a loan disbursed before today: the borrower is linked to one (arranged as superuser)
+        UUID older = new org.xiaodai.servicing.internal.ServicingTestUtils(context).disbursedLoan(superuser(), "HZXD");
+        jdbc.sql("""
+                insert into portal_link (institution_id, customer_id, borrower_id, created_at)
+                select l.institution_id, l.customer_id, b.id, now() from servicing_loan l, portal_borrower b
+                where l.id = ? and b.mobile_hash = ?""")
+                .params(older, org.xiaodai.shared.Sha256.hex("portal-mobile:" + person.mobile())).update();
+        ok(contract.get("/api/v1/portal/loans/" + older + "/payoff-quote", token), 200);
     }
 
     /** Supervision and early warning: registry, complaints, inspections, alerts and rules. */

@@ -80,7 +80,9 @@ class ApiSurfaceIntegrationTest {
         List<Endpoint> endpoints = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {
-                if (!pattern.startsWith("/api/v1/")) {
+                // the borrower portal's API answers borrower tokens only (a staff token is 401 there);
+                // PortalApiIntegrationTest walks it with other borrowers' and institutions' ids
+                if (!pattern.startsWith("/api/v1/") || pattern.startsWith("/api/v1/portal/")) {
                     continue;
                 }
                 entry.getKey().getMethodsCondition().getMethods()

@@ -44,4 +44,37 @@ public interface Customers {
      * the fraud checks compare), or empty when the customer is unknown or another institution's.
      */
     java.util.Optional<CustomerProfile> profile(UUID customerId);
+
+    /**
+     * The individual customer of the current institution whose ID number and mobile are exactly
+     * these (blind indexes), for the borrower portal to find the record a signed-up borrower is.
+     * Empty when none or the values are not valid.
+     */
+    Optional<UUID> individualMatching(String idNumber, String mobile);
+
+    /** The individual customer of the current institution with this ID number (blind index), for demo seeding. */
+    Optional<UUID> individualWithIdNumber(String idNumber);
+
+    /**
+     * Records a separate consent the customer gave themselves online (the borrower portal): purpose,
+     * text version and the time, audited. Joins the caller's transaction.
+     *
+     * @throws org.xiaodai.shared.problem.ProblemException 404 for a customer the wall hides, 400 for a bad text version
+     */
+    void recordOwnConsent(UUID customerId, ConsentPurpose purpose, String textVersion, String actorName);
+
+    /**
+     * Stores a document the customer uploaded themselves (type sniffed from the bytes, as for staff uploads).
+     *
+     * @param category ID_IMAGE, INCOME_PROOF, BUSINESS_LICENCE or OTHER
+     * @return the document id
+     */
+    UUID addOwnDocument(UUID customerId, String category, String fileName, byte[] content, String actorName);
+
+    /** The customer's documents: id, category, file name, when. */
+    List<OwnDocument> documents(UUID customerId);
+
+    /** A document as the customer sees it in their list. */
+    record OwnDocument(UUID id, String category, String fileName, java.time.Instant uploadedAt) {
+    }
 }

@@ -24,6 +24,26 @@ public record CurrentUser(UUID userId, String username, String displayName, UUID
                           boolean passwordChangeRequired, int securityVersion)
         implements java.io.Serializable, Actor {
 
+    /**
+     * A borrower acting for themselves through the borrower portal inside one institution where they
+     * are a customer: the institution as data scope and no permission. Only for the facades other
+     * modules offer the portal, which have already narrowed every read and write to the borrower's
+     * own customer record; it never serves a staff request.
+     */
+    public static CurrentUser borrowerChannel(UUID institutionId, UUID borrowerId, String name) {
+        return borrowerChannel(institutionId, borrowerId, null, name);
+    }
+
+    /**
+     * As {@link #borrowerChannel(UUID, UUID, String)}, acting in the branch that serves the customer
+     * ({@code branchPath}) and for the officer who owns the customer ({@code ownerId}), so what the
+     * borrower starts (an application) lands in that officer's and branch's work.
+     */
+    public static CurrentUser borrowerChannel(UUID institutionId, UUID ownerId, String branchPath, String name) {
+        return new CurrentUser(ownerId, "portal:" + ownerId, name, institutionId, OrganisationKind.LENDER,
+                new DataScope(ScopeLevel.INSTITUTION, institutionId, branchPath, ownerId), Set.of(), false, 0);
+    }
+
     @Override
     public UUID actorId() {
         return userId;

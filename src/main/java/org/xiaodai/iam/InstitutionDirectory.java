@@ -20,4 +20,10 @@ public interface InstitutionDirectory {
 
     /** One lender, empty when unknown or outside the current tenant wall. */
     Optional<Institution> lender(UUID id);
+
+    /**
+     * The platform operator's organisation (visible region-wide only): the home of principals that
+     * belong to no institution, such as the borrower portal's borrowers.
+     */
+    UUID platformId();
 }

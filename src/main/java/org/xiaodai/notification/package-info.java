@@ -11,5 +11,6 @@
  * {@link org.xiaodai.notification.OneTimeCodes}; the module also reacts to other modules' events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = {"servicing", "customer", "eod", "iam", "audit", "shared", "platform::web"})
+        allowedDependencies = {"servicing", "customer", "origination", "approval", "contract", "eod", "iam", "audit", "shared",
+                "platform::web"})
 package org.xiaodai.notification;

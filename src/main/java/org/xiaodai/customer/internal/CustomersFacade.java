@@ -26,10 +26,12 @@ class CustomersFacade implements Customers {
     private final CustomerRepository repository;
     private final JdbcClient jdbc;
     private final PiiFields pii;
+    private final DocumentService documents;
 
     CustomersFacade(ConsentService consents, BlacklistService blacklist, CustomerRepository repository, JdbcClient jdbc,
-                    PiiFields pii) {
+                    PiiFields pii, DocumentService documents) {
         this.pii = pii;
+        this.documents = documents;
         this.consents = consents;
         this.blacklist = blacklist;
         this.repository = repository;
@@ -111,5 +113,59 @@ class CustomersFacade implements Customers {
 
     private Optional<byte[]> index(UUID customerId) {
         return jdbc.sql("select id_number_index from customer where id = ?").param(customerId).query(byte[].class).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> individualMatching(String idNumber, String mobile) {
+        if (idNumber == null || mobile == null || !org.xiaodai.shared.validation.MobileNumber.validate(mobile.strip()).isValid()) {
+            return Optional.empty();
+        }
+        String id = idNumber.strip().toUpperCase(java.util.Locale.ROOT);
+        if (id.length() != 18) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id from customer where kind = 'INDIVIDUAL' and id_number_index = ? and mobile_index = ?"
+                        + " order by created_at limit 1")
+                .params(pii.idNumberIndex(id), pii.mobileIndex(mobile.strip())).query(UUID.class).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> individualWithIdNumber(String idNumber) {
+        if (idNumber == null || idNumber.strip().length() != 18) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id from customer where kind = 'INDIVIDUAL' and id_number_index = ? order by created_at limit 1")
+                .param(pii.idNumberIndex(idNumber.strip().toUpperCase(java.util.Locale.ROOT))).query(UUID.class).optional();
+    }
+
+    @Override
+    @Transactional
+    public void recordOwnConsent(UUID customerId, ConsentPurpose purpose, String textVersion, String actorName) {
+        consents.grant(caller(customerId, actorName), customerId,
+                new ConsentService.NewConsent(purpose.name(), ConsentService.Channel.ONLINE.name(), textVersion, null, null));
+    }
+
+    @Override
+    @Transactional
+    public UUID addOwnDocument(UUID customerId, String category, String fileName, byte[] content, String actorName) {
+        return documents.upload(caller(customerId, actorName), customerId, category, fileName, content).id();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<OwnDocument> documents(UUID customerId) {
+        return jdbc.sql("select id, category, file_name, created_at from customer_document where customer_id = ? order by created_at desc")
+                .param(customerId).query((rs, n) -> new OwnDocument(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), rs.getTimestamp(4).toInstant())).list();
+    }
+
+    /** The customer as the actor inside their own institution (see {@link org.xiaodai.iam.CurrentUser#borrowerChannel}). */
+    private org.xiaodai.iam.CurrentUser caller(UUID customerId, String actorName) {
+        UUID institution = jdbc.sql("select institution_id from customer where id = ?").param(customerId).query(UUID.class)
+                .optional().orElseThrow(() -> org.xiaodai.shared.problem.ProblemException.notFound("customer"));
+        UUID actor = org.xiaodai.shared.Actor.current().map(org.xiaodai.shared.Actor::actorId).orElse(customerId);
+        return org.xiaodai.iam.CurrentUser.borrowerChannel(institution, actor, actorName);
     }
 }

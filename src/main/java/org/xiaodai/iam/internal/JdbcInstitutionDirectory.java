@@ -36,4 +36,11 @@ class JdbcInstitutionDirectory implements InstitutionDirectory {
         return new Institution(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
                 rs.getString("region_code"), rs.getString("status"));
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UUID platformId() {
+        return jdbc.sql("select id from iam_organisation where kind = 'PLATFORM' order by created_at limit 1")
+                .query(UUID.class).single();
+    }
 }

@@ -52,7 +52,12 @@ class ScoringService implements Scoring {
     @Override
     @Transactional
     public ScoreResult score(ScoreRequest request) {
-        UUID institution = CurrentUsers.require().organisationId();
+        // a staff caller's institution, or (a borrower applying through the portal) the one the wall is set to
+        UUID institution = CurrentUsers.current().map(org.xiaodai.iam.CurrentUser::organisationId)
+                .orElseGet(() -> org.xiaodai.shared.tenant.TenantWall.current().institutionId());
+        if (institution == null) {
+            throw new IllegalStateException("No institution to score for");
+        }
         String purpose = request.purpose().name();
         UUID championId = repository.assigned(request.productId(), purpose, "CHAMPION")
                 .orElseThrow(() -> ModelLifecycle.invalid("purpose", "noActiveModel"));

@@ -19,6 +19,14 @@ interface PaymentChannel {
     /** Debits the borrower's account under the auto-debit mandate; answered at once. */
     WithholdingResult withhold(WithholdingOrder order);
 
+    /**
+     * Collects a payment the borrower makes themselves (快捷支付 from the borrower portal); answered
+     * at once. The same order id twice collects once.
+     */
+    default WithholdingResult collect(WithholdingOrder order) {
+        return withhold(order);
+    }
+
     record PaymentOrder(UUID orderId, UUID institutionId, UUID loanId, BigDecimal amount, int attempt) {
     }
 

@@ -70,6 +70,12 @@ class SimulatedBank implements PaymentChannel, DisposableBean {
         return new WithholdingResult(true, "SIM-W-" + order.orderId().toString().substring(0, 8).toUpperCase(), null);
     }
 
+    /** A payment the borrower starts themselves always goes through in the simulation (they chose the amount). */
+    @Override
+    public WithholdingResult collect(WithholdingOrder order) {
+        return new WithholdingResult(true, "SIM-P-" + order.orderId().toString().substring(0, 8).toUpperCase(), null);
+    }
+
     @Override
     public void destroy() {
         callbacks.shutdownNow();

@@ -31,7 +31,7 @@ class MessageBundlesTest {
 
     /** Each module's own bundle family ({@code messages/<module>*.properties}, listed in application.yaml). */
     @ParameterizedTest
-    @ValueSource(strings = {"console", "customer", "product", "scoring", "supervision", "risk", "servicing", "ledger", "notification", "collection"})
+    @ValueSource(strings = {"console", "customer", "product", "scoring", "supervision", "risk", "servicing", "ledger", "notification", "collection", "portal"})
     void everyModuleBundleHasEveryKeyInEveryLanguage(String family) throws IOException {
         Properties base = load(family + ".properties");
         assertThat(load(family + "_en.properties").keySet()).isEqualTo(base.keySet());
@@ -43,7 +43,7 @@ class MessageBundlesTest {
     void everyModuleBundleIsOnTheMessageSourcePath() throws IOException {
         String yaml = new String(MessageBundlesTest.class.getResourceAsStream("/application.yaml").readAllBytes(),
                 StandardCharsets.UTF_8);
-        for (String family : new String[] {"console", "customer", "product", "scoring", "servicing", "ledger", "notification", "collection"}) {
+        for (String family : new String[] {"console", "customer", "product", "scoring", "servicing", "ledger", "notification", "collection", "portal"}) {
             assertThat(yaml).contains("messages/" + family);
         }
     }
