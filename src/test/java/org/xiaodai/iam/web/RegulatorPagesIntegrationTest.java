@@ -47,7 +47,8 @@ class RegulatorPagesIntegrationTest {
         List<String> checked = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {
-                if (pattern.startsWith("/api/") || org.xiaodai.support.RegulatorPaths.writable(catalogue, pattern)) {
+                if (pattern.startsWith("/api/") || org.xiaodai.support.RegulatorPaths.writable(catalogue, pattern)
+                        || isBorrowerSignInOrRegistration(pattern)) {
                     continue;
                 }
                 for (RequestMethod method : entry.getKey().getMethodsCondition().getMethods()) {
@@ -63,6 +64,14 @@ class RegulatorPagesIntegrationTest {
             }
         }
         assertThat(checked).hasSizeGreaterThan(5);
+    }
+
+    /**
+     * The borrower portal's sign-in and registration forms are open to anyone (a staff session is
+     * nobody there) and change no lending data; every other portal write refuses a staff principal.
+     */
+    private static boolean isBorrowerSignInOrRegistration(String pattern) {
+        return pattern.equals("/portal/login") || pattern.equals("/portal/register") || pattern.startsWith("/portal/register/");
     }
 
 }
