@@ -139,7 +139,8 @@ class BorrowerLoansFacade implements BorrowerLoans {
     @Transactional(readOnly = true)
     public List<UpcomingInstallment> installmentsDueOn(LocalDate dueDate) {
         List<LoanRow> due = jdbc.sql("select " + LoanRow.COLUMNS + """
-                 from servicing_loan where status in ('ACTIVE', 'OVERDUE') and exists (
+
+                from servicing_loan where status in ('ACTIVE', 'OVERDUE') and exists (
                     select from servicing_schedule_row r where r.loan_id = servicing_loan.id
                     and r.version = servicing_loan.schedule_version and r.due_date = ?)""")
                 .param(dueDate).query(LoanRow::map).list();
