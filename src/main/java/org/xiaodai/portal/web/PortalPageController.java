@@ -379,6 +379,10 @@ class PortalPageController {
         q.put("savings", List.of("A61", "A62", "A63", "A64", "A65"));
         q.put("property", List.of("A121", "A122", "A123", "A124"));
         q.put("job", List.of("A171", "A172", "A173", "A174"));
+        q.put("currentAccount", List.of("A11", "A12", "A13", "A14"));
+        q.put("otherInstallments", List.of("A141", "A142", "A143"));
+        q.put("telephone", List.of("A191", "A192"));
+        q.put("guarantor", List.of("A101", "A102", "A103"));
         return java.util.Collections.unmodifiableMap(q);
     }
 }

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortalBrowserTest {
 
     private static final Map<String, String> ANSWERS = Map.of("employmentLength", "A75", "housing", "A152",
-            "savings", "A65", "property", "A121", "job", "A173");
+            "savings", "A65", "property", "A121", "job", "A173", "currentAccount", "A14", "otherInstallments", "A143",
+            "telephone", "A192", "guarantor", "A103");
 
     @LocalServerPort
     int port;
