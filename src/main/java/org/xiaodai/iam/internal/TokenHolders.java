@@ -14,8 +14,7 @@ import org.springframework.stereotype.Repository;
  * {@code iam_token_holder} (migration {@code V20261202_1450}), which runs as the schema owner and
  * answers only the holder of the given token hash, so it needs neither a transaction nor a tenant
  * setting: the token is what tells which institution the caller is in. {@link ApiTokens} keeps
- * the answer, and each request's first transaction asks whether it still holds
- * ({@code iam_token_state}, {@link ApiTokens.CurrencyCheck}).
+ * the answer and asks {@link #current} on every request whether it still holds.
  */
 @Repository
 class TokenHolders {
@@ -27,16 +26,17 @@ class TokenHolders {
     }
 
     /**
-     * {@code iam_token_state} on its own, for a request that began no transaction: 0 the principal
-     * is current, 1 the token is good but the access version moved or its last use is recorded before
-     * {@code touchBefore}, 2 the token ended.
+     * Whether a principal read earlier for token {@code tokenId} is still current ({@code iam_token_current}):
+     * the token unrevoked, unexpired and used since {@code touchBefore}, its user enabled, unlocked
+     * and at {@code securityVersion}, and nothing a principal is made of changed since
+     * {@code accessVersion}. Primary-key reads only, one autocommit round trip.
      */
-    int state(UUID tokenId, UUID userId, int securityVersion, long accessVersion, Instant now, Instant touchBefore) {
-        return jdbc.sql("select iam_token_state(:token, :user, :securityVersion, :accessVersion, :now, :touchBefore)")
+    boolean current(UUID tokenId, UUID userId, int securityVersion, long accessVersion, Instant now, Instant touchBefore) {
+        return jdbc.sql("select iam_token_current(:token, :user, :securityVersion, :accessVersion, :now, :touchBefore)")
                 .param("token", tokenId).param("user", userId).param("securityVersion", securityVersion)
                 .param("accessVersion", accessVersion).param("now", Timestamp.from(now))
                 .param("touchBefore", Timestamp.from(touchBefore))
-                .query(Integer.class).single();
+                .query(Boolean.class).single();
     }
 
     /**

@@ -15,7 +15,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -49,24 +48,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<ProblemDetail> response = respond(e.status(), e.code(), e.fieldProblems(), e.args());
         e.properties().forEach(response.getBody()::setProperty);
         return response;
-    }
-
-    /**
-     * A transaction refused at its beginning for a reason the caller caused: the request's bearer
-     * token ended since its principal was remembered (checked in the first transaction's setting
-     * statement, see {@code TenantWall.FirstTransactionCheck}).
-     */
-    @ExceptionHandler(CannotCreateTransactionException.class)
-    ResponseEntity<ProblemDetail> transactionRefused(CannotCreateTransactionException e) {
-        if (e.getCause() instanceof ProblemException refused) {
-            ResponseEntity<ProblemDetail> response = problem(refused);
-            if (refused.status() == HttpStatus.UNAUTHORIZED) {
-                return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(response.getBody());
-            }
-            return response;
-        }
-        return unexpected(e);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

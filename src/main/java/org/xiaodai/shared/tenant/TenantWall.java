@@ -32,7 +32,6 @@ public final class TenantWall {
     public static final String INSTITUTION_SETTING = "xiaodai.institution_id";
 
     private static final ThreadLocal<Setting> EXPLICIT = new ThreadLocal<>();
-    private static final ThreadLocal<FirstTransactionCheck> PENDING = new ThreadLocal<>();
 
     private TenantWall() {
     }
@@ -110,67 +109,16 @@ public final class TenantWall {
     }
 
     /**
-     * A check that the next transaction beginning on this thread makes in the same statement as its
-     * setting, so it costs no round trip of its own: a request authenticated by a remembered
-     * principal asks here whether that principal still holds ({@code iam_token_state}).
-     */
-    public interface FirstTransactionCheck {
-
-        /** A SQL expression answering a {@code smallint}, with {@code ?} placeholders. */
-        String expression();
-
-        /** Binds the expression's parameters from {@code first} on. */
-        void bind(PreparedStatement statement, int first) throws SQLException;
-
-        /** Takes the answer; throws to refuse the transaction (and with it the request). */
-        void verdict(int state);
-    }
-
-    /** Makes {@code check} in the next transaction that begins on this thread (replacing one still pending). */
-    public static void checkInNextTransaction(FirstTransactionCheck check) {
-        PENDING.set(check);
-    }
-
-    /** The check still pending on this thread, now taken off it: the caller must make it itself. */
-    public static Optional<FirstTransactionCheck> takePendingCheck() {
-        FirstTransactionCheck check = PENDING.get();
-        PENDING.remove();
-        return Optional.ofNullable(check);
-    }
-
-    /**
      * Applies {@code setting} to a connection inside its transaction, in one round trip: the role
-     * (region-wide or the login role) and the visible institution, both transaction-local, and a
-     * pending {@link FirstTransactionCheck} if there is one.
+     * (region-wide or the login role) and the visible institution, both transaction-local.
      */
     public static void apply(Connection connection, Setting setting) throws SQLException {
-        FirstTransactionCheck check = PENDING.get();
-        if (check != null) {
-            PENDING.remove();
-        }
-        String settings = "set_config('role', ?, true), set_config('" + INSTITUTION_SETTING + "', ?, true)";
         try (PreparedStatement statement = connection.prepareStatement(
-                check == null ? "select " + settings : "select " + check.expression() + ", " + settings)) {
-            int next = 1;
-            if (check != null) {
-                check.bind(statement, next);
-                next += placeholders(check.expression());
-            }
-            statement.setString(next, setting.regionWide() ? REGION_ROLE : "none");
-            statement.setString(next + 1, setting.institutionId() == null ? "" : setting.institutionId().toString());
-            if (check == null) {
-                statement.execute();
-                return;
-            }
-            try (var rs = statement.executeQuery()) {
-                rs.next();
-                check.verdict(rs.getInt(1));
-            }
+                "select set_config('role', ?, true), set_config('" + INSTITUTION_SETTING + "', ?, true)")) {
+            statement.setString(1, setting.regionWide() ? REGION_ROLE : "none");
+            statement.setString(2, setting.institutionId() == null ? "" : setting.institutionId().toString());
+            statement.execute();
         }
-    }
-
-    private static int placeholders(String sql) {
-        return (int) sql.chars().filter(c -> c == '?').count();
     }
 
     private static <T> T with(Setting setting, Supplier<T> work) {
