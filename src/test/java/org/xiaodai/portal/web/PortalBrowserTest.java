@@ -121,7 +121,9 @@ class PortalBrowserTest {
                 .until(d -> !d.findElements(By.cssSelector("p.errors")).isEmpty());
         driver.findElement(By.id("agree")).click();
         driver.findElement(By.id("accept")).click();
-        assertThat(driver.getCurrentUrl()).contains("/portal/loans/");
+        // the form re-submits from the page that showed the error: wait for the new page, not the old URL
+        new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage("accepted: on to the loan")
+                .until(d -> d.getCurrentUrl().contains("/portal/loans/"));
         String loanId = driver.getCurrentUrl().replaceAll(".*/portal/loans/", "").replaceAll("\\?.*", "");
         assertThat(driver.findElement(By.id("loan-status")).getAttribute("data-status")).isEqualTo("PENDING_DISBURSEMENT");
 
