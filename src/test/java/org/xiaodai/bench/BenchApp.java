@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.xiaodai.shared.demo.DemoSeeding;
+
 /**
  * The application under benchmark in its own JVM, so the load generator's CPU and garbage stay
  * out of its profile: the compiled classes on the runtime class path (system property
@@ -89,6 +91,8 @@ final class BenchApp implements AutoCloseable {
         // a fresh database's migrations and the demo take long on a loaded shared machine (-Dxiaodai.bench.start-minutes)
         app.awaitHealthy("http://127.0.0.1:" + options.port() + "/actuator/health",
                 Duration.ofMinutes(Integer.getInteger("xiaodai.bench.start-minutes", 8)));
+        // loans booked in the background would be measured with the requests
+        app.awaitDemoQuiet(Duration.ofMinutes(Integer.getInteger("xiaodai.bench.start-minutes", 8)));
         System.err.println("app up, pid " + process.pid() + ", args " + options.appArgs());
         return app;
     }
@@ -113,6 +117,18 @@ final class BenchApp implements AutoCloseable {
         }
         stop();
         throw new IllegalStateException("the app did not become healthy in " + timeout + "; see " + LOG);
+    }
+
+    /** Waits for the app's log to say the demo seeders have all ended ({@link DemoSeeding#QUIET_MESSAGE}). */
+    private void awaitDemoQuiet(Duration timeout) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.readString(LOG).contains(DemoSeeding.QUIET_MESSAGE)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        System.err.println("the demo seeders had not ended after " + timeout + "; measuring anyway");
     }
 
     /** Starts a JFR recording (default profile settings) in the app. */

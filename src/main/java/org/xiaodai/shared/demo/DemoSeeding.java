@@ -10,6 +10,10 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,6 +74,34 @@ public class DemoSeeding {
             }
         });
     }
+
+    /**
+     * Logs {@value #QUIET_MESSAGE} once every seeder started from the ready event has ended (none
+     * started in the two seconds after the last one ended): an operator, or a benchmark that must
+     * not measure while loans are being booked in the background, can wait for that line.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    void announceQuiet() {
+        Thread.ofVirtual().name("demo-seeding-watch").start(() -> {
+            try {
+                int seen = -1;
+                while (seen != tasks.size()) {
+                    seen = tasks.size();
+                    Thread.sleep(2000);
+                    awaitQuiet(Duration.ofMinutes(30));
+                }
+                if (!tasks.isEmpty()) {
+                    log.info("{}: {} tasks ended", QUIET_MESSAGE, tasks.size());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** The log line {@link #announceQuiet} writes. */
+    public static final String QUIET_MESSAGE = "Demo seeding quiet";
 
     /** Waits until every task started so far has ended; {@code false} when {@code timeout} passed first. */
     public boolean awaitQuiet(Duration timeout) {
