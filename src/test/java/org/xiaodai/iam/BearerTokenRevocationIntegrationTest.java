@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -81,6 +82,19 @@ class BearerTokenRevocationIntegrationTest {
 
         assertRefusedAsInvalidToken(api.get("/api/v1/users/" + caller.id(), caller.token()));
         assertThat(readSelf(caller, second)).isEqualTo(200);
+    }
+
+    /** A read runs in one transaction begun by the token filter: a failed read answers its problem and rolls back quietly. */
+    @Test
+    void aReadThatFailsAnswersItsProblemAndTheNextReadOfTheSameTokenWorks() {
+        Caller caller = caller("failed-read");
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+        Api.Response missing = api.get("/api/v1/users/" + UUID.randomUUID(), admin);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("type").asString()).endsWith("/not-found");
+        assertThat(api.get("/api/v1/users/not-a-uuid", admin).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/users/" + caller.id(), admin).status()).isEqualTo(200);
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.xiaodai.shared.problem.ProblemException;
 import org.xiaodai.shared.query.ListQuery;
 import org.xiaodai.shared.query.PageResult;
 import org.xiaodai.shared.query.PagedQuery;
+import org.xiaodai.shared.tenant.TenantWall;
 
 /**
  * API bearer tokens: random 256-bit secrets shown once; only their SHA-256 is stored, so a
@@ -112,18 +113,30 @@ public class ApiTokens {
      * </ul>
      */
     public Optional<CurrentUser> resolve(String token) {
-        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+        if (!wellFormed(token)) {
             return Optional.empty();
         }
         String hash = Sha256.hex(token);
         Instant now = clock.instant();
-        Instant touchBefore = now.minus(LAST_USED_RESOLUTION);
         CachedHolder cached = cache.get(hash);
         if (cached != null && holders.current(cached.tokenId(), cached.user().userId(), cached.user().securityVersion(),
-                cached.accessVersion(), now, touchBefore)) {
+                cached.accessVersion(), now, now.minus(LAST_USED_RESOLUTION))) {
             return Optional.of(cached.user());
         }
-        Optional<TokenHolders.TokenHolder> holder = holders.find(hash, now, touchBefore);
+        return resolveAfresh(hash, now);
+    }
+
+    private static boolean wellFormed(String token) {
+        return token != null && token.startsWith(PREFIX) && token.length() <= 100;
+    }
+
+    /**
+     * Resolves a token's hash from the database (token, user, organisation, branch, permissions),
+     * writing {@code last_used_at}, and remembers the principal; inside the caller's transaction if
+     * there is one.
+     */
+    private Optional<CurrentUser> resolveAfresh(String hash, Instant now) {
+        Optional<TokenHolders.TokenHolder> holder = holders.find(hash, now, now.minus(LAST_USED_RESOLUTION));
         if (holder.isEmpty()) {
             cache.remove(hash);
             return Optional.empty();
@@ -134,6 +147,72 @@ public class ApiTokens {
         }
         cache.put(hash, new CachedHolder(user, holder.get().tokenId(), holder.get().accessVersion()));
         return Optional.of(user);
+    }
+
+    /**
+     * The principal remembered for {@code token}, not yet confirmed: a caller may act on it only
+     * inside a transaction whose setting statement carried it (a {@link TenantWall.Rider}) and
+     * found it still current, or after {@link Remembered#resolveAgain()} in that transaction.
+     */
+    Optional<Remembered> remembered(String token) {
+        if (!wellFormed(token)) {
+            return Optional.empty();
+        }
+        String hash = Sha256.hex(token);
+        CachedHolder cached = cache.get(hash);
+        return cached == null ? Optional.empty() : Optional.of(new Remembered(hash, cached, clock.instant()));
+    }
+
+    /**
+     * A remembered principal and the check ({@code iam_token_current}, the same as {@link #resolve}
+     * makes in a round trip of its own) that rides in a transaction's setting statement.
+     */
+    final class Remembered implements TenantWall.Rider {
+
+        private final String hash;
+        private final CachedHolder cached;
+        private final Instant now;
+        private boolean confirmed;
+
+        private Remembered(String hash, CachedHolder cached, Instant now) {
+            this.hash = hash;
+            this.cached = cached;
+            this.now = now;
+        }
+
+        CurrentUser user() {
+            return cached.user();
+        }
+
+        /** Whether the transaction's setting statement found the principal still current. */
+        boolean confirmed() {
+            return confirmed;
+        }
+
+        /** The token resolved afresh, in the current transaction: empty when it no longer stands for anyone. */
+        Optional<CurrentUser> resolveAgain() {
+            return resolveAfresh(hash, now);
+        }
+
+        @Override
+        public String sql() {
+            return "iam_token_current(?, ?, ?, ?, ?, ?)";
+        }
+
+        @Override
+        public void bind(java.sql.PreparedStatement statement, int firstIndex) throws java.sql.SQLException {
+            statement.setObject(firstIndex, cached.tokenId());
+            statement.setObject(firstIndex + 1, cached.user().userId());
+            statement.setInt(firstIndex + 2, cached.user().securityVersion());
+            statement.setLong(firstIndex + 3, cached.accessVersion());
+            statement.setTimestamp(firstIndex + 4, Timestamp.from(now));
+            statement.setTimestamp(firstIndex + 5, Timestamp.from(now.minus(LAST_USED_RESOLUTION)));
+        }
+
+        @Override
+        public void answer(boolean value) {
+            confirmed = value;
+        }
     }
 
     /** Principals kept at most; beyond it the cache starts over (a miss costs one resolution). */

@@ -69,12 +69,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemDetails problems, AccessCatalogue catalogue)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemDetails problems, AccessCatalogue catalogue,
+                            TransactionTemplate transactions)
             throws Exception {
         http.securityMatcher("/api/**", PROMETHEUS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+                // stateless: no logout URL, no saved request, no servlet-API request wrapper
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .servletApi(servlet -> servlet.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens, problems, transactions), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, PUBLIC_API_POSTS).permitAll()
                         .requestMatchers(PUBLIC_API).permitAll()

@@ -2,6 +2,7 @@ package org.xiaodai.shared.tenant;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
@@ -113,11 +114,54 @@ public final class TenantWall {
      * (region-wide or the login role) and the visible institution, both transaction-local.
      */
     public static void apply(Connection connection, Setting setting) throws SQLException {
+        Rider rider = RIDER.get();
+        if (rider != null) {
+            RIDER.remove();
+        }
         try (PreparedStatement statement = connection.prepareStatement(
-                "select set_config('role', ?, true), set_config('" + INSTITUTION_SETTING + "', ?, true)")) {
+                "select set_config('role', ?, true), set_config('" + INSTITUTION_SETTING + "', ?, true)"
+                        + (rider == null ? "" : ", " + rider.sql()))) {
             statement.setString(1, setting.regionWide() ? REGION_ROLE : "none");
             statement.setString(2, setting.institutionId() == null ? "" : setting.institutionId().toString());
-            statement.execute();
+            if (rider == null) {
+                statement.execute();
+                return;
+            }
+            rider.bind(statement, 3);
+            try (ResultSet result = statement.executeQuery()) {
+                rider.answer(result.next() && result.getBoolean(3));
+            }
+        }
+    }
+
+    /**
+     * A boolean check that rides in the next transaction's setting statement, so that it costs no
+     * round trip of its own: the API's check that a remembered bearer-token principal still holds
+     * ({@code iam_token_current}). Its SQL is a boolean expression over {@code ?} parameters.
+     */
+    public interface Rider {
+
+        String sql();
+
+        /** Binds the expression's parameters from {@code firstIndex} on. */
+        void bind(PreparedStatement statement, int firstIndex) throws SQLException;
+
+        /** The expression's value, given once when the transaction begins. */
+        void answer(boolean value);
+    }
+
+    private static final ThreadLocal<Rider> RIDER = new ThreadLocal<>();
+
+    /**
+     * Runs {@code work}, whose first act must be to begin a transaction, with {@code rider}
+     * evaluated in that transaction's setting statement; a rider not consumed by then is dropped.
+     */
+    public static <T> T withRider(Rider rider, Supplier<T> work) {
+        RIDER.set(rider);
+        try {
+            return work.get();
+        } finally {
+            RIDER.remove();
         }
     }
 

@@ -112,6 +112,37 @@ class TenantWallIntegrationTest {
         }
     }
 
+    /** A check riding in the setting statement (the bearer-token check of API reads) is answered once, by the first transaction. */
+    @Test
+    void aRiderIsEvaluatedInTheFirstTransactionsSettingStatementAndOnlyThere() {
+        List<Boolean> answers = new java.util.ArrayList<>();
+        TenantWall.Rider rider = new TenantWall.Rider() {
+            @Override
+            public String sql() {
+                return "(? = current_setting('" + TenantWall.INSTITUTION_SETTING + "'))";
+            }
+
+            @Override
+            public void bind(java.sql.PreparedStatement statement, int firstIndex) throws java.sql.SQLException {
+                statement.setString(firstIndex, hzxd.toString());
+            }
+
+            @Override
+            public void answer(boolean value) {
+                answers.add(value);
+            }
+        };
+        Long users = TenantWall.asInstitution(hzxd, () -> TenantWall.withRider(rider, () -> transactions.execute(tx -> {
+            assertThat(answers).as("answered when the transaction began, with the setting applied").containsExactly(true);
+            transactions.execute(inner -> null);
+            TenantWall.regionWide(() -> transactions.execute(inner -> null));
+            return appJdbc.sql("select count(*) from iam_user where institution_id = ?").param(nbxd).query(Long.class).single();
+        })));
+        assertThat(users).as("the rider changes nothing about the wall").isZero();
+        TenantWall.asInstitution(nbxd, () -> transactions.execute(tx -> null));
+        assertThat(answers).as("evaluated once: later transactions do not carry it").containsExactly(true);
+    }
+
     @Test
     void anInstitutionCannotWriteRowsOfAnother() {
         assertThatThrownBy(() -> TenantWall.asInstitution(hzxd, () -> transactions.executeWithoutResult(tx -> appJdbc.sql("""
