@@ -6,9 +6,13 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.aop.Advisor;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -17,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
+import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -44,8 +50,22 @@ import org.xiaodai.shared.problem.ProblemDetails;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-@EnableMethodSecurity
+@EnableMethodSecurity(prePostEnabled = false)
 class SecurityConfiguration {
+
+    /**
+     * {@code @PreAuthorize}, with the permission-only expressions most endpoints use decided without
+     * the expression language ({@link PermissionAuthorizationManager}); in Spring Security's own
+     * order among the method interceptors, so it still runs before {@code @Transactional}.
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor preAuthorize(ApplicationContext context) {
+        PreAuthorizeAuthorizationManager expressions = new PreAuthorizeAuthorizationManager();
+        expressions.setApplicationContext(context);
+        return AuthorizationManagerBeforeMethodInterceptor.preAuthorize(new PermissionAuthorizationManager(expressions));
+    }
+
 
     static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/webjars/**",
             "/error", "/calculator/**", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
