@@ -45,7 +45,11 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large");
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        // a read without a body is passed on unwrapped: every wrapper makes each of the handler
+        // lookup's many getMethod() calls one call deeper, and no read handler takes a body
+        boolean bodilessRead = ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null;
+        chain.doFilter(bodilessRead ? request : new LimitedRequest(request, limit), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

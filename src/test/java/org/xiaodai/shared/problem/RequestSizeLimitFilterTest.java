@@ -50,6 +50,27 @@ class RequestSizeLimitFilterTest {
     }
 
     @Test
+    void aReadWithoutABodyIsPassedOnAsItCameButOneWithABodyIsStillLimited() throws Exception {
+        MockHttpServletRequest read = new MockHttpServletRequest("GET", "/api/v1/users");
+        MockFilterChain chain = new MockFilterChain();
+        filter.doFilter(read, new MockHttpServletResponse(), chain);
+        assertThat(chain.getRequest()).isSameAs(read);
+
+        MockHttpServletRequest chunked = new MockHttpServletRequest("GET", "/api/v1/users") {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+        chunked.addHeader("Transfer-Encoding", "chunked");
+        chunked.setContent(new byte[1025]);
+        MockFilterChain second = new MockFilterChain();
+        filter.doFilter(chunked, new MockHttpServletResponse(), second);
+        assertThatThrownBy(() -> StreamUtils.copyToByteArray(second.getRequest().getInputStream()))
+                .isInstanceOf(PayloadTooLargeException.class);
+    }
+
+    @Test
     void passesABodyOfExactlyTheLimit() throws Exception {
         MockFilterChain chain = new MockFilterChain();
         MockHttpServletResponse response = new MockHttpServletResponse();
