@@ -203,7 +203,7 @@ class PortalPageController {
                     form.get("idempotencyKey"), request.getRemoteAddr());
             return "redirect:/portal/applications/" + id;
         } catch (ProblemException e) {
-            model.addAttribute("errors", problems.errors(e));
+            model.addAttribute("errors", formErrors(e));
             me(model);
             model.addAttribute("products", List.of(product));
             model.addAttribute("product", product);
@@ -291,7 +291,7 @@ class PortalPageController {
                     idempotencyKey);
             return "redirect:/portal/loans/" + id + "?paid=" + payment.amount().toPlainString();
         } catch (ProblemException e) {
-            model.addAttribute("errors", problems.errors(e));
+            model.addAttribute("errors", formErrors(e));
             return loan(id, model);
         }
     }
@@ -318,7 +318,7 @@ class PortalPageController {
             portal.upload(borrower(), institutionId, category, file.getOriginalFilename(), file.getBytes());
             return "redirect:/portal/documents";
         } catch (ProblemException e) {
-            model.addAttribute("errors", problems.errors(e));
+            model.addAttribute("errors", formErrors(e));
             return documents(model);
         }
     }
@@ -344,7 +344,7 @@ class PortalPageController {
             portal.complain(borrower(), institutionId, category, subject, description);
             return "redirect:/portal/complaints";
         } catch (ProblemException e) {
-            model.addAttribute("errors", problems.errors(e));
+            model.addAttribute("errors", formErrors(e));
             return complaints(model);
         }
     }
@@ -360,6 +360,14 @@ class PortalPageController {
                         BorrowerPrincipal.AUTHORITY))));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+    }
+
+    /** A form's problems shown on the form; an id that is not the borrower's stays a 404 (never a form error). */
+    private FormErrors formErrors(ProblemException e) {
+        if (e.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+            throw e;
+        }
+        return problems.errors(e);
     }
 
     private static BorrowerPrincipal borrower() {
