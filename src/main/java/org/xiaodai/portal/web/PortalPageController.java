@@ -182,7 +182,7 @@ class PortalPageController {
     String applied(@RequestParam Map<String, String> form, @RequestParam(required = false) MultipartFile idCard,
                    HttpServletRequest request, Model model) throws IOException {
         BorrowerPrincipal b = borrower();
-        UUID productId = UUID.fromString(form.getOrDefault("productId", ""));
+        UUID productId = uuid(form.get("productId")).orElseThrow(() -> ProblemException.notFound("product"));
         Portal.PortalProduct product = portal.products(b).stream().filter(p -> p.productId().equals(productId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("product"));
         try {
@@ -368,6 +368,15 @@ class PortalPageController {
             throw e;
         }
         return problems.errors(e);
+    }
+
+    /** A form's id: empty when it is none (a product id that is no id is a product that is not there). */
+    private static java.util.Optional<UUID> uuid(String value) {
+        try {
+            return value == null ? java.util.Optional.empty() : java.util.Optional.of(UUID.fromString(value.strip()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static BorrowerPrincipal borrower() {

@@ -196,6 +196,57 @@ class PortalPageWallIntegrationTest {
                 .andReturn().getResponse().getStatus()).isIn(302, 403);
     }
 
+    @Test
+    void noPortalPageAnswersABorrowerWithAServerErrorWhateverTheIdsAndForms() throws Exception {
+        Api api = new Api(port);
+        PortalFixtures portal = new PortalFixtures(api);
+        PortalFixtures.Person me = PortalFixtures.Person.fresh();
+        portal.customer(api.token("a-officer", Api.DEMO_PASSWORD), me);
+        portal.register(me);
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        MockHttpSession mine = borrowerSession(mvc, me);
+        List<String> failed = new ArrayList<>();
+        int walked = 0;
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/portal") || pattern.equals("/portal/logout")) {
+                    continue;
+                }
+                for (RequestMethod method : methods(info)) {
+                    for (String id : List.of(UUID.randomUUID().toString(), "not-an-id")) {
+                        String path = pattern.replaceAll("\\{[^}]+}", id);
+                        for (String value : method == RequestMethod.GET ? List.of("", "x") : GARBAGE) {
+                            var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                                    .request(method.asHttpMethod(), path).session(mine).with(csrf());
+                            for (String name : FORM_FIELDS) {
+                                request.param(name, value);
+                            }
+                            int status;
+                            try {
+                                status = mvc.perform(request).andReturn().getResponse().getStatus();
+                            } catch (Exception e) { // what the servlet container would answer with a 500
+                                status = 500;
+                            }
+                            walked++;
+                            if (status >= 500) {
+                                failed.add(method + " " + path + " '" + (value.length() > 20 ? value.substring(0, 20) : value)
+                                        + "' -> " + status);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(failed).as("portal requests answered with a server error").isEmpty();
+        assertThat(walked).isGreaterThan(50);
+    }
+
+    static final List<String> GARBAGE = List.of("", " ", "x".repeat(5000), "-1", "1e999", "NaN", "<script>", "2024-02-30",
+            "🙂", "null");
+    static final List<String> FORM_FIELDS = List.of("mobile", "password", "code", "name", "idNumber", "institutionId",
+            "purpose", "textVersion", "agree", "productId", "amount", "numberOfRepayments", "idempotencyKey", "kind",
+            "autoDebit", "category", "subject", "description", "employmentLength", "housing", "savings");
+
     /** Pages anybody may open without signing in (docs/architecture.md, "Public without sign-in"). */
     static final List<String> PUBLIC_STAFF_PAGES = List.of("/login", "/password", "/password/change", "/favicon.ico",
             "/swagger-ui.html", "/v3/api-docs", "/v3/api-docs/swagger-config", "/calculator");
