@@ -240,7 +240,8 @@ class ApiConformanceIntegrationTest {
                 insert into portal_link (institution_id, customer_id, borrower_id, created_at)
                 select l.institution_id, l.customer_id, b.id, now() from servicing_loan l, portal_borrower b
                 where l.id = ? and b.mobile_hash = ?""")
-                .params(older, org.xiaodai.shared.Sha256.hex("portal-mobile:" + person.mobile())).update();
+                .params(older, context.getBean(org.xiaodai.customer.Customers.class).keyedDigest("portal.mobile", person.mobile()))
+                .update();
         ok(contract.get("/api/v1/portal/loans/" + older + "/payoff-quote", token), 200);
     }
 

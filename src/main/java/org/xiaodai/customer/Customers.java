@@ -52,6 +52,23 @@ public interface Customers {
      */
     Optional<UUID> individualMatching(String idNumber, String mobile);
 
+    /**
+     * The person key of an individual: HMAC-SHA256 with the blind-index key ({@code XIAODAI_INDEX_KEY})
+     * over the normalised ID number and mobile, hex. The same person gets the same key in every
+     * institution; it is what {@link IndividualCustomerRecorded} carries. Empty when either value is not valid.
+     */
+    Optional<String> personKey(String idNumber, String mobile);
+
+    /** The person key of an individual customer of the current institution with a mobile; empty otherwise. */
+    Optional<String> personKeyOf(UUID customerId);
+
+    /**
+     * A keyed digest (HMAC-SHA256 with the blind-index key, separated by {@code purpose}), hex, for another
+     * module that must find a row by a personal value it must not keep in plain or under an unkeyed hash
+     * (the borrower portal's sign-in by mobile).
+     */
+    String keyedDigest(String purpose, String value);
+
     /** The individual customer of the current institution with this ID number (blind index), for demo seeding. */
     Optional<UUID> individualWithIdNumber(String idNumber);
 

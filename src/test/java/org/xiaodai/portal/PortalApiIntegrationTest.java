@@ -43,6 +43,9 @@ class PortalApiIntegrationTest {
     String aAdmin;
 
     @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwords;
+
+    @Autowired
     void superuserJdbc(@Qualifier("operationsDataSource") DataSource superuser) {
         this.jdbc = JdbcClient.create(superuser);
     }
@@ -163,8 +166,7 @@ class PortalApiIntegrationTest {
                         .get("textVersion").asString()))).get("loanId").asString();
         String theirComplaint = ok(api.post("/api/v1/portal/complaints", theirToken, Map.of("institutionId", hzxd.toString(),
                 "category", "OTHER", "subject", "s", "description", "d")), 201).get("id").asString();
-        // somebody else at the other institution, where "mine" is a customer too
-        portal.customer(bOfficer, mine);
+        // somebody else at the other institution, where "mine" is no customer
         PortalFixtures.Person elsewhere = PortalFixtures.Person.fresh();
         portal.customer(bOfficer, elsewhere);
         String elsewhereToken = portal.register(elsewhere);
@@ -178,8 +180,7 @@ class PortalApiIntegrationTest {
                 elsewhereToken, Map.of("textVersion", ok(api.get("/api/v1/portal/contracts/" + otherInstitutionsContract,
                         elsewhereToken)).get("textVersion").asString()))).get("loanId").asString();
         Api.Response myLinks = api.get("/api/v1/portal/me", myToken);
-        assertThat(myLinks.json().get("lenders")).as("mine is linked in both institutions only after re-linking; "
-                + "the link is made at registration").hasSize(1);
+        assertThat(myLinks.json().get("lenders")).as("mine is a customer of HZXD only").hasSize(1);
 
         for (String loan : List.of(theirLoan, otherInstitutionsLoan)) {
             notFound(api.get("/api/v1/portal/loans/" + loan, myToken));
@@ -239,6 +240,114 @@ class PortalApiIntegrationTest {
         }
         assertThat(api.post("/api/v1/portal/auth/token", null, Map.of("mobile", p.mobile(), "password", PortalFixtures.PASSWORD))
                 .status()).as("locked").isEqualTo(401);
+    }
+
+    @Test
+    void aDeclinedApplicantSeesTheReasonsAndAsksForAHumanReview() {
+        PortalFixtures.Person p = PortalFixtures.Person.fresh();
+        portal.customer(aOfficer, p);
+        String product = origination.product(aAdmin);
+        String token = portal.register(p);
+        assertThat(api.post("/api/v1/portal/consents", token, Map.of("institutionId", institution("HZXD").toString(),
+                "purpose", "CREDIT_BUREAU_QUERY", "textVersion", "portal-2026-12")).status()).isEqualTo(204);
+        Api.Response listed = api.post("/api/v1/blacklist", aAdmin, Map.of("idNumber", p.idNumber(), "reason", "FRAUD",
+                "evidence", "测试：伪造收入证明"));
+        assertThat(listed.status()).as(listed.body()).isEqualTo(201);
+
+        JsonNode applied = ok(api.post("/api/v1/portal/applications", token, apply(product, "declined")), 201);
+        String id = applied.get("id").asString();
+        JsonNode declined = ok(api.get("/api/v1/portal/applications/" + id, token));
+        assertThat(declined.get("status").asString()).as(declined.toString()).isEqualTo("DECLINED");
+        assertThat(declined.get("declineReasons").get(0).get("code").asString()).isEqualTo("BLACKLIST");
+        assertThat(declined.get("declineReasons").get(0).get("message").asString()).isNotBlank();
+
+        JsonNode review = ok(api.post("/api/v1/portal/applications/" + id + "/human-review", token, Map.of()), 202);
+        assertThat(review.get("humanReviewRequested").asBoolean()).as(review.toString()).isTrue();
+    }
+
+    @Test
+    void aCustomerRecordCreatedAfterRegistrationIsLinkedToTheBorrowerWhoIsThatPerson() {
+        PortalFixtures.Person p = PortalFixtures.Person.fresh();
+        String token = portal.register(p);
+        assertThat(ok(api.get("/api/v1/portal/me", token)).get("lenders")).as("no customer record yet").isEmpty();
+
+        String hzxdCustomer = portal.customer(aOfficer, p);
+        JsonNode me = awaitLenders(token, 1);
+        assertThat(me.get("lenders").get(0).get("customerId").asString()).isEqualTo(hzxdCustomer);
+        String nbxdCustomer = portal.customer(bOfficer, p);
+        me = awaitLenders(token, 2);
+        assertThat(me.get("lenders").valueStream().map(l -> l.get("customerId").asString()))
+                .containsExactlyInAnyOrder(hzxdCustomer, nbxdCustomer);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'portal.borrower.linked' and entity_id = ?")
+                .param(nbxdCustomer).query(Long.class).single()).as("the link is audited").isEqualTo(1);
+
+        // the same ID number with another mobile, or the same mobile with another ID number, is somebody else
+        PortalFixtures.Person other = PortalFixtures.Person.fresh();
+        String otherToken = portal.register(other);
+        String sameIdOtherMobile = portal.customer(api.token("a-admin", Api.DEMO_PASSWORD),
+                new PortalFixtures.Person(other.idNumber(), PortalFixtures.Person.fresh().mobile(), other.name()));
+        String sameMobileOtherId = portal.customer(bOfficer,
+                new PortalFixtures.Person(PortalFixtures.Person.fresh().idNumber(), other.mobile(), other.name()));
+        String control = portal.customer(aOfficer, PortalFixtures.Person.fresh());
+        Instant until = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(until) && jdbc.sql("""
+                select count(*) from event_publication where completion_date is null
+                and serialized_event like '%' || ? || '%'""").param(control).query(Long.class).single() > 0) {
+            PortalFixtures.sleep();
+        }
+        assertThat(ok(api.get("/api/v1/portal/me", otherToken)).get("lenders")).as("nobody else's record").isEmpty();
+        assertThat(jdbc.sql("select count(*) from portal_link where customer_id in (?::uuid, ?::uuid)")
+                .params(sameIdOtherMobile, sameMobileOtherId).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theMobileIsLookedUpByAKeyedDigestAndABorrowerOfBeforeIsRehashedAtSignIn() {
+        PortalFixtures.Person p = PortalFixtures.Person.fresh();
+        portal.register(p);
+        String stored = jdbc.sql("select mobile_hash from portal_borrower where mobile_masked = ? order by created_at desc limit 1")
+                .param(p.mobile().substring(0, 3) + "****" + p.mobile().substring(7)).query(String.class).single();
+        assertThat(stored).as("not the unkeyed SHA-256 anybody can compute")
+                .isNotEqualTo(org.xiaodai.shared.Sha256.hex("portal-mobile:" + p.mobile()))
+                .isNotEqualTo(org.xiaodai.shared.Sha256.hex(p.mobile()))
+                .matches("[0-9a-f]{64}");
+
+        // a borrower registered before the keyed digest (V20261204_0100 left their SHA-256 as it was)
+        PortalFixtures.Person old = PortalFixtures.Person.fresh();
+        UUID id = UUID.randomUUID();
+        String legacy = org.xiaodai.shared.Sha256.hex("portal-mobile:" + old.mobile());
+        jdbc.sql("""
+                insert into portal_borrower (id, mobile_hash, mobile_hash_keyed, mobile_masked, display_name, password_hash, created_at)
+                values (?, ?, false, '139****0000', '旧用户', ?, now())""")
+                .params(id, legacy, passwords.encode(PortalFixtures.PASSWORD))
+                .update();
+        Api.Response again = api.post("/api/v1/portal/auth/codes", null, Map.of("mobile", old.mobile()));
+        assertThat(again.status()).isEqualTo(202);
+        Api.Response duplicate = api.post("/api/v1/portal/auth/register", null, Map.of("mobile", old.mobile(),
+                "code", portal.codeSentTo(old.mobile()), "name", old.name(), "idNumber", old.idNumber(), "password",
+                PortalFixtures.PASSWORD));
+        assertThat(duplicate.status()).as("the old borrower's mobile is still registered: " + duplicate.body()).isEqualTo(409);
+        Api.Response signedIn = api.post("/api/v1/portal/auth/token", null, Map.of("mobile", old.mobile(),
+                "password", PortalFixtures.PASSWORD));
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+        Map<String, Object> row = jdbc.sql("select mobile_hash, mobile_hash_keyed from portal_borrower where id = ?").param(id)
+                .query().singleRow();
+        assertThat(row.get("mobile_hash_keyed")).isEqualTo(true);
+        assertThat(row.get("mobile_hash")).as("rehashed with the key").isNotEqualTo(legacy);
+        assertThat(api.post("/api/v1/portal/auth/token", null, Map.of("mobile", old.mobile(), "password", PortalFixtures.PASSWORD))
+                .status()).as("and signs in by the keyed digest from then on").isEqualTo(200);
+    }
+
+    private JsonNode awaitLenders(String token, int count) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(20));
+        JsonNode me = null;
+        while (Instant.now().isBefore(until)) {
+            me = ok(api.get("/api/v1/portal/me", token));
+            if (me.get("lenders").size() >= count) {
+                return me;
+            }
+            PortalFixtures.sleep();
+        }
+        throw new AssertionError("never linked to " + count + " institutions: " + me);
     }
 
     private Map<String, Object> apply(String product, String key) {

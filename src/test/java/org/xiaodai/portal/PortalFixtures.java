@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 import org.xiaodai.customer.CustomerTestUtils;
 import org.xiaodai.support.Api;
-import org.xiaodai.support.OriginationFixtures;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,8 +26,12 @@ public final class PortalFixtures {
 
     /** A person: ID number and mobile, fresh. */
     public record Person(String idNumber, String mobile, String name) {
-        public static Person fresh() {
-            return new Person(OriginationFixtures.residentId("330106", java.time.LocalDate.of(1990, 3, 1)),
+        private static final java.util.Random RANDOM = new java.util.Random();
+
+        /** Born 1980–1999 (an adult every product lends to), one of ~7 million numbers: no clash in a reused test database. */
+        public static synchronized Person fresh() {
+            java.time.LocalDate birth = java.time.LocalDate.of(1980, 1, 1).plusDays(RANDOM.nextInt(20 * 365));
+            return new Person(org.xiaodai.customer.domain.SyntheticIds.residentId("330106", birth, RANDOM.nextInt(1000)),
                     CustomerTestUtils.mobile(), "测试借款人");
         }
     }

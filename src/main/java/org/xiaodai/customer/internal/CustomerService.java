@@ -37,8 +37,11 @@ public class CustomerService {
     private final Today today;
     private final MessageSource messages;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     CustomerService(CustomerRepository repository, PiiFields pii, AuditTrail audit, Clock clock, Today today,
-                    MessageSource messages) {
+                    MessageSource messages, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.pii = pii;
         this.audit = audit;
@@ -70,6 +73,11 @@ public class CustomerService {
         repository.insert(row);
         CustomerView view = view(row);
         audit.record(AuditRecord.created("customer.created", "customer", id, institution, auditState(view)));
+        if (valid.kind() == org.xiaodai.customer.CustomerKind.INDIVIDUAL && valid.mobile() != null) {
+            // the borrower portal links a registered borrower who is this person (no personal data in the event)
+            events.publishEvent(new org.xiaodai.customer.IndividualCustomerRecorded(institution, id,
+                    pii.personKey(valid.idNumber(), valid.mobile())));
+        }
         return view;
     }
 

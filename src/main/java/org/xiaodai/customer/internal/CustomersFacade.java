@@ -131,6 +131,31 @@ class CustomersFacade implements Customers {
     }
 
     @Override
+    public Optional<String> personKey(String idNumber, String mobile) {
+        if (idNumber == null || mobile == null || !org.xiaodai.shared.validation.MobileNumber.validate(mobile.strip()).isValid()) {
+            return Optional.empty();
+        }
+        String id = idNumber.strip().toUpperCase(java.util.Locale.ROOT);
+        return id.length() != 18 ? Optional.empty() : Optional.of(pii.personKey(id, mobile.strip()));
+    }
+
+    @Override
+    public Optional<String> personKeyOf(UUID customerId) {
+        return jdbc.sql("""
+                        select id_number_cipher, id_number_key_id, mobile_cipher, mobile_key_id from customer
+                        where id = ? and kind = 'INDIVIDUAL' and mobile_cipher is not null""").param(customerId)
+                .query((rs, n) -> pii.personKey(
+                        pii.open(rs.getBytes(1), rs.getString(2), PiiFields.aad("customer", customerId, PiiFields.ID_NUMBER)),
+                        pii.open(rs.getBytes(3), rs.getString(4), PiiFields.aad("customer", customerId, PiiFields.MOBILE))))
+                .optional();
+    }
+
+    @Override
+    public String keyedDigest(String purpose, String value) {
+        return pii.keyedDigest(purpose, value);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<UUID> individualWithIdNumber(String idNumber) {
         if (idNumber == null || idNumber.strip().length() != 18) {

@@ -19,6 +19,8 @@ class PiiFields {
     static final String ID_NUMBER = "idNumber";
     static final String MOBILE = "mobile";
     static final String BANK_CARD = "bankCard";
+    static final String PERSON = "person";
+    static final String DIGEST = "digest:";
     private final PiiCipher cipher;
 
     PiiFields(PiiCipher cipher) {
@@ -59,6 +61,16 @@ class PiiFields {
 
     byte[] mobileIndex(String normalised) {
         return cipher.blindIndex(MOBILE, normalised);
+    }
+
+    /** The person key: the ID number and mobile, normalised, under the blind-index key (hex). */
+    String personKey(String idNumber, String mobile) {
+        return java.util.HexFormat.of().formatHex(cipher.blindIndex(PERSON, idNumber + "\u0000" + mobile));
+    }
+
+    /** A keyed digest for another module's lookups, separated from the customer's own indexes by its purpose (hex). */
+    String keyedDigest(String purpose, String value) {
+        return java.util.HexFormat.of().formatHex(cipher.blindIndex(DIGEST + purpose, value));
     }
 
     PiiCipher cipher() {

@@ -28,9 +28,11 @@ public class DeliveryLog {
             "channel", "status", "attempts");
 
     private final JdbcClient jdbc;
+    private final MobileDigest digest;
 
-    DeliveryLog(JdbcClient jdbc) {
+    DeliveryLog(JdbcClient jdbc, MobileDigest digest) {
         this.jdbc = jdbc;
+        this.digest = digest;
     }
 
     /** One delivery log entry; the recipient masked, the text as sent. */
@@ -72,7 +74,7 @@ public class DeliveryLog {
         String where = "";
         if (mobile != null && !mobile.isBlank()) {
             where = "where mobile_hash = :hash";
-            params.put("hash", SimulatedSmsGateway.hash(mobile.strip()));
+            params.put("hash", digest.ofSimulatedSms(mobile.strip()));
         }
         params.put("limit", Math.max(1, Math.min(limit, 200)));
         return jdbc.sql("select * from notification_simulated_sms " + where + " order by sent_at desc, id limit :limit")

@@ -41,10 +41,12 @@ class OneTimeCodeService implements OneTimeCodes {
     private final NotificationProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
+    private final MobileDigest digest;
     private final TransactionTemplate transactions;
 
     OneTimeCodeService(JdbcClient jdbc, NotificationService notifications, NotificationProperties properties,
-                       AuditTrail audit, Clock clock, TransactionTemplate transactions) {
+                       AuditTrail audit, Clock clock, TransactionTemplate transactions, MobileDigest digest) {
+        this.digest = digest;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.notifications = notifications;
@@ -144,8 +146,8 @@ class OneTimeCodeService implements OneTimeCodes {
         }
     }
 
-    static String mobileHash(String mobile) {
-        return Sha256.hex("otc-mobile:" + mobile);
+    String mobileHash(String mobile) {
+        return digest.ofCodes(mobile);
     }
 
     private static String codeHash(UUID id, String code) {

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.xiaodai.shared.Masking;
-import org.xiaodai.shared.Sha256;
 
 /**
  * A simulated SMS gateway (模拟短信网关): instead of reaching a phone it records each message
@@ -24,9 +23,12 @@ class SimulatedSmsGateway implements SmsGateway {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SimulatedSmsGateway(JdbcClient jdbc, Clock clock) {
+    private final MobileDigest digest;
+
+    SimulatedSmsGateway(JdbcClient jdbc, Clock clock, MobileDigest digest) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.digest = digest;
     }
 
     @Override
@@ -37,13 +39,8 @@ class SimulatedSmsGateway implements SmsGateway {
         jdbc.sql("""
                 insert into notification_simulated_sms (id, institution_id, delivery_id, mobile_masked, mobile_hash, body, sent_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), institutionId, deliveryId, Masking.maskMobile(mobile), hash(mobile), text,
+                .params(UUID.randomUUID(), institutionId, deliveryId, Masking.maskMobile(mobile), digest.ofSimulatedSms(mobile), text,
                         Timestamp.from(clock.instant()))
                 .update();
-    }
-
-    /** How the simulator finds a number's messages without keeping the number. */
-    static String hash(String mobile) {
-        return Sha256.hex("sms:" + mobile);
     }
 }

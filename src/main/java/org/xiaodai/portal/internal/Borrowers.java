@@ -119,13 +119,18 @@ public class Borrowers {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         String language = "en".equals(r.language()) ? "en" : "zh";
+        if (registered(mobile)) {
+            throw ProblemException.conflict("mobile-registered");
+        }
+        String personKey = customers.personKey(idNumber, mobile).orElse(null);
         try {
             TenantWall.asInstitution(home(), () -> transactions.executeWithoutResult(tx -> {
                 jdbc.sql("""
-                        insert into portal_borrower (id, mobile_hash, mobile_masked, display_name, password_hash, language, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                        .params(id, mobileHash(mobile), number.get().masked(), name, passwords.encode(r.password()), language,
-                                Timestamp.from(now)).update();
+                        insert into portal_borrower (id, mobile_hash, mobile_hash_keyed, person_key, mobile_masked, display_name,
+                            password_hash, language, created_at)
+                        values (?, ?, true, ?, ?, ?, ?, ?, ?)""")
+                        .params(id, mobileHash(mobile), personKey, number.get().masked(), name, passwords.encode(r.password()),
+                                language, Timestamp.from(now)).update();
                 audit.recordAs(principal(id, name, number.get().masked()), AuditRecord.created("portal.borrower.registered",
                         "borrower", id, null, Map.of("mobile", number.get().masked())));
             }));
@@ -143,11 +148,7 @@ public class Borrowers {
         for (InstitutionDirectory.Institution lender : TenantWall.regionWide(institutions::lenders)) {
             TenantWall.asInstitution(lender.id(), () -> transactions.executeWithoutResult(tx ->
                     customers.individualMatching(idNumber, mobile).ifPresent(customer -> {
-                        int inserted = jdbc.sql("""
-                                insert into portal_link (institution_id, customer_id, borrower_id, created_at) values (?, ?, ?, ?)
-                                on conflict do nothing""")
-                                .params(lender.id(), customer, borrower.borrowerId(), Timestamp.from(clock.instant())).update();
-                        if (inserted > 0) {
+                        if (insertLink(lender.id(), customer, borrower.borrowerId())) {
                             audit.recordAs(borrower, AuditRecord.created("portal.borrower.linked", "customer", customer,
                                     lender.id(), Map.of("borrowerId", borrower.borrowerId().toString())));
                             made.add(new Link(lender.id(), customer));
@@ -155,6 +156,39 @@ public class Borrowers {
                     })));
         }
         return made;
+    }
+
+    /**
+     * Links the borrower who is this person (by person key) to a customer record created after they
+     * registered; in the institution's wall, inside the caller's transaction. Empty when no borrower
+     * is this person or the link exists.
+     */
+    public Optional<UUID> linkRecorded(UUID institutionId, UUID customerId, String personKey) {
+        if (personKey == null) {
+            return Optional.empty();
+        }
+        Optional<UUID> borrower = jdbc.sql("select id from portal_borrower where person_key = ? order by created_at limit 1")
+                .param(personKey).query(UUID.class).optional();
+        return borrower.filter(b -> insertLink(institutionId, customerId, b)).map(b -> {
+            audit.record(AuditRecord.created("portal.borrower.linked", "customer", customerId, institutionId,
+                    Map.of("borrowerId", b.toString())));
+            return b;
+        });
+    }
+
+    private boolean insertLink(UUID institutionId, UUID customerId, UUID borrowerId) {
+        return jdbc.sql("""
+                insert into portal_link (institution_id, customer_id, borrower_id, created_at) values (?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(institutionId, customerId, borrowerId, Timestamp.from(clock.instant())).update() > 0;
+    }
+
+    /** Whether a borrower registered this mobile (by its keyed digest, or the unkeyed hash of before). */
+    public boolean registered(String mobile) {
+        String m = mobile == null ? "" : mobile.strip();
+        return TenantWall.asInstitution(home(), () -> jdbc.sql("""
+                select exists (select from portal_borrower where mobile_hash = ? or (mobile_hash = ? and not mobile_hash_keyed))""")
+                .params(mobileHash(m), legacyMobileHash(m)).query(Boolean.class).single());
     }
 
     /** The borrower's customer records, one per institution (a narrow crossing of the wall: theirs only). */
@@ -169,14 +203,18 @@ public class Borrowers {
             return Optional.empty();
         }
         String hash = mobileHash(mobile.strip());
+        String legacy = legacyMobileHash(mobile.strip());
         return TenantWall.asInstitution(home(), () -> transactions.execute(tx -> {
-            record Row(UUID id, String name, String masked, String passwordHash, int failures, Instant lockedUntil) {
+            record Row(UUID id, String name, String masked, String passwordHash, int failures, Instant lockedUntil,
+                       boolean keyed) {
             }
             Optional<Row> row = jdbc.sql("""
-                    select id, display_name, mobile_masked, password_hash, failed_logins, locked_until
-                    from portal_borrower where mobile_hash = ? for update""").param(hash)
+                    select id, display_name, mobile_masked, password_hash, failed_logins, locked_until, mobile_hash_keyed
+                    from portal_borrower where mobile_hash = ? or (mobile_hash = ? and not mobile_hash_keyed)
+                    order by mobile_hash_keyed desc limit 1 for update""").params(hash, legacy)
                     .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant())).optional();
+                            rs.getInt(5), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
+                            rs.getBoolean(7))).optional();
             if (row.isEmpty()) {
                 passwords.matches(password, dummyHash()); // an unknown mobile costs as much as a wrong password
                 return Optional.<BorrowerPrincipal>empty();
@@ -197,6 +235,16 @@ public class Borrowers {
                 return Optional.<BorrowerPrincipal>empty();
             }
             jdbc.sql("update portal_borrower set failed_logins = 0, locked_until = null where id = ?").param(r.id()).update();
+            if (!r.keyed()) {
+                // registered before the keyed digest: rehashed now that the borrower typed the mobile, and given
+                // the person key of a record they are linked to, so later records of theirs are linked too
+                String personKey = links(r.id()).stream().findFirst().flatMap(link -> TenantWall.asInstitution(
+                        link.institutionId(), () -> customers.personKeyOf(link.customerId()))).orElse(null);
+                jdbc.sql("""
+                        update portal_borrower set mobile_hash = ?, mobile_hash_keyed = true,
+                            person_key = coalesce(person_key, ?) where id = ?""")
+                        .params(hash, personKey, r.id()).update();
+            }
             audit.recordAs(principal, AuditRecord.created("portal.borrower.signed-in", "borrower", r.id(), null, Map.of()));
             return Optional.of(principal);
         }));
@@ -246,7 +294,13 @@ public class Borrowers {
         return new BorrowerPrincipal(id, name, masked, home());
     }
 
-    static String mobileHash(String mobile) {
+    /** The mobile's keyed digest (HMAC-SHA256 with the blind-index key, {@code XIAODAI_INDEX_KEY}): what sign-in looks up. */
+    String mobileHash(String mobile) {
+        return customers.keyedDigest("portal.mobile", mobile);
+    }
+
+    /** The unkeyed hash of the rows registered before the keyed digest (V20261204_0100), until their next sign-in. */
+    static String legacyMobileHash(String mobile) {
         return Sha256.hex("portal-mobile:" + mobile);
     }
 

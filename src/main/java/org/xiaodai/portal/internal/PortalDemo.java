@@ -60,11 +60,10 @@ class PortalDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        String hash = Borrowers.mobileHash(MOBILE);
-        if (jdbc.sql("select exists (select from portal_borrower where mobile_hash = ?)").param(hash)
-                .query(Boolean.class).single()) {
+        if (borrowers.registered(MOBILE)) {
             return;
         }
+        String hash = borrowers.mobileHash(MOBILE);
         UUID borrower = UUID.randomUUID();
         String name = null;
         Map<UUID, UUID> links = new java.util.LinkedHashMap<>();
@@ -84,8 +83,10 @@ class PortalDemo implements ApplicationRunner {
         }
         String displayName = name;
         TenantWall.asInstitution(borrowers.home(), () -> transactions.executeWithoutResult(tx -> jdbc.sql("""
-                insert into portal_borrower (id, mobile_hash, mobile_masked, display_name, password_hash, language, created_at)
-                values (?, ?, ?, ?, ?, 'zh', ?)""").params(borrower, hash, Masking.maskMobile(MOBILE), displayName,
+                insert into portal_borrower (id, mobile_hash, mobile_hash_keyed, person_key, mobile_masked, display_name,
+                    password_hash, language, created_at)
+                values (?, ?, true, ?, ?, ?, ?, 'zh', ?)""").params(borrower, hash,
+                customers.personKey(SHARED_ID, MOBILE).orElse(null), Masking.maskMobile(MOBILE), displayName,
                 passwords.encode(PASSWORD), Timestamp.from(clock.instant())).update()));
         links.forEach((institution, customer) -> TenantWall.asInstitution(institution, () ->
                 transactions.executeWithoutResult(tx -> jdbc.sql("""

@@ -182,7 +182,7 @@ class PortalPageController {
     String applied(@RequestParam Map<String, String> form, @RequestParam(required = false) MultipartFile idCard,
                    HttpServletRequest request, Model model) throws IOException {
         BorrowerPrincipal b = borrower();
-        UUID productId = UUID.fromString(form.getOrDefault("productId", ""));
+        UUID productId = uuid(form.get("productId")).orElseThrow(() -> ProblemException.notFound("product"));
         Portal.PortalProduct product = portal.products(b).stream().filter(p -> p.productId().equals(productId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("product"));
         try {
@@ -203,7 +203,7 @@ class PortalPageController {
                     form.get("idempotencyKey"), request.getRemoteAddr());
             return "redirect:/portal/applications/" + id;
         } catch (ProblemException e) {
-            model.addAttribute("errors", problems.errors(e));
+            model.addAttribute("errors", formErrors(e));
             me(model);
             model.addAttribute("products", List.of(product));
             model.addAttribute("product", product);
@@ -291,7 +291,7 @@ class PortalPageController {
                     idempotencyKey);
             return "redirect:/portal/loans/" + id + "?paid=" + payment.amount().toPlainString();
         } catch (ProblemException e) {
-            model.addAttribute("errors", problems.errors(e));
+            model.addAttribute("errors", formErrors(e));
             return loan(id, model);
         }
     }
@@ -318,7 +318,7 @@ class PortalPageController {
             portal.upload(borrower(), institutionId, category, file.getOriginalFilename(), file.getBytes());
             return "redirect:/portal/documents";
         } catch (ProblemException e) {
-            model.addAttribute("errors", problems.errors(e));
+            model.addAttribute("errors", formErrors(e));
             return documents(model);
         }
     }
@@ -344,7 +344,7 @@ class PortalPageController {
             portal.complain(borrower(), institutionId, category, subject, description);
             return "redirect:/portal/complaints";
         } catch (ProblemException e) {
-            model.addAttribute("errors", problems.errors(e));
+            model.addAttribute("errors", formErrors(e));
             return complaints(model);
         }
     }
@@ -360,6 +360,23 @@ class PortalPageController {
                         BorrowerPrincipal.AUTHORITY))));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+    }
+
+    /** A form's problems shown on the form; an id that is not the borrower's stays a 404 (never a form error). */
+    private FormErrors formErrors(ProblemException e) {
+        if (e.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+            throw e;
+        }
+        return problems.errors(e);
+    }
+
+    /** A form's id: empty when it is none (a product id that is no id is a product that is not there). */
+    private static java.util.Optional<UUID> uuid(String value) {
+        try {
+            return value == null ? java.util.Optional.empty() : java.util.Optional.of(UUID.fromString(value.strip()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static BorrowerPrincipal borrower() {

@@ -31,6 +31,8 @@ class OneTimeCodeIntegrationTest {
     OneTimeCodes codes;
     @Autowired
     DeliveryLog log;
+    @Autowired
+    MobileDigest digest;
     JdbcClient jdbc;
     UUID hzxd;
 
@@ -49,7 +51,7 @@ class OneTimeCodeIntegrationTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
             List<String> texts = jdbc.sql("select body from notification_simulated_sms where mobile_hash = ? order by sent_at desc")
-                    .param(SimulatedSmsGateway.hash(mobile)).query(String.class).list();
+                    .param(digest.ofSimulatedSms(mobile)).query(String.class).list();
             if (!texts.isEmpty()) {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{6})").matcher(texts.getFirst());
                 assertThat(m.find()).as(texts.getFirst()).isTrue();
@@ -68,6 +70,15 @@ class OneTimeCodeIntegrationTest {
         String code = delivered(mobile);
         assertThat(jdbc.sql("select count(*) from notification_one_time_code where code_hash like ?").param("%" + code + "%")
                 .query(Long.class).single()).as("only a hash is stored").isZero();
+        for (String unkeyed : List.of(org.xiaodai.shared.Sha256.hex(mobile), org.xiaodai.shared.Sha256.hex("otc-mobile:" + mobile),
+                org.xiaodai.shared.Sha256.hex("sms:" + mobile))) {
+            assertThat(jdbc.sql("""
+                    select (select count(*) from notification_one_time_code where mobile_hash = ?)
+                         + (select count(*) from notification_simulated_sms where mobile_hash = ?)""")
+                    .params(unkeyed, unkeyed).query(Long.class).single()).as("the mobile is digested with a key").isZero();
+        }
+        assertThat(jdbc.sql("select count(*) from notification_one_time_code where mobile_hash = ?").param(digest.ofCodes(mobile))
+                .query(Long.class).single()).isEqualTo(1);
         assertThat(codes.verify(hzxd, "portal.login", mobile, code)).as("another purpose").isFalse();
         assertThat(codes.verify(hzxd, "portal.register", mobile, code)).isTrue();
         assertThat(codes.verify(hzxd, "portal.register", mobile, code)).as("used once").isFalse();
@@ -118,13 +129,13 @@ class OneTimeCodeIntegrationTest {
         codes.issue(hzxd, "portal.reset", mobile, "zh");
         String first = delivered(mobile);
         jdbc.sql("update notification_one_time_code set created_at = created_at - interval '2 minutes' where mobile_hash = ?")
-                .param(OneTimeCodeService.mobileHash(mobile)).update();
+                .param(digest.ofCodes(mobile)).update();
         jdbc.sql("update notification_simulated_sms set sent_at = sent_at - interval '2 minutes' where mobile_hash = ?")
-                .param(SimulatedSmsGateway.hash(mobile)).update();
+                .param(digest.ofSimulatedSms(mobile)).update();
         codes.issue(hzxd, "portal.reset", mobile, "zh");
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (jdbc.sql("select count(*) from notification_simulated_sms where mobile_hash = ?")
-                .param(SimulatedSmsGateway.hash(mobile)).query(Long.class).single() < 2 && System.nanoTime() < deadline) {
+                .param(digest.ofSimulatedSms(mobile)).query(Long.class).single() < 2 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
         String second = delivered(mobile);
