@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * For the reporting benchmark: runs each statement of a return's generation under
  * {@code EXPLAIN (ANALYZE, BUFFERS)} in the caller's transaction (which the caller rolls back) and
- * tenant wall, and answers each statement's execution time in seconds; the plans go to {@code log}.
+ * tenant wall, with the generation's {@code work_mem}, and answers each statement's execution time in seconds; the plans go to {@code log}.
  */
 public final class ReportingStatementProfile {
 
@@ -25,6 +25,7 @@ public final class ReportingStatementProfile {
     public static Map<String, Double> explain(JdbcClient jdbc, UUID institutionId, LocalDate start, LocalDate asOf,
                                               java.io.PrintStream log) {
         UUID returnId = UUID.randomUUID();
+        jdbc.sql("set local work_mem = '" + ReturnService.WORK_MEM + "'").update();
         jdbc.sql("""
                 insert into reporting_return (id, institution_id, period, version, status, as_of, collected_on, due_on,
                     loans, balance, quality_score, generated_at, generated_by, generated_by_name)
@@ -40,7 +41,7 @@ public final class ReportingStatementProfile {
         for (Map.Entry<String, String> s : statements.entrySet()) {
             List<String> plan = jdbc.sql("explain (analyze, buffers) " + s.getValue())
                     .param("returnId", returnId).param("institution", institutionId).param("start", start)
-                    .param("asOf", asOf).param("loans", 0)
+                    .param("asOf", asOf).param("loans", 0).param("failingIdNumbers", "{}")
                     .query((rs, i) -> rs.getString(1)).list();
             log.println("---- " + s.getKey());
             plan.forEach(log::println);
