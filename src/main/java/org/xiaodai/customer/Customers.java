@@ -91,6 +91,17 @@ public interface Customers {
     /** The customer's documents: id, category, file name, when. */
     List<OwnDocument> documents(UUID customerId);
 
+    /**
+     * The customers of the current institution whose stored ID number fails its format or check digit
+     * ({@code DOMAIN.md} §7: an individual's resident ID, ISO 7064 MOD 11-2; an enterprise's unified social
+     * credit code, GB 32100-2015), decrypted and checked inside this module (the numbers never leave it),
+     * for reporting's data-quality engine. Values entered through the application are checked on entry,
+     * so what this finds is data written around it (imports, repairs).
+     *
+     * @param asOf the date a resident ID's birth date must not be after
+     */
+    java.util.Set<UUID> failingIdCheckDigits(java.time.LocalDate asOf);
+
     /** A document as the customer sees it in their list. */
     record OwnDocument(UUID id, String category, String fileName, java.time.Instant uploadedAt) {
     }

@@ -14,7 +14,11 @@ public final class Indicators {
     public static final String RELATED_PARTY_EXPOSURE = "related-party-exposure";
     /** Rise of the NPL ratio over the 30 days to the closed date, in ratio points (0.02 = 2 points). */
     public static final String NPL_RATIO_JUMP = "npl-ratio-jump";
-    /** Rise of the overdue rate of a region or industry against its 30-day average. Needs loans. */
+    /**
+     * Rise of the overdue rate of a region or industry section of the book against its mean over the 30 days before
+     * (fed at end of day by risk from servicing's {@code LoanPortfolio.bySegment}; subject {@code region:<code>} or
+     * {@code industry:<letter>}).
+     */
     public static final String OVERDUE_SPIKE = "overdue-rate-spike";
     /**
      * Share of the loans on the books whose contract rate is above the benchmark (4 × LPR) in force
@@ -31,13 +35,19 @@ public final class Indicators {
     public static final String SCORE_PSI = "score-psi";
     /** Complaints past their response deadline (fed at end of day from supervision). */
     public static final String COMPLAINTS_OVERDUE = "complaints-overdue";
+    /**
+     * Days the previous month's return is past its due date (the 5th) without a submitted version (fed at end of
+     * day from reporting's {@code ReturnDeadlines}; one alert per period: the subject is {@code return:YYYY-MM} and
+     * the observation's date the first day late).
+     */
+    public static final String RETURN_DAYS_LATE = "return-days-late";
 
     /**
      * The indicators something feeds today: the loan indicators from supervision's daily indicator
      * history at each end of day, the PSI from scoring, overdue complaints from supervision.
      */
     public static final List<String> FED = List.of(TOP_BORROWER_EXPOSURE, RELATED_PARTY_EXPOSURE, NPL_RATIO_JUMP,
-            ABOVE_RATE_BENCHMARK, SCORE_PSI, COMPLAINTS_OVERDUE);
+            ABOVE_RATE_BENCHMARK, SCORE_PSI, COMPLAINTS_OVERDUE, RETURN_DAYS_LATE, OVERDUE_SPIKE);
 
     private Indicators() {
     }

@@ -60,4 +60,16 @@ public interface LoanPortfolio {
     /** @param hours the sum over {@code count} items (divide for the average) */
     record Durations(long count, BigDecimal hours) {
     }
+
+    /**
+     * The book as of {@code asOf} by the borrower's segment, from customer's published read
+     * {@code customer_reporting_segments()}: {@code region} (GB/T 2260 code) and {@code industry}
+     * (GB/T 4754 section letter); loans whose borrower has no region or industry are left out of that dimension.
+     * Overdue: a loan with an installment unpaid since {@code asOf} or before (as in {@link #book}).
+     */
+    List<SegmentFigures> bySegment(UUID institutionId, LocalDate asOf);
+
+    /** One segment of the book: {@code dimension} is {@code region} or {@code industry}. */
+    record SegmentFigures(String dimension, String key, BigDecimal principal, BigDecimal overduePrincipal) {
+    }
 }

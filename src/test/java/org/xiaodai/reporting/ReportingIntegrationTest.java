@@ -99,6 +99,30 @@ class ReportingIntegrationTest {
         util.repay(inst, paying, LocalDate.of(2025, 2, 10), "2100.00", "r-1");
         util.closeDays(inst, LocalDate.of(2025, 2, 10), LocalDate.of(2025, 3, 31));
         ServicingTestUtils.setBusinessDate(superuser, inst, LocalDate.of(2025, 4, 1));
+        // two borrowers with region, industry and type (the third loan's borrower is unknown to customer), and a
+        // registry entry with funding by source
+        var cipher = context.getBean(org.xiaodai.customer.domain.PiiCipher.class);
+        String[][] borrowers = {{"INDIVIDUAL", "360426199101010071", "330106", "A0111"},
+                                {"ENTERPRISE", "91110000600037341L", "330212", "F5132"}};
+        UUID[] owners = {paying, late};
+        for (int i = 0; i < borrowers.length; i++) {
+            UUID customer = UUID.randomUUID();
+            var sealed = cipher.seal(borrowers[i][1], "customer:" + customer + ":idNumber");
+            superuser.sql("""
+                    insert into customer (id, institution_id, kind, name, id_number_cipher, id_number_key_id, id_number_index,
+                        id_number_masked, region_code, industry_code, created_at, updated_at)
+                    values (?, ?, ?, '对账样例', ?, ?, ?, '3604****0000', ?, ?, now(), now())""")
+                    .params(customer, inst, borrowers[i][0], sealed.ciphertext(), sealed.keyId(),
+                            cipher.blindIndex("idNumber", borrowers[i][1]), borrowers[i][2], borrowers[i][3]).update();
+            superuser.sql("update servicing_loan set customer_id = ? where id = ?").params(customer, owners[i]).update();
+        }
+        superuser.sql("""
+                insert into supervision_registry (id, institution_id, version, effective_from, licence_number, licensed_region,
+                    business_scope, online_lending, registered_capital, net_assets, net_assets_year, bank_loans,
+                    shareholder_loans, bonds, asset_backed, status, reason, changed_by_name, changed_at)
+                values (?, ?, 1, date '2024-01-01', 'TEST-LIC', '330000', array['PERSONAL_CONSUMPTION'], false, 100000000, 120000000, 2024,
+                        30000000.50, 10000000, 0, 5000000, 'ACTIVE', 'test', 'test', now())""")
+                .params(UUID.randomUUID(), inst).update();
 
         UUID id = generate(inst, YearMonth.of(2025, 3));
 
@@ -117,6 +141,31 @@ class ReportingIntegrationTest {
                 .accounts().stream().filter(a -> a.role().equals("LOAN_PRINCIPAL")).findFirst().orElseThrow().balance();
         assertThat(detail).isEqualByComparingTo(loans).isEqualByComparingTo(total).isEqualByComparingTo(byGrade)
                 .isEqualByComparingTo(general).isEqualByComparingTo((BigDecimal) header.get("balance"));
+        for (String dimension : List.of("REGION", "INDUSTRY", "BORROWER_TYPE")) {
+            Map<String, Object> sums = superuser.sql("""
+                    select sum(balance) as balance, sum(loans) as loans, sum(overdue_principal) as overdue
+                      from reporting_return_line where return_id = ? and dimension = ?""").params(id, dimension).query().singleRow();
+            assertThat((BigDecimal) sums.get("balance")).as(dimension).isEqualByComparingTo(total);
+            assertThat(((Number) sums.get("loans")).intValue()).as(dimension).isEqualTo(3);
+        }
+        Map<String, BigDecimal> byRegion = new java.util.HashMap<>();
+        superuser.sql("select key, balance from reporting_return_line where return_id = ? and dimension = 'REGION'").param(id)
+                .query(rs -> { byRegion.put(rs.getString(1), rs.getBigDecimal(2)); });
+        BigDecimal lateBalance = superuser.sql("select principal_outstanding from servicing_loan where id = ?").param(late)
+                .query(BigDecimal.class).single();
+        assertThat(byRegion).containsOnlyKeys("330106", "330212", "UNKNOWN");
+        assertThat(byRegion.get("330212")).isEqualByComparingTo(lateBalance);
+        assertThat(superuser.sql("select key from reporting_return_line where return_id = ? and dimension = 'INDUSTRY' order by key")
+                .param(id).query(String.class).list()).containsExactly("A", "F", "UNKNOWN");
+        assertThat(superuser.sql("select key from reporting_return_line where return_id = ? and dimension = 'BORROWER_TYPE' order by key")
+                .param(id).query(String.class).list()).containsExactly("ENTERPRISE", "INDIVIDUAL", "UNKNOWN");
+        Map<String, BigDecimal> funding = new java.util.HashMap<>();
+        superuser.sql("select key, balance from reporting_return_line where return_id = ? and dimension = 'FUNDING'").param(id)
+                .query(rs -> { funding.put(rs.getString(1), rs.getBigDecimal(2)); });
+        assertThat(funding.get("BANK_LOANS")).isEqualByComparingTo("30000000.50");
+        assertThat(funding.get("SHAREHOLDER_LOANS")).isEqualByComparingTo("10000000");
+        assertThat(funding.get("BONDS")).isEqualByComparingTo("0");
+        assertThat(funding.get("ASSET_BACKED")).isEqualByComparingTo("5000000");
         assertThat(superuser.sql("select failed from reporting_quality_result where return_id = ? and rule = 'consistency.balance-with-ledger'")
                 .param(id).query(Integer.class).single()).isZero();
 
@@ -159,6 +208,29 @@ class ReportingIntegrationTest {
             broken.put(rule.getKey(), id);
         }
         superuser.sql("update servicing_loan set contract_number = 'DUP-0001' where id = ?").param(clean).update();
+        // borrowers whose stored (encrypted) ID number fails its check digit, written around the application's
+        // entry check: a resident ID (MOD 11-2) and a USCC (GB 32100-2015); a valid one beside them
+        List<UUID> badIds = new java.util.ArrayList<>();
+        UUID goodId = null;
+        for (String[] borrower : new String[][] {{"INDIVIDUAL", "360426199101010072"}, {"ENTERPRISE", "91110000600037341A"},
+                {"INDIVIDUAL", "360426199101010071"}}) {
+            UUID customer = UUID.randomUUID();
+            var cipher = context.getBean(org.xiaodai.customer.domain.PiiCipher.class);
+            var sealed = cipher.seal(borrower[1], "customer:" + customer + ":idNumber");
+            superuser.sql("""
+                    insert into customer (id, institution_id, kind, name, id_number_cipher, id_number_key_id, id_number_index,
+                        id_number_masked, created_at, updated_at) values (?, ?, ?, '校验位样例', ?, ?, ?, '3604****0000', now(), now())""")
+                    .params(customer, inst, borrower[0], sealed.ciphertext(), sealed.keyId(),
+                            cipher.blindIndex("idNumber", borrower[1])).update();
+            UUID loanId = loan(inst, "1000.00", 3, d0);
+            superuser.sql("update servicing_loan set customer_id = ? where id = ?").params(customer, loanId).update();
+            if (borrower[1].endsWith("71")) {
+                goodId = loanId;
+            } else {
+                badIds.add(loanId);
+            }
+        }
+        broken.put("validity.id-number-check-digit", badIds.get(0));
 
         UUID id = generate(inst, YearMonth.of(2026, 10));
 
@@ -171,6 +243,10 @@ class ReportingIntegrationTest {
                     .map(f -> f.loanId()).toList();
             assertThat(rows).as("drill-down of %s", rule.getKey()).contains(rule.getValue());
         }
+        assertThat(failed.get("validity.id-number-check-digit")).isEqualTo(2);
+        List<UUID> checkDigit = TenantWall.asInstitution(inst, () -> returns.failures(id, "validity.id-number-check-digit"))
+                .stream().map(f -> f.loanId()).toList();
+        assertThat(checkDigit).containsExactlyInAnyOrderElementsOf(badIds).doesNotContain(goodId);
         assertThat(failed.get("consistency.balance-with-ledger")).as("balances altered behind the ledger's back").isEqualTo(1);
         assertThat(superuser.sql("select quality_score from reporting_return where id = ?").param(id)
                 .query(BigDecimal.class).single()).isLessThan(BigDecimal.valueOf(100));

@@ -51,6 +51,30 @@ class CustomersFacade implements Customers {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Set<UUID> failingIdCheckDigits(LocalDate asOf) {
+        java.util.Set<UUID> failing = new java.util.HashSet<>();
+        jdbc.sql("select id, kind, id_number_cipher, id_number_key_id from customer").query(rs -> {
+            UUID id = rs.getObject("id", UUID.class);
+            String number;
+            try {
+                number = pii.open(rs.getBytes("id_number_cipher"), rs.getString("id_number_key_id"),
+                        PiiFields.aad("customer", id, PiiFields.ID_NUMBER));
+            } catch (RuntimeException unreadable) {
+                failing.add(id);
+                return;
+            }
+            boolean valid = CustomerKind.ENTERPRISE.name().equals(rs.getString("kind"))
+                    ? org.xiaodai.shared.validation.UnifiedSocialCreditCode.validate(number).isValid()
+                    : ResidentIdNumber.validate(number, asOf).isValid();
+            if (!valid) {
+                failing.add(id);
+            }
+        });
+        return failing;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public int institutionsElsewhere(UUID customerId) {
         return index(customerId).map(repository::institutionsElsewhere).orElse(0);
     }

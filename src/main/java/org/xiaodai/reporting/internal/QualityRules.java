@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.xiaodai.customer.Customers;
 import org.xiaodai.ledger.Ledger;
 import org.xiaodai.reporting.internal.ReturnViews.DataQuality;
 import org.xiaodai.reporting.internal.ReturnViews.Failure;
@@ -41,6 +42,8 @@ class QualityRules {
                             + " or r.disbursement_date > r.settlement_date"),
             new RowRule("validity.amounts", "VALIDITY",
                     "r.balance < 0 or r.principal <= 0 or r.overdue_principal < 0 or r.amount_paid < 0"),
+            new RowRule("validity.id-number-check-digit", "VALIDITY",
+                    "r.customer_id = any(cast(:failingIdNumbers as uuid[]))"),
             new RowRule("consistency.balance-within-principal", "CONSISTENCY", "r.balance > r.principal"),
             new RowRule("consistency.status-and-days-past-due", "CONSISTENCY",
                     "(r.account_status = '2') <> (r.days_past_due > 0 or r.overdue_principal > 0)"
@@ -48,32 +51,34 @@ class QualityRules {
             new RowRule("consistency.closed-without-balance", "CONSISTENCY",
                     "r.account_status in ('3') and r.balance <> 0"),
             new RowRule("uniqueness.contract-number", "UNIQUENESS", """
-                    r.contract_number in (select o.contract_number from reporting_loan_detail o
-                     where o.return_id = :returnId and o.contract_number is not null
-                     group by o.contract_number having count(*) > 1)"""));
+                    r.contract_number in (select dup.contract_number from dup)"""));
 
     static final String LEDGER_RULE = "consistency.balance-with-ledger";
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
+    private final Customers customers;
 
-    QualityRules(JdbcClient jdbc, Ledger ledger) {
+    QualityRules(JdbcClient jdbc, Ledger ledger, Customers customers) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.customers = customers;
     }
 
     /** Runs every rule on the return's snapshot and stores the results; returns the score in percent. */
-    BigDecimal check(UUID returnId, UUID institutionId, LocalDate collectedOn, int loans) {
+    BigDecimal check(UUID returnId, UUID institutionId, LocalDate collectedOn, int loans, BigDecimal snapshotBalance) {
+        // the borrowers whose resident ID or USCC fails its check digit: the customer module decrypts and checks
+        // them itself and answers ids only (validity.id-number-check-digit)
+        String failingIdNumbers = customers.failingIdCheckDigits(collectedOn).stream().map(UUID::toString)
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
         jdbc.sql(rowRules()).param("returnId", returnId).param("institution", institutionId).param("loans", loans)
-                .update();
-        ledgerRule(returnId, institutionId, collectedOn);
+                .param("failingIdNumbers", failingIdNumbers).update();
+        ledgerRule(returnId, institutionId, collectedOn, snapshotBalance);
         return score(returnId);
     }
 
     /** The snapshot's principal balance equals the general ledger's loan-principal account at the collection date. */
-    private void ledgerRule(UUID returnId, UUID institutionId, LocalDate collectedOn) {
-        BigDecimal snapshot = jdbc.sql("select coalesce(sum(balance), 0) from reporting_loan_detail where return_id = ?")
-                .param(returnId).query(BigDecimal.class).single();
+    private void ledgerRule(UUID returnId, UUID institutionId, LocalDate collectedOn, BigDecimal snapshot) {
         BigDecimal general = ledger.trialBalance(institutionId, collectedOn).accounts().stream()
                 .filter(a -> "LOAN_PRINCIPAL".equals(a.role())).map(Ledger.AccountLine::balance)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -109,7 +114,11 @@ class QualityRules {
                     .append(rule.category()).append("')");
         }
         return """
-                with f as (
+                with dup as materialized (
+                    select o.contract_number from reporting_loan_detail o
+                     where o.return_id = :returnId and o.contract_number is not null
+                     group by o.contract_number having count(*) > 1
+                ), f as (
                     select r.row_no, r.loan_id, r.contract_number, x.rule
                       from reporting_loan_detail r cross join lateral unnest(array[%s]) x(rule)
                      where r.return_id = :returnId and (%s) and x.rule is not null

@@ -41,10 +41,12 @@ import org.xiaodai.shared.time.BusinessDate;
  * institution reaches only its own returns (another's id is a 404), the regulator every submitted one.
  */
 @Service
-public class ReturnService {
+public class ReturnService implements org.xiaodai.reporting.ReturnDeadlines {
 
     /** Day of the next month by which a period's return is due (DOMAIN.md §6, practice). */
     public static final int DUE_DAY = 5;
+    /** {@code work_mem} of a generation's transaction. */
+    static final String WORK_MEM = "256MB";
     private static final Pattern PERIOD = Pattern.compile("^[0-9]{4}-(0[1-9]|1[0-2])$");
 
     private final JdbcClient jdbc;
@@ -127,12 +129,13 @@ public class ReturnService {
                 .params(id, institutionId, period.toString(), version, asOf, today, dueOn(period), Timestamp.from(now),
                         actor.actorId(), actor.actorName())
                 .update();
+        // sorts and hashes of a month's loans stay in memory (the default 4 MB spilled them to disk)
+        jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
         int loans = snapshots.collect(id, institutionId, start, asOf);
-        BigDecimal score = quality.check(id, institutionId, today, loans);
-        jdbc.sql("""
-                update reporting_return set loans = ?, quality_score = ?,
-                       balance = (select coalesce(sum(balance), 0) from reporting_loan_detail where return_id = ?)
-                 where id = ?""").params(loans, score, id, id).update();
+        BigDecimal balance = snapshots.totalBalance(id);
+        BigDecimal score = quality.check(id, institutionId, today, loans, balance);
+        jdbc.sql("update reporting_return set loans = ?, quality_score = ?, balance = ? where id = ?")
+                .params(loans, score, balance, id).update();
         audit.record(AuditRecord.created("reporting.return.generated", "return", id, institutionId,
                 Map.of("period", period.toString(), "version", version, "loans", loans, "qualityScore", score.toPlainString())));
         return id;
@@ -278,7 +281,8 @@ public class ReturnService {
         List<Line> lines = jdbc.sql("""
                 select * from reporting_return_line where return_id = ?
                  order by case dimension when 'TOTAL' then 0 when 'GRADE' then 1 when 'STATUS' then 2 when 'DPD' then 3
-                          when 'PRODUCT' then 4 when 'TERM' then 5 when 'RATE' then 6 else 7 end,
+                          when 'PRODUCT' then 4 when 'TERM' then 5 when 'RATE' then 6 when 'REGION' then 7
+                          when 'INDUSTRY' then 8 when 'BORROWER_TYPE' then 9 when 'FUNDING' then 10 else 11 end,
                           case when dimension = 'TOP_BORROWER' then -balance else 0 end, key""").param(id)
                 .query((rs, i) -> new Line(rs.getString("dimension"), rs.getString("key"), rs.getInt("loans"),
                         rs.getBigDecimal("balance"), rs.getBigDecimal("overdue_principal"), rs.getBigDecimal("npl_balance"),
@@ -331,21 +335,27 @@ public class ReturnService {
     public List<Late> late(List<org.xiaodai.iam.InstitutionDirectory.Institution> lenders) {
         List<Late> late = new java.util.ArrayList<>();
         for (var institution : lenders) {
-            LocalDate today = businessDate.of(institution.id());
-            YearMonth period = YearMonth.from(today).minusMonths(1);
-            if (!today.isAfter(dueOn(period))) {
-                continue;
-            }
-            boolean submitted = jdbc.sql("""
-                    select count(*) from reporting_return where institution_id = ? and period = ?
-                       and status in ('SUBMITTED', 'ACCEPTED')""").params(institution.id(), period.toString())
-                    .query(Integer.class).single() > 0;
-            if (!submitted) {
-                late.add(new Late(institution.id(), institution.name(), period.toString(), dueOn(period),
-                        (int) (today.toEpochDay() - dueOn(period).toEpochDay())));
-            }
+            late(institution.id(), businessDate.of(institution.id())).ifPresent(r -> late.add(new Late(institution.id(),
+                    institution.name(), r.period(), r.dueOn(), r.daysLate())));
         }
         return late;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<LateReturn> late(UUID institutionId, LocalDate on) {
+        YearMonth period = YearMonth.from(on).minusMonths(1);
+        LocalDate due = dueOn(period);
+        if (!on.isAfter(due)) {
+            return java.util.Optional.empty();
+        }
+        boolean submitted = jdbc.sql("""
+                select count(*) from reporting_return where institution_id = ? and period = ?
+                   and status in ('SUBMITTED', 'ACCEPTED')""").params(institutionId, period.toString())
+                .query(Integer.class).single() > 0;
+        return submitted ? java.util.Optional.empty()
+                : java.util.Optional.of(new LateReturn(institutionId, period.toString(), due,
+                        (int) (on.toEpochDay() - due.toEpochDay())));
     }
 
     /** A return not submitted by its due date. */

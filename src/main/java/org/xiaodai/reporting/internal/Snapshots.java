@@ -5,11 +5,15 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.xiaodai.supervision.Institutions;
 
 /**
  * Month-end collection into a return's immutable snapshot, set-based: one {@code INSERT … SELECT}
  * of the loan-level detail from servicing's {@code servicing_month_end_positions}, then the
- * statistical lines aggregated from the detail with grouping sets, and the ten largest borrowers.
+ * statistical lines aggregated from the detail with grouping sets (grade, product, status, term, rate
+ * band, days past due, and by the borrower's region, industry section and type from customer's
+ * published read {@code customer_reporting_segments()}), the ten largest borrowers, and funding by
+ * source from the supervision registry.
  *
  * <p>Codes (PBOC second-generation monthly segment; DOMAIN.md §6): report time 10 new account, 20
  * closed, 40 grade change, 49 month-end settlement otherwise (30, guarantee change, is not produced:
@@ -53,8 +57,11 @@ class Snapshots {
             select :returnId, :institution,
                    case when grouping(d.grade_code) = 0 then 'GRADE' when grouping(d.product) = 0 then 'PRODUCT'
                         when grouping(d.account_status) = 0 then 'STATUS' when grouping(d.term) = 0 then 'TERM'
-                        when grouping(d.rate) = 0 then 'RATE' when grouping(d.dpd) = 0 then 'DPD' else 'TOTAL' end,
-                   coalesce(d.grade_code, d.product, d.account_status, d.term, d.rate, d.dpd, 'ALL'),
+                        when grouping(d.rate) = 0 then 'RATE' when grouping(d.dpd) = 0 then 'DPD'
+                        when grouping(d.region) = 0 then 'REGION' when grouping(d.industry) = 0 then 'INDUSTRY'
+                        when grouping(d.borrower_type) = 0 then 'BORROWER_TYPE' else 'TOTAL' end,
+                   coalesce(d.grade_code, d.product, d.account_status, d.term, d.rate, d.dpd, d.region, d.industry,
+                            d.borrower_type, 'ALL'),
                    count(*), coalesce(sum(d.balance), 0), coalesce(sum(d.overdue_principal), 0),
                    coalesce(sum(d.balance) filter (where d.grade_code in ('3', '4', '5')), 0),
                    count(*) filter (where d.disbursement_date >= :start),
@@ -69,9 +76,15 @@ class Snapshots {
                                 when r.annual_rate_percent < 24 then '15_TO_24' else 'FROM_24' end as rate,
                            case when r.days_past_due = 0 then '0' when r.days_past_due <= 30 then '1_30'
                                 when r.days_past_due <= 90 then '31_90' when r.days_past_due <= 180 then '91_180'
-                                else 'OVER_180' end as dpd
-                      from reporting_loan_detail r where r.return_id = :returnId) d
-             group by grouping sets ((), (d.grade_code), (d.product), (d.account_status), (d.term), (d.rate), (d.dpd))
+                                else 'OVER_180' end as dpd,
+                           coalesce(c.region_code, 'UNKNOWN') as region,
+                           coalesce(left(c.industry_code, 1), 'UNKNOWN') as industry,
+                           coalesce(c.kind, 'UNKNOWN') as borrower_type
+                      from reporting_loan_detail r
+                      left join customer_reporting_segments() c on c.customer_id = r.customer_id
+                     where r.return_id = :returnId) d
+             group by grouping sets ((), (d.grade_code), (d.product), (d.account_status), (d.term), (d.rate), (d.dpd),
+                                     (d.region), (d.industry), (d.borrower_type))
             """;
 
     static final String TOP_BORROWERS = """
@@ -86,10 +99,30 @@ class Snapshots {
             """;
 
     private final JdbcClient jdbc;
+    private final Institutions institutions;
 
-    Snapshots(JdbcClient jdbc) {
+    Snapshots(JdbcClient jdbc, Institutions institutions) {
         this.jdbc = jdbc;
+        this.institutions = institutions;
     }
+
+    /** The detail's total balance, from the statistical return's TOTAL line (no second scan of the detail). */
+    java.math.BigDecimal totalBalance(UUID returnId) {
+        return jdbc.sql("select balance from reporting_return_line where return_id = ? and dimension = 'TOTAL'")
+                .param(returnId).query(java.math.BigDecimal.class).optional().orElse(java.math.BigDecimal.ZERO);
+    }
+
+    /**
+     * Funding by source (DOMAIN.md §6) from the registry entry in effect on the settlement date: one line per
+     * source, the amount in {@code balance}, no loans (an institution without an entry gets none).
+     */
+    static final String FUNDING = """
+            insert into reporting_return_line (return_id, institution_id, dimension, key, loans, balance,
+                overdue_principal, npl_balance, new_loans, new_amount, repaid)
+            select :returnId, :institution, 'FUNDING', f.key, 0, f.amount, 0, 0, 0, 0, 0
+              from (values ('BANK_LOANS', cast(:bankLoans as numeric)), ('SHAREHOLDER_LOANS', cast(:shareholderLoans as numeric)),
+                           ('BONDS', cast(:bonds as numeric)), ('ASSET_BACKED', cast(:assetBacked as numeric))) f(key, amount)
+            """;
 
     /** Collects the loan-level detail and the statistical lines; returns the number of loans. */
     int collect(UUID returnId, UUID institutionId, LocalDate start, LocalDate asOf) {
@@ -98,6 +131,10 @@ class Snapshots {
         jdbc.sql(LINES).param("returnId", returnId).param("institution", institutionId).param("start", start).update();
         jdbc.sql(TOP_BORROWERS).param("returnId", returnId).param("institution", institutionId).param("start", start)
                 .update();
+        institutions.licence(institutionId, asOf).ifPresent(l -> jdbc.sql(FUNDING).param("returnId", returnId)
+                .param("institution", institutionId).param("bankLoans", l.bankLoans())
+                .param("shareholderLoans", l.shareholderLoans()).param("bonds", l.bonds())
+                .param("assetBacked", l.assetBacked()).update());
         return loans;
     }
 }

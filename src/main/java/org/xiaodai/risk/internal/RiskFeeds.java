@@ -11,6 +11,7 @@ import org.xiaodai.eod.DayClosed;
 import org.xiaodai.risk.EarlyWarnings;
 import org.xiaodai.risk.Indicators;
 import org.xiaodai.risk.Observation;
+import org.xiaodai.reporting.ReturnDeadlines;
 import org.xiaodai.scoring.ScoreDriftDetected;
 import org.xiaodai.shared.tenant.TenantWall;
 import org.xiaodai.supervision.Complaints;
@@ -25,7 +26,9 @@ import org.xiaodai.supervision.SupervisoryIndicators;
  * <li>end of day ({@link DayClosed}): the institution's complaints past their response deadline on
  *     the closed date ({@link Indicators#COMPLAINTS_OVERDUE}), and the loan indicators supervision's
  *     end-of-day step stored for the closed date ({@link IndicatorHistory}): top borrower and related-party
- *     exposure, share above the rate benchmark, and the NPL ratio's rise over 30 days;</li>
+ *     exposure, share above the rate benchmark, and the NPL ratio's rise over 30 days; and the days the previous
+ *     month's return is past its due date unsubmitted ({@link ReturnDeadlines}, one alert per period); the overdue
+ *     rate's rise in a region or industry of the book ({@link SegmentSpikes});</li>
  * <li>scoring's stability check ({@link ScoreDriftDetected}): the model's PSI ({@link Indicators#SCORE_PSI}).</li>
  * </ul>
  */
@@ -39,9 +42,14 @@ class RiskFeeds {
     private final Complaints complaints;
     private final TransactionTemplate transactions;
     private final IndicatorHistory history;
+    private final ReturnDeadlines deadlines;
+    private final SegmentSpikes segments;
 
-    RiskFeeds(EarlyWarnings warnings, Complaints complaints, TransactionTemplate transactions, IndicatorHistory history) {
+    RiskFeeds(EarlyWarnings warnings, Complaints complaints, TransactionTemplate transactions, IndicatorHistory history,
+              ReturnDeadlines deadlines, SegmentSpikes segments) {
         this.history = history;
+        this.segments = segments;
+        this.deadlines = deadlines;
         this.warnings = warnings;
         this.complaints = complaints;
         this.transactions = transactions;
@@ -64,6 +72,13 @@ class RiskFeeds {
             if (npl != null && before != null) {
                 observe(day, npl.subtract(before), Indicators.NPL_RATIO_JUMP);
             }
+            segments.observe(day.institutionId(), day.closedDate());
+            // once per period: the subject names the period and the date is its first late day, so every later
+            // end of day of the same period finds the alert raised (a rule whose threshold is reached later
+            // still raises it once)
+            deadlines.late(day.institutionId(), day.closedDate()).ifPresent(late -> warnings.evaluate(new Observation(
+                    day.institutionId(), Indicators.RETURN_DAYS_LATE, BigDecimal.valueOf(late.daysLate()),
+                    late.dueOn().plusDays(1), "return:" + late.period(), late.period())));
         }));
     }
 

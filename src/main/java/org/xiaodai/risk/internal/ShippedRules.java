@@ -54,7 +54,8 @@ class ShippedRules implements ApplicationRunner {
                 rule("lending-outside-licence", Indicators.OUTSIDE_LICENCE, Comparison.GT, "0", Severity.CRITICAL),
                 rule("score-drift", Indicators.SCORE_PSI, Comparison.GE, "0.10", Severity.WARNING),
                 rule("score-drift-severe", Indicators.SCORE_PSI, Comparison.GT, "0.25", Severity.CRITICAL),
-                rule("complaint-response-overdue", Indicators.COMPLAINTS_OVERDUE, Comparison.GE, "1", Severity.WARNING));
+                rule("complaint-response-overdue", Indicators.COMPLAINTS_OVERDUE, Comparison.GE, "1", Severity.WARNING),
+                rule("late-submission", Indicators.RETURN_DAYS_LATE, Comparison.GE, "1", Severity.WARNING));
     }
 
     private static Rule rule(String code, String indicator, Comparison comparison, String threshold, Severity severity) {

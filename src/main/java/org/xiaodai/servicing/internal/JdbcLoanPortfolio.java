@@ -48,6 +48,27 @@ class JdbcLoanPortfolio implements LoanPortfolio {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<SegmentFigures> bySegment(UUID institutionId, LocalDate asOf) {
+        String sql = """
+                with book as (
+                    select l.principal_outstanding as p, l.oldest_unpaid_due is not null and l.oldest_unpaid_due <= :asOf as overdue,
+                           c.region_code as region, left(c.industry_code, 1) as industry
+                      from servicing_loan l join customer_reporting_segments() c on c.customer_id = l.customer_id
+                     where %s)
+                select 'region' as dimension, region as key, sum(p) as principal,
+                       coalesce(sum(p) filter (where overdue), 0) as overdue
+                  from book where region is not null group by region
+                union all
+                select 'industry', industry, sum(p), coalesce(sum(p) filter (where overdue), 0)
+                  from book where industry is not null group by industry
+                 order by 1, 2""".formatted(ON_BOOKS);
+        return jdbc.sql(sql).param("institution", institutionId).param("asOf", Date.valueOf(asOf))
+                .query((rs, n) -> new SegmentFigures(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
+    @Override
     public BookFigures book(UUID institutionId, LocalDate asOf, List<Benchmark> benchmarks) {
         List<Benchmark> sorted = benchmarks.stream().sorted(Comparator.comparing(Benchmark::effectiveFrom)).toList();
         boolean current;
