@@ -12,7 +12,7 @@ usage() {
   echo "                --port P (18480) --db-port P (15480) --profile DIR --app-arg ARG (repeatable)" >&2
   echo "  tenant options: --rounds N (5) --seconds S per round (2)" >&2
   echo "  scoring options: --data DIR (../shared/datasets/credit) --rounds N (5) --seconds S (2) --validate" >&2
-  echo "  origination options: --rounds N (3) --seconds S (10) --warmup S (5) --connections N (32) --customers-per-client N (150) --profile DIR" >&2
+  echo "  origination options: --rounds N (3) --seconds S (10) --warmup S (5) --connections N (32) --customers-per-client N (150) --count-applications N (20, statements per application with log_statement=all) --profile DIR" >&2
   echo "  eod options: --loans N (1000000) --days N (3) --warmup-days N (0); --xiaodai.eod.workers=N etc. go to the app" >&2
   echo "  reporting options: --loans N (1000000) --rounds N (3) --keep-db DIR (keep the portfolio cluster in DIR; reuse it when DIR holds one of that size)" >&2
   echo "  audit options: --writers N (16) --institutions N (8) --rounds N (3) --seconds S per round (10) --warmup S (5)" >&2

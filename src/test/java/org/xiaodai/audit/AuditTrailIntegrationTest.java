@@ -211,6 +211,36 @@ class AuditTrailIntegrationTest {
     }
 
     @Test
+    void entriesOfOneTransactionCommitTogetherInRecordingOrderEachUnderItsOwnWall() {
+        UUID institution = jdbc.sql("select id from iam_organisation where code = 'NBXD'").query(UUID.class).single();
+        String marker = "batched-" + suffix();
+        TenantWall.asInstitution(institution, () -> new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            audit.record(AuditRecord.created("test.probe.1", "probe", marker, institution, Map.of()));
+            audit.record(AuditRecord.created("test.probe.2", "probe", marker, institution, Map.of()));
+            // another institution's entry is only writable region-wide, as it was when recorded
+            TenantWall.regionWide(() -> audit.record(AuditRecord.created("test.probe.3", "probe", marker,
+                    UUID.randomUUID(), Map.of())));
+            audit.record(AuditRecord.created("test.probe.4", "probe", marker, null, Map.of()));
+        }));
+        assertThat(jdbc.sql("select action from audit_entry where entity_id = ? order by seq").param(marker)
+                .query(String.class).list()).containsExactly("test.probe.1", "test.probe.2", "test.probe.3", "test.probe.4");
+        assertThat(audit.verify().ok()).isTrue();
+    }
+
+    @Test
+    void anEntryRecordedUnderAnInstitutionsWallForAnotherInstitutionFailsTheTransaction() {
+        UUID institution = jdbc.sql("select id from iam_organisation where code = 'NBXD'").query(UUID.class).single();
+        String marker = "refused-" + suffix();
+        assertThatThrownBy(() -> TenantWall.asInstitution(institution, () -> new TransactionTemplate(transactionManager)
+                .executeWithoutResult(tx -> {
+                    audit.record(AuditRecord.created("test.probe", "probe", marker, institution, Map.of()));
+                    audit.record(AuditRecord.created("test.probe", "probe", marker, UUID.randomUUID(), Map.of()));
+                }))).rootCause().hasMessageContaining("row-level security");
+        assertThat(jdbc.sql("select count(*) from audit_entry where entity_id = ?").param(marker).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void aTransactionWorkingForOneInstitutionNeitherSeesNorWritesTheChain() {
         UUID institution = jdbc.sql("select id from iam_organisation where code = 'NBXD'").query(UUID.class).single();
         TenantWall.asInstitution(institution, () -> new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {

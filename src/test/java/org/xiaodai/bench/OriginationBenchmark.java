@@ -56,6 +56,7 @@ public final class OriginationBenchmark {
             String admin = token(http, base, "a-admin");
             String officer = token(http, base, "a-officer");
             awaitDemo(Duration.ofMinutes(4));
+            awaitQuiet(app, Duration.ofMinutes(3));
             String product = send(http, base, "POST", "/api/v1/products", admin, productBody()).get("id").asString();
             int clients = options.connections();
             System.err.println("making " + clients * customersPerClient + " customers with consents");
@@ -70,6 +71,8 @@ public final class OriginationBenchmark {
             });
             System.err.println("customers ready: " + customers.size());
             run(http, base, officer, product, customers, clients, options.warmup());
+            countStatements(dataDir, options.dbPort(), http, base, officer, product, customers,
+                    intOption(rest, "--count-applications", 20));
             List<Round> rounds = new ArrayList<>();
             for (int r = 0; r < options.rounds() && !customers.isEmpty(); r++) {
                 boolean profiled = options.profile() != null && r == options.rounds() - 1;
@@ -136,6 +139,80 @@ public final class OriginationBenchmark {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Round(done.get() / elapsed, percentile(all, 50), percentile(all, 99), done.get(), errors.get());
+    }
+
+    /**
+     * Statements per application: {@code count} applications run one after another by one client
+     * while PostgreSQL logs every statement ({@code log_statement=all}, set by the superuser and
+     * reset after), outside the timed rounds; prints the total per application and the most
+     * frequent statements (their first words), so a change is judged by the statements it saves.
+     */
+    private static void countStatements(Path dataDir, int dbPort, HttpClient http, String base, String token,
+                                        String product, ConcurrentLinkedQueue<String> customers, int count)
+            throws Exception {
+        if (count <= 0) {
+            return;
+        }
+        java.util.Properties credentials = new java.util.Properties();
+        try (var in = Files.newBufferedReader(dataDir.resolve("pg").resolve("xiaodai-credentials.properties"))) {
+            credentials.load(in);
+        }
+        Path pgLog = dataDir.resolve("pg.log");
+        String url = "jdbc:postgresql://127.0.0.1:" + dbPort + "/xiaodai";
+        long from;
+        int applications = 0;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", credentials.getProperty("superuser"));
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("alter system set log_statement = 'all'");
+            st.execute("select pg_reload_conf()");
+            Thread.sleep(500);
+            from = Files.size(pgLog);
+            try {
+                for (int i = 0; i < count; i++) {
+                    String customer = customers.poll();
+                    if (customer == null) {
+                        break;
+                    }
+                    Map<String, Object> body = OriginationFixtures.application(customer, product, "30000");
+                    String id = send(http, base, "POST", "/api/v1/applications", token, body).get("id").asString();
+                    String contract = send(http, base, "POST", "/api/v1/applications/" + id + "/submit", token,
+                            Map.of("deviceFingerprint", "bench-" + id)).get("contractId").asString();
+                    send(http, base, "GET", "/api/v1/contracts/" + contract, token, null);
+                    send(http, base, "POST", "/api/v1/contracts/" + contract + "/accept", token,
+                            Map.of("textVersion", "XD-LOAN-2026.1"));
+                    applications++;
+                }
+            } finally {
+                st.execute("alter system reset log_statement");
+                st.execute("select pg_reload_conf()");
+            }
+        }
+        Thread.sleep(500);
+        byte[] bytes = Files.readAllBytes(pgLog);
+        String logged = new String(bytes, (int) from, bytes.length - (int) from, java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, Integer> byText = new java.util.HashMap<>();
+        int total = 0;
+        for (String line : logged.split("\n")) {
+            int at = line.indexOf("LOG:  execute ");
+            int text = at >= 0 ? line.indexOf(": ", at + 14) + 2 : -1;
+            if (at < 0) {
+                at = line.indexOf("LOG:  statement: ");
+                text = at >= 0 ? at + 17 : -1;
+            }
+            if (text <= 1 || line.contains("alter system") || line.contains("pg_reload_conf")) {
+                continue;
+            }
+            total++;
+            String sql = line.substring(text).trim().replaceAll("\\s+", " ");
+            byText.merge(sql.substring(0, Math.min(70, sql.length())), 1, Integer::sum);
+        }
+        int n = Math.max(1, applications);
+        System.err.printf("statements per application: %.1f (%d statements, %d applications, log_statement=all)%n",
+                (double) total / n, total, applications);
+        byText.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(40)
+                .forEach(e -> System.err.printf("  %6.2f  %s%n", (double) e.getValue() / n, e.getKey()));
+        System.out.println("{\"benchmark\":\"origination\",\"statementsPerApplication\":%.1f,\"applications\":%d}"
+                .formatted((double) total / n, applications));
     }
 
     private interface Call {
@@ -210,6 +287,24 @@ public final class OriginationBenchmark {
         System.err.println("demo seeders still running after " + timeout + "; measuring anyway");
     }
 
+    /**
+     * The demo's last seeders (loans, returns) run on after the contracts; their statements and CPU
+     * would be counted against the applications. Waits until the app and its PostgreSQL together use
+     * less than 5 % of a core over two seconds.
+     */
+    private static void awaitQuiet(BenchApp app, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            BenchApp.Cpu before = app.cpu();
+            Thread.sleep(2000);
+            BenchApp.Cpu used = app.cpu().minus(before);
+            if (used.appNanos() + used.databaseNanos() < 100_000_000L) {
+                return;
+            }
+        }
+        System.err.println("the app is still busy after " + timeout + "; measuring anyway");
+    }
+
     private static Map<String, Object> customer() {
         LocalDate birth = LocalDate.of(1980, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(9000));
         String id = OriginationFixtures.residentId("330106", birth);
@@ -256,7 +351,7 @@ public final class OriginationBenchmark {
         for (int i = 0; i + 1 < args.size(); i += 2) {
             if (args.get(i).equals("--app-arg")) {
                 appArgs.add(args.get(i + 1));
-            } else if (!args.get(i).equals("--customers-per-client")) {
+            } else if (!args.get(i).equals("--customers-per-client") && !args.get(i).equals("--count-applications")) {
                 values.put(args.get(i), args.get(i + 1));
             }
         }

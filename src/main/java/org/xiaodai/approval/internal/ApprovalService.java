@@ -84,7 +84,10 @@ public class ApprovalService implements Approvals {
     @EventListener
     @Transactional
     public void on(ApprovalRequested r) {
-        cancelOpen(r.applicationId());
+        if (r.round() > 1) {
+            // a resubmission: whatever the earlier round left open is cancelled (a first round has no case yet)
+            cancelOpen(r.applicationId());
+        }
         MatrixStore.Versioned matrix = matrices.current();
         ApprovalRule.Candidate candidate = new ApprovalRule.Candidate(r.productCode(), r.branchPath(), r.amount(),
                 r.grade(), r.flags());

@@ -77,6 +77,13 @@ class JdbcAuditTrail implements AuditTrail {
         append(currentActor(), "pii.viewed", entityType, String.valueOf(entityId), institutionId, null, toJson(java.util.Map.of("fields", fields)));
     }
 
+    /**
+     * Appends one entry to the current transaction's pending entries; they are inserted with one
+     * multi-row INSERT per tenant-wall setting just before the transaction commits (a submission
+     * records some ten entries). They commit or roll back with the change as before; an entry
+     * recorded while the pending ones are being written (a late before-commit callback) or outside
+     * transaction synchronisation is inserted at once.
+     */
     private void append(Actor actor, String action, String entityType, String entityId, UUID institutionId,
                         String before, String after) {
         AuditContent content = new AuditContent(
@@ -85,25 +92,109 @@ class JdbcAuditTrail implements AuditTrail {
                 actor == null ? "system" : actor.actorName(),
                 actor == null ? null : actor.actorOrganisationId(),
                 clientAddress(), action, entityType, entityId, institutionId, before, after);
-        jdbc.sql("""
-                insert into audit_entry (occurred_at, actor_id, actor_name, organisation_id, client_address, action,
-                    entity_type, entity_id, institution_id, before_state, after_state)
-                values (:at, :actorId, :actorName, :orgId, :client, :action, :entityType, :entityId, :institutionId,
-                    :before, :after)
-                """)
-                .param("at", java.sql.Timestamp.from(content.occurredAt()))
-                .param("actorId", content.actorId()).param("actorName", content.actorName())
-                .param("orgId", content.organisationId()).param("client", content.clientAddress())
-                .param("action", action).param("entityType", entityType).param("entityId", entityId)
-                .param("institutionId", institutionId).param("before", before).param("after", after)
-                .update();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sealer.committed();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            insert(List.of(content));
+            return;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(pendingKey);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(pendingKey, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        if (pending.flushed) {
+            insert(List.of(content));
+        } else {
+            pending.add(TenantWall.current(), content);
+        }
+        pending.count++;
+    }
+
+    private final Object pendingKey = new Object();
+
+    /** Rows per INSERT (11 parameters a row, well below the driver's 65,535). */
+    private static final int ROWS_PER_INSERT = 1000;
+
+    private void insert(List<AuditContent> entries) {
+        for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
+            List<AuditContent> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder("""
+                    insert into audit_entry (occurred_at, actor_id, actor_name, organisation_id, client_address, action,
+                        entity_type, entity_id, institution_id, before_state, after_state) values """);
+            List<Object> params = new java.util.ArrayList<>(chunk.size() * 11);
+            for (int i = 0; i < chunk.size(); i++) {
+                AuditContent c = chunk.get(i);
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                params.addAll(java.util.Arrays.asList(java.sql.Timestamp.from(c.occurredAt()), c.actorId(), c.actorName(),
+                        c.organisationId(), c.clientAddress(), c.action(), c.entityType(), c.entityId(), c.institutionId(),
+                        c.before(), c.after()));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+    }
+
+    /**
+     * One transaction's entries not inserted yet, in recording order, in runs of the tenant-wall
+     * setting they were recorded under (each run is inserted under its own setting, as a single
+     * INSERT would have been). Follows its transaction through suspension.
+     */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<java.util.Map.Entry<TenantWall.Setting, List<AuditContent>>> runs = new java.util.ArrayList<>();
+        private boolean flushed;
+        private int count;
+
+        void add(TenantWall.Setting wall, AuditContent content) {
+            if (runs.isEmpty() || !runs.getLast().getKey().equals(wall)) {
+                runs.add(java.util.Map.entry(wall, new java.util.ArrayList<>()));
+            }
+            runs.getLast().getValue().add(content);
+        }
+
+        @Override
+        public int getOrder() {
+            // after every other before-commit callback, which may still record
+            return LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            flushed = true;
+            TenantWall.Setting now = TenantWall.current();
+            for (var run : runs) {
+                TenantWall.Setting wall = run.getKey();
+                List<AuditContent> entries = run.getValue();
+                if (wall.equals(now) || !wall.regionWide() && wall.institutionId() == null) {
+                    insert(entries);
+                } else if (wall.regionWide()) {
+                    TenantWall.regionWide(() -> insert(entries));
+                } else {
+                    TenantWall.asInstitution(wall.institutionId(), () -> insert(entries));
                 }
-            });
+            }
+            runs.clear();
+        }
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(pendingKey, this);
+        }
+
+        @Override
+        public void afterCommit() {
+            for (int i = 0; i < count; i++) {
+                sealer.committed();
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.xiaodai.shared.tx.TransactionMemo;
 import org.xiaodai.customer.BlacklistHit;
 import org.xiaodai.customer.ConsentPurpose;
 import org.xiaodai.customer.CustomerContact;
@@ -109,10 +110,16 @@ class CustomersFacade implements Customers {
     @Override
     @Transactional(readOnly = true)
     public Optional<CustomerProfile> profile(UUID customerId) {
-        Optional<CustomerRow> found = jdbc.sql("select " + CustomerRepository.COLUMNS + " from customer c where c.id = ?")
-                .param(customerId).query(CustomerRow.class).optional();
-        return found.map(this::profile);
+        return PROFILES.get(customerId, id -> jdbc.sql("select " + CustomerRepository.COLUMNS + " from customer c where c.id = ?")
+                .param(id).query(CustomerRow.class).optional().map(this::profile));
     }
+
+    /**
+     * Profiles read in the current transaction: a submission and the contract it issues ask for the
+     * same borrower (3 statements and a decryption each). The customer module changes customers in
+     * transactions of its own, never inside one that reads profiles through this facade.
+     */
+    private static final TransactionMemo<UUID, Optional<CustomerProfile>> PROFILES = new TransactionMemo<>("customer profiles");
 
     private CustomerProfile profile(CustomerRow row) {
         LocalDate birthDate = null;

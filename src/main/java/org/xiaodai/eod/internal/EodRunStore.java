@@ -148,6 +148,7 @@ class EodRunStore {
                 update eod_business_date set business_date = ?, updated_at = ? where institution_id = ? and business_date = ?
                 """).params(date.plusDays(1), Timestamp.from(at), institutionId, date).update() == 1;
         if (moved) {
+            JdbcBusinessDate.KEPT.forget();
             jdbc.sql("update eod_day set closed_at = ? where institution_id = ? and business_date = ?")
                     .params(Timestamp.from(at), institutionId, date).update();
         }

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.xiaodai.iam.InstitutionRegistered;
 import org.xiaodai.shared.tenant.TenantWall;
 import org.xiaodai.shared.time.BusinessDate;
+import org.xiaodai.shared.tx.TransactionMemo;
 
 /**
  * Business dates stored per institution; a new institution starts on the calendar date of its
@@ -32,12 +33,16 @@ class JdbcBusinessDate implements BusinessDate {
         this.transactions = transactions;
     }
 
+    /** Dates read in the current transaction (a submission asks from several modules); end of day's advance forgets them. */
+    static final TransactionMemo<UUID, LocalDate> KEPT = new TransactionMemo<>("business dates");
+
+    /** Read once per transaction and institution: one transaction works on one business date. */
     @Override
     public LocalDate of(UUID institutionId) {
-        return TenantWall.asInstitution(institutionId, () -> transactions.execute(tx -> jdbc.sql(
+        return KEPT.get(institutionId, id -> TenantWall.asInstitution(id, () -> transactions.execute(tx -> jdbc.sql(
                         "select business_date from eod_business_date where institution_id = ?")
-                .param(institutionId).query(LocalDate.class).optional()))
-                .orElseThrow(() -> new NoSuchElementException("No business date for institution " + institutionId));
+                .param(id).query(LocalDate.class).optional()))
+                .orElseThrow(() -> new NoSuchElementException("No business date for institution " + id)));
     }
 
     /**

@@ -86,12 +86,14 @@ public class ApplicationService {
     private final ObjectProvider<OriginationGate> gates;
     private final Loans loans;
     private final JsonMapper json;
+    private final ApplicationReader reader;
     private final LoanCalculator calculator = new LoanCalculator();
 
     ApplicationService(JdbcClient jdbc, ApplicationStore store, Customers customers, Products products, Scoring scoring,
                        CreditBureau bureau, AuditTrail audit, ApplicationEventPublisher events, BusinessDate businessDate,
                        Clock clock, OriginationProperties properties, ObjectProvider<OriginationGate> gates,
-                       JsonMapper json, Loans loans) {
+                       JsonMapper json, Loans loans, ApplicationReader reader) {
+        this.reader = reader;
         this.loans = loans;
         this.jdbc = jdbc;
         this.store = store;
@@ -221,6 +223,16 @@ public class ApplicationService {
                 row.productId(), version.definition().code(), version.definition().name(), customer.name(), row.amount(),
                 row.annualRatePercent(), row.numberOfRepayments(), score.map(ScoreResult::score).orElse(null),
                 score.map(ScoreResult::grade).orElse(null), flags.stream().map(Flag::code).toList(), now));
+    }
+
+    /**
+     * {@link #submit} and the application as it now stands, read in the same transaction (the API's
+     * answer): one transaction per request instead of two.
+     */
+    @Transactional
+    public ApplicationView submitAndView(CurrentUser caller, UUID id, String clientAddress, String deviceId) {
+        submit(caller, id, clientAddress, deviceId);
+        return reader.view(caller, id);
     }
 
     /** Withdraws an application that is not decided yet (or approved but not contracted). */

@@ -97,8 +97,8 @@ class ApplicationApiController {
     @PreAuthorize("hasAuthority('application:create')")
     ApplicationView submit(@PathVariable UUID id, @RequestBody(required = false) SubmitRequest body,
                            HttpServletRequest request) {
-        applications.submit(CurrentUsers.require(), id, request.getRemoteAddr(), body == null ? null : body.deviceFingerprint());
-        return reader.view(CurrentUsers.require(), id);
+        return applications.submitAndView(CurrentUsers.require(), id, request.getRemoteAddr(),
+                body == null ? null : body.deviceFingerprint());
     }
 
     @Operation(operationId = "withdrawApplication", summary = "Withdraw an application", description = "Before it is contracted.")

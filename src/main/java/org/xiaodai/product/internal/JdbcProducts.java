@@ -21,15 +21,17 @@ import org.xiaodai.shared.problem.FieldProblem;
 class JdbcProducts implements Products {
 
     private final ProductStore store;
+    private final ProductVersionCache cache;
 
-    JdbcProducts(ProductStore store) {
+    JdbcProducts(ProductStore store, ProductVersionCache cache) {
         this.store = store;
+        this.cache = cache;
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<ProductVersion> version(UUID productId, int version) {
-        return store.version(productId, version);
+        return cache.version(productId, version, () -> store.version(productId, version));
     }
 
     @Override

@@ -31,10 +31,12 @@ class ProductStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ProductVersionCache cache;
 
-    ProductStore(JdbcClient jdbc, JsonMapper json) {
+    ProductStore(JdbcClient jdbc, JsonMapper json, ProductVersionCache cache) {
         this.jdbc = jdbc;
         this.json = json;
+        this.cache = cache;
     }
 
     /** What a new version records besides its definition. */
@@ -65,6 +67,7 @@ class ProductStore {
 
     /** Moves the product to {@code next} if it is still at {@code expected}; false when someone else was faster. */
     boolean advance(UUID productId, int expected, int next) {
+        cache.forget(productId);
         return jdbc.sql("update product set current_version = ? where id = ? and current_version = ?")
                 .params(next, productId, expected).update() == 1;
     }

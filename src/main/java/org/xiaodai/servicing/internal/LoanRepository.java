@@ -85,12 +85,27 @@ class LoanRepository {
                 values (?, ?, ?, ?, ?, cast(? as jsonb), ?)
                 """).params(loanId, version, institutionId, reason, effective, TermsJson.terms(terms), Timestamp.from(now))
                 .update();
-        for (Installment r : rows) {
-            jdbc.sql("""
+        insertRows(loanId, institutionId, version, rows);
+    }
+
+    /** Rows per INSERT: one statement for any ordinary schedule (10 parameters a row, far below the driver's limit). */
+    private static final int ROWS_PER_INSERT = 500;
+
+    /** The schedule's rows in one multi-row INSERT (one round trip and one statement instead of one per row). */
+    private void insertRows(UUID loanId, UUID institutionId, int version, List<Installment> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Installment> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder("""
                     insert into servicing_schedule_row (loan_id, version, n, institution_id, period_start, due_date,
-                        principal, interest, total, balance_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).params(loanId, version, r.n(), institutionId, r.periodStart(), r.dueDate(), r.principal(),
-                    r.interest(), r.total(), r.balanceAfter()).update();
+                        principal, interest, total, balance_after) values """);
+            List<Object> params = new ArrayList<>(chunk.size() * 10);
+            for (int i = 0; i < chunk.size(); i++) {
+                Installment r = chunk.get(i);
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                params.addAll(java.util.Arrays.asList(loanId, version, r.n(), institutionId, r.periodStart(), r.dueDate(),
+                        r.principal(), r.interest(), r.total(), r.balanceAfter()));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
         }
     }
 
