@@ -45,46 +45,31 @@ class AccrualStep implements EndOfDayStep {
         return 300;
     }
 
-    /** Days after the closed one at which the ordinary periods' due dates are cut into partitions (most rows fall due within a month). */
-    static final int[] CUTS = {0, 5, 10, 15, 20, 25, 31, SHORT_PERIOD_DAYS};
-
     @Override
     public int partitions(UUID institutionId, LocalDate businessDate) {
-        return CUTS.length;
+        return 1;
     }
 
-    /**
-     * One slice of the current rows, by due date so that the slices read disjoint ranges of the
-     * due-date index: with {@value #SHORT_PERIOD_DAYS}-day horizon cut at {@link #CUTS}, partition
-     * p &lt; n − 1 takes the ordinary rows falling due in (D + CUTS[p], D + CUTS[p + 1]] and the last
-     * one the long periods; a date planned with one partition takes everything in it.
-     */
     @Override
     public long process(UUID institutionId, LocalDate day, int partition, int partitions) {
-        boolean whole = partitions != CUTS.length;
-        LocalDate from = whole ? day : day.plusDays(CUTS[partition == partitions - 1 ? 0 : partition]);
-        LocalDate to = whole ? day.plusDays(SHORT_PERIOD_DAYS)
-                : partition == partitions - 1 ? day : day.plusDays(CUTS[partition + 1]);
-        boolean longPeriods = whole || partition == partitions - 1;
         BigDecimal accrued = jdbc.sql("""
                 with current_rows as (
                     select r.loan_id, r.version, r.interest, r.period_start, r.due_date from servicing_schedule_row r
-                    where r.institution_id = :inst and r.due_date > :from and r.due_date <= :to
+                    where r.institution_id = :inst and r.due_date > :day and r.due_date <= :horizon
                       and r.period_start <= :day
                     union all
                     select r.loan_id, r.version, r.interest, r.period_start, r.due_date from servicing_schedule_row r
-                    where :long and r.institution_id = :inst and r.due_date - r.period_start > :short and r.due_date > :horizon
+                    where r.institution_id = :inst and r.due_date - r.period_start > :short and r.due_date > :horizon
                       and r.period_start <= :day
                 )
                 select coalesce(sum(servicing_earned(c.interest, c.period_start, c.due_date, :next, l.currency_digits, l.half_even)
                                   - servicing_earned(c.interest, c.period_start, c.due_date, :day, l.currency_digits, l.half_even)), 0)
                 from current_rows c
                 join servicing_loan l on l.id = c.loan_id and l.schedule_version = c.version
-                where l.institution_id = :inst and l.status in ('ACTIVE', 'OVERDUE')
+                where l.institution_id = :inst and l.status in ('ACTIVE', 'OVERDUE') and l.eod_bucket % :n = :p
                 """).param("inst", institutionId).param("day", day).param("next", day.plusDays(1))
-                .param("from", from).param("to", to).param("long", longPeriods)
                 .param("horizon", day.plusDays(SHORT_PERIOD_DAYS)).param("short", SHORT_PERIOD_DAYS)
-                .query(BigDecimal.class).single();
+                .param("n", partitions).param("p", partition).query(BigDecimal.class).single();
         if (accrued.signum() == 0) {
             return 0;
         }

@@ -91,6 +91,8 @@ class OverdueStep implements EndOfDayStep {
     /** The day's penalty charged per {@link #QUIET} loan of the partition (loans charged nothing left out). */
     Map<UUID, BigDecimal> quietPenalties(UUID institutionId, LocalDate day, int partition, int partitions) {
         Map<UUID, BigDecimal> penalties = new java.util.HashMap<>();
+        // each quiet loan's rows are read through its primary key (a lateral subquery per loan), never by
+        // joining the whole schedule table
         jdbc.sql("""
                 with quiet as (
                     select l.id, l.oldest_unpaid_due as k_due, l.principal_outstanding, l.interest_paid, l.schedule_version,
@@ -101,24 +103,27 @@ class OverdueStep implements EndOfDayStep {
                            (l.terms ->> 'currencyDigits')::int as digits, (l.terms ->> 'roundingMode') = 'HALF_EVEN' as half_even
                     from servicing_loan l
                     where l.institution_id = :inst and l.eod_bucket % :n = :p and """ + QUIET + """
-                ), k as (
-                    select q.id, coalesce(sum(r.principal) filter (where r.due_date > q.k_due), 0) as later_principal,
-                           coalesce(sum(r.interest) filter (where r.due_date <= q.k_due), 0) as interest_through_k
-                    from quiet q join servicing_schedule_row r on r.loan_id = q.id and r.version = q.schedule_version
-                    group by q.id
-                ), owed as (
-                    select q.*, r.due_date,
-                           case when r.due_date = q.k_due
-                                then q.principal_outstanding - k.later_principal
-                                     + case when q.compound then k.interest_through_k - q.interest_paid else 0 end
-                                else r.principal + case when q.compound then r.interest else 0 end end as base
-                    from quiet q join k on k.id = q.id
-                    join servicing_schedule_row r on r.loan_id = q.id and r.version = q.schedule_version
-                    where r.due_date >= q.k_due and r.due_date <= :day
                 )
-                select id, sum(servicing_penalty_charged(base, :next - due_date, grace, rate, year_days, digits, half_even)
-                               - servicing_penalty_charged(base, :day - due_date, grace, rate, year_days, digits, half_even))
-                from owed group by id
+                select q.id, x.penalty
+                from quiet q
+                cross join lateral (
+                    select coalesce(sum(servicing_penalty_charged(b.base, :next - b.due_date, q.grace, q.rate, q.year_days,
+                                                                  q.digits, q.half_even)
+                                        - servicing_penalty_charged(b.base, :day - b.due_date, q.grace, q.rate, q.year_days,
+                                                                    q.digits, q.half_even)), 0) as penalty
+                    from (select r.due_date,
+                                 case when r.due_date = q.k_due
+                                      then q.principal_outstanding
+                                           - coalesce(sum(r.principal) filter (where r.due_date > q.k_due) over (), 0)
+                                           + case when q.compound
+                                                  then coalesce(sum(r.interest) filter (where r.due_date <= q.k_due) over (), 0)
+                                                       - q.interest_paid
+                                                  else 0 end
+                                      else r.principal + case when q.compound then r.interest else 0 end end as base
+                          from servicing_schedule_row r
+                          where r.loan_id = q.id and r.version = q.schedule_version) b
+                    where b.due_date >= q.k_due and b.due_date <= :day
+                ) x
                 """).param("inst", institutionId).param("n", partitions).param("p", partition)
                 .param("day", day).param("next", day.plusDays(1))
                 .query(rs -> {
