@@ -479,6 +479,8 @@ class ApiConformanceIntegrationTest {
                 Map.of("reason", "契约测试")), 201);
         ok(contract.send("POST", "/api/v1/loans/" + loan + "/refunds", admin,
                 Map.of("amount", "10.00", "idempotencyKey", code("F"))), 201);
+        ok(contract.send("PUT", "/api/v1/loans/" + loan + "/auto-debit", admin,
+                Map.of("autoDebit", true, "idempotencyKey", code("M"), "reason", "契约测试")), 200);
         ok(contract.send("POST", "/api/v1/loans/" + loan + "/grade", admin,
                 Map.of("grade", "SPECIAL_MENTION", "reason", "契约测试")), 200);
         ok(contract.send("POST", "/api/v1/loans/" + loan + "/restructuring-requests", admin, Map.of("kind", "EXTENSION",

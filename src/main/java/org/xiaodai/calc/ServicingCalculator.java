@@ -80,4 +80,25 @@ public final class ServicingCalculator {
         }
         return Outcome.success(ServicingEngine.position(schedule, policy, repayments, refunds, asOf));
     }
+
+    /**
+     * The positions as of {@code asOf} and the following {@code then} in one replay — each equal to
+     * {@link #position(Schedule, ServicingPolicy, List, List, LocalDate)} for its date with the
+     * movements dated on or before it (end of day reads a loan before and after the date it closes).
+     *
+     * @param repayments in date order, between disbursement and {@code then}
+     * @param refunds in date order, between disbursement and {@code then}
+     * @return the two positions, or the violations of the policy, repayments and dates
+     */
+    public Outcome<List<LoanPosition>> positions(Schedule schedule, ServicingPolicy policy, List<Repayment> repayments,
+                                                 List<Repayment> refunds, LocalDate asOf, LocalDate then) {
+        List<Violation> violations = validate(new ServicingRequest(schedule.terms(), policy, repayments, then));
+        if (violations.isEmpty() && (then == null || asOf == null || !then.isAfter(asOf))) {
+            violations = List.of(new Violation("asOf", "order", "the second date must follow the first"));
+        }
+        if (!violations.isEmpty()) {
+            return Outcome.failure(violations);
+        }
+        return Outcome.success(ServicingEngine.positions(schedule, policy, repayments, refunds, asOf, then));
+    }
 }

@@ -116,6 +116,31 @@ class ServicingPropertiesTest {
         assertThat(unpaidLenient.penaltyOutstanding()).isLessThanOrEqualTo(unpaidStrict.penaltyOutstanding());
     }
 
+    /** End of day reads a loan as of D and D + 1 with one replay: the same as two positions, to the cent. */
+    @Property(tries = 400)
+    void twoDatesFromOneReplayEqualTwoPositions(@ForAll("cases") Case c, @ForAll("laterDays") int later,
+                                                @ForAll boolean refund) {
+        ServicingRequest r = c.request();
+        Schedule schedule = CalcTestUtils.CALCULATOR.schedule(r.terms()).value();
+        LocalDate day = r.asOf().minusDays(later % 3).isBefore(DISBURSED) ? DISBURSED : r.asOf().minusDays(later % 3);
+        LocalDate next = later % 2 == 0 ? day.plusDays(1) : day.plusDays(later);
+        LocalDate until = next;
+        List<Repayment> repayments = r.repayments().stream().filter(x -> !x.date().isAfter(until)).toList();
+        List<Repayment> refunds = refund && !repayments.isEmpty()
+                ? List.of(new Repayment(repayments.getLast().date(), new BigDecimal("3.00"))) : List.of();
+        Outcome<List<LoanPosition>> outcome = SERVICING.positions(schedule, r.policy(), repayments, refunds, day, next);
+        assertThat(outcome.violations()).isEmpty();
+        List<LoanPosition> both = outcome.value();
+        for (int k = 0; k < 2; k++) {
+            LocalDate asOf = k == 0 ? day : next;
+            List<Repayment> upTo = repayments.stream().filter(x -> !x.date().isAfter(asOf)).toList();
+            List<Repayment> refundsUpTo = refunds.stream().filter(x -> !x.date().isAfter(asOf)).toList();
+            LoanPosition alone = SERVICING.position(schedule, r.policy(), upTo, refundsUpTo, asOf).value();
+            assertThat(both.get(k)).as("as of %s", asOf).usingRecursiveComparison()
+                    .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(alone);
+        }
+    }
+
     @Provide
     Arbitrary<Integer> laterDays() {
         return Arbitraries.integers().between(1, 400);

@@ -88,6 +88,59 @@ class LoanApiIntegrationTest {
     }
 
     @Test
+    void theAutoDebitMandateIsSetAndRevokedAfterDisbursementOncePerKeyInsideTheInstitutionOnly() {
+        LocalDate disbursed = today.minusDays(20);
+        UUID loanId = util.open(hzxd, ServicingTestUtils.terms("6000.00", "12", 6, disbursed), ServicingPolicy.standard(),
+                false, ServicingTestUtils.payableLoanId());
+        util.activate(hzxd, loanId, disbursed);
+        String finance = api.token("a-finance", Api.DEMO_PASSWORD);
+        String path = "/api/v1/loans/" + loanId + "/auto-debit";
+        String key = "m-" + loanId;
+
+        Api.Response set = api.send("PUT", path, finance, Api.json(Map.of("autoDebit", true, "idempotencyKey", key,
+                "reason", "借款人签署代扣协议")));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("autoDebit").asBoolean()).isTrue();
+        assertThat(set.json().get("previous").asBoolean()).isFalse();
+        assertThat(set.json().get("businessDate").asString()).isEqualTo(today.toString());
+        assertThat(api.get("/api/v1/loans/" + loanId, finance).json().get("autoDebit").asBoolean()).isTrue();
+
+        // the same key again changes nothing and answers the first result, even with another body
+        Api.Response again = api.send("PUT", path, finance, Api.json(Map.of("autoDebit", false, "idempotencyKey", key)));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("id").asString()).isEqualTo(set.json().get("id").asString());
+        assertThat(again.json().get("autoDebit").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/loans/" + loanId, finance).json().get("autoDebit").asBoolean()).isTrue();
+
+        Api.Response revoked = api.send("PUT", path, finance, Api.json(Map.of("autoDebit", false, "idempotencyKey", key + "-r")));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.json().get("previous").asBoolean()).isTrue();
+        assertThat(superuser.sql("select auto_debit from servicing_loan where id = ?").param(loanId).query(Boolean.class)
+                .single()).isFalse();
+        assertThat(superuser.sql("select count(*) from servicing_mandate_change where loan_id = ?").param(loanId)
+                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(superuser.sql("select count(*) from audit_entry where action = 'servicing.loan.auto-debit' and entity_id = ?")
+                .param(loanId.toString()).query(Integer.class).single()).isEqualTo(2);
+
+        // bad input names the field, and writes nothing
+        Api.Response bad = api.send("PUT", path, finance, Api.json(Map.of("idempotencyKey", "")));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.body()).contains("autoDebit").contains("idempotencyKey");
+        // another institution gets 404, the regulator and a role without the permission 403; nothing changed
+        Api.Response other = api.send("PUT", path, api.token("b-admin", Api.DEMO_PASSWORD),
+                Api.json(Map.of("autoDebit", true, "idempotencyKey", "x-" + loanId)));
+        assertThat(other.status()).as(other.body()).isEqualTo(404);
+        assertThat(api.send("PUT", path, api.token("regulator", Api.DEMO_PASSWORD),
+                Api.json(Map.of("autoDebit", true, "idempotencyKey", "y-" + loanId))).status()).isEqualTo(403);
+        assertThat(api.send("PUT", path, api.token("a-collector", Api.DEMO_PASSWORD),
+                Api.json(Map.of("autoDebit", true, "idempotencyKey", "z-" + loanId))).status()).isEqualTo(403);
+        assertThat(superuser.sql("select count(*) from servicing_mandate_change where loan_id = ?").param(loanId)
+                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(superuser.sql("select auto_debit from servicing_loan where id = ?").param(loanId).query(Boolean.class)
+                .single()).isFalse();
+    }
+
+    @Test
     void aFrozenAccountFailsTheDisbursementAfterItsRetriesAndTheLoanWaits() {
         UUID loanId = util.open(hzxd, ServicingTestUtils.terms("5000.99", "10.8", 6, today),
                 ServicingPolicy.standard(), false, UUID.randomUUID());

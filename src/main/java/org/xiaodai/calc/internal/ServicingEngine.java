@@ -76,12 +76,48 @@ public final class ServicingEngine {
                 .as(asOf, engine.credit, engine.allocations);
     }
 
+    /**
+     * The positions as of {@code asOf} and as of the later {@code then} from one replay: what
+     * {@link #position} gives for each date, the movements dated after a date left out of its
+     * position (end of day reads a loan before and after closing a date with one run).
+     * Replaying through {@code asOf} first only adds {@code asOf} as a day on which credit may be
+     * applied, which changes nothing (README §7: credit can only meet something due on a due date, a
+     * grace window's end, a repayment or refund day, all of which are checkpoints already).
+     *
+     * @param repayments in date order, none after {@code then}
+     * @param refunds in date order, none after {@code then}
+     */
+    public static List<LoanPosition> positions(Schedule schedule, ServicingPolicy policy, List<Repayment> repayments,
+                                               List<Repayment> refunds, LocalDate asOf, LocalDate then) {
+        if (!then.isAfter(asOf)) {
+            throw new IllegalArgumentException("then must follow asOf");
+        }
+        ServicingEngine engine = new ServicingEngine(schedule, policy);
+        PositionReport report = new PositionReport(engine.accounts, engine::penaltyCharged, engine.money,
+                policy.classification());
+        TreeSet<LocalDate> days = new TreeSet<>(engine.checkpoints(repayments, then));
+        days.add(asOf);
+        refunds.forEach(r -> days.add(r.date()));
+        int[] cursor = new int[2];
+        engine.replay(repayments, refunds, days.headSet(asOf, true), cursor);
+        LoanPosition first = report.as(asOf, engine.credit, List.copyOf(engine.allocations));
+        engine.replay(repayments, refunds, days.subSet(asOf, false, then, true), cursor);
+        LoanPosition second = report.as(then, engine.credit, engine.allocations);
+        return List.of(first, second);
+    }
+
     private void replay(List<Repayment> repayments, List<Repayment> refunds, LocalDate asOf) {
-        int next = 0;
-        int nextRefund = 0;
         TreeSet<LocalDate> days = new TreeSet<>(checkpoints(repayments, asOf));
         refunds.forEach(r -> days.add(r.date()));
-        for (LocalDate day : days.headSet(asOf, true)) {
+        replay(repayments, refunds, days.headSet(asOf, true), new int[2]);
+    }
+
+    /** Replays the given days in order; {@code cursor} holds the next repayment's and refund's index. */
+    private void replay(List<Repayment> repayments, List<Repayment> refunds, java.util.SortedSet<LocalDate> days,
+                        int[] cursor) {
+        int next = cursor[0];
+        int nextRefund = cursor[1];
+        for (LocalDate day : days) {
             applyCredit(day);
             while (next < repayments.size() && repayments.get(next).date().equals(day)) {
                 BigDecimal amount = repayments.get(next).amount().setScale(money.digits(), RoundingMode.UNNECESSARY);
@@ -95,6 +131,8 @@ public final class ServicingEngine {
                 nextRefund++;
             }
         }
+        cursor[0] = next;
+        cursor[1] = nextRefund;
     }
 
     /** Every day on or before {@code asOf} on which something can change, in order. */

@@ -23,6 +23,7 @@ import org.xiaodai.eod.DayClosed;
 import org.xiaodai.iam.UserDirectory;
 import org.xiaodai.servicing.InstallmentOverdue;
 import org.xiaodai.servicing.LoanPaidOff;
+import org.xiaodai.servicing.LoanRestructured;
 import org.xiaodai.servicing.LoanWrittenOff;
 import org.xiaodai.servicing.Loans;
 import org.xiaodai.servicing.RepaymentReceived;
@@ -34,7 +35,7 @@ import org.xiaodai.shared.tenant.TenantWall;
  * a loan falling past due opens a case (once); every closed day moves the days past due and the
  * bucket on, refreshes what is overdue from servicing, and marks promises whose date passed unpaid
  * as broken; a repayment counts as recovered, pays into open promises and closes the case once the
- * loan is no longer overdue; payoff and write-off close it.
+ * loan is no longer overdue; payoff, write-off and restructuring close it.
  */
 @Service
 class CaseLifecycle {
@@ -197,6 +198,17 @@ class CaseLifecycle {
     void paidOff(LoanPaidOff event) {
         TenantWall.asInstitution(event.institutionId(), () -> closeLoan(event.institutionId(), event.loanId(), "PAID_OFF",
                 event.paidOffOn()));
+    }
+
+    /**
+     * Restructuring or extension folds everything overdue into a new schedule (nothing is past due
+     * after it), so the loan's open case closes as {@code RESTRUCTURED}, dated with the restructuring;
+     * should the loan fall overdue again, {@code InstallmentOverdue} opens a new case.
+     */
+    @ApplicationModuleListener
+    void restructured(LoanRestructured event) {
+        TenantWall.asInstitution(event.institutionId(), () -> closeLoan(event.institutionId(), event.loanId(), "RESTRUCTURED",
+                event.businessDate()));
     }
 
     @ApplicationModuleListener

@@ -57,6 +57,24 @@ class LoanBook {
         List<org.xiaodai.calc.Repayment> refunds = movements.refunds().stream()
                 .filter(r -> !r.date().isAfter(asOf)).toList();
         LoanPosition p = engine.position(schedule, loan.policy(), repayments, refunds, asOf).value();
+        return derived(loan, schedule, p, asOf);
+    }
+
+    /**
+     * A loan's derived state as of {@code day} and as of {@code next} from one replay of the engine
+     * ({@code ServicingCalculator.positions}), equal to two {@link #derive} calls.
+     */
+    List<Derived> deriveBoth(LoanRow loan, Schedule schedule, LoanRepository.Movements movements, LocalDate day,
+                             LocalDate next) {
+        List<org.xiaodai.calc.Repayment> repayments = movements.repayments().stream()
+                .filter(r -> !r.date().isAfter(next)).toList();
+        List<org.xiaodai.calc.Repayment> refunds = movements.refunds().stream()
+                .filter(r -> !r.date().isAfter(next)).toList();
+        List<LoanPosition> both = engine.positions(schedule, loan.policy(), repayments, refunds, day, next).value();
+        return List.of(derived(loan, schedule, both.get(0), day), derived(loan, schedule, both.get(1), next));
+    }
+
+    private Derived derived(LoanRow loan, Schedule schedule, LoanPosition p, LocalDate asOf) {
         BigDecimal earned = Earned.by(schedule.installments(), asOf, loan.digits(), loan.terms().roundingMode().mode());
         LoanState status = switch (p.status()) {
             case PAID_OFF -> LoanState.PAID_OFF;

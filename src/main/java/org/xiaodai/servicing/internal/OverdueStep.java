@@ -59,6 +59,82 @@ class OverdueStep implements EndOfDayStep {
         return PARTITIONS;
     }
 
+    /**
+     * An overdue loan whose closing of {@code :day} changes nothing but the penalty charged, and
+     * whose penalty follows in closed form from its row and schedule: overdue already on the day
+     * (oldest unpaid due date before it), no credit, nothing booked after its oldest unpaid due date
+     * and no schedule version taking effect after it, no grade threshold of any table (1, 11, 31,
+     * 91, 181, 271, 361 days past due) reached and no watch period ending on {@code :next}.
+     *
+     * <p>Why the engine's answer follows (servicing README §3, §5, §7): with nothing booked after
+     * the oldest unpaid installment k fell due and no credit, no payment or credit touched any
+     * installment from t_k on, so each installment i ≥ k due by the day has owed the same U_p, U_q
+     * every day since t_i, and its exact penalty before day x is (x − t_i) × (U_p + [compound] U_q)
+     * × A × M / (100 × Y), charged rounded once, zero while x − t_i ≤ grace days
+     * ({@code servicing_penalty_charged}); installments before k are settled, so their penalty no
+     * longer moves. The installments after k are untouched (U = the row); k owes the principal
+     * outstanding less the later rows' principal and the interest of the rows through k less the
+     * interest paid. Status, days-past-due grade, oldest unpaid due date, principal and credit stay
+     * as stored, so no row is written and no event published. {@code OverduePenaltyIntegrationTest}
+     * checks it against the engine on random loans.
+     */
+    static final String QUIET = """
+            (l.status = 'OVERDUE' and l.oldest_unpaid_due < :day and l.credit_balance = 0
+             and l.position_date <= :day
+             and (:next - l.oldest_unpaid_due) not in (1, 11, 31, 91, 181, 271, 361)
+             and (l.watch_until is null or l.watch_until <> :next)
+             and not exists (select 1 from servicing_transaction t where t.loan_id = l.id
+                             and t.business_date > l.oldest_unpaid_due)
+             and (l.schedule_version = 1 or not exists (select 1 from servicing_schedule_version v
+                      where v.loan_id = l.id and v.version = l.schedule_version and v.effective_date > l.oldest_unpaid_due)))""";
+
+    /** The day's penalty charged per {@link #QUIET} loan of the partition (loans charged nothing left out). */
+    Map<UUID, BigDecimal> quietPenalties(UUID institutionId, LocalDate day, int partition, int partitions) {
+        Map<UUID, BigDecimal> penalties = new java.util.HashMap<>();
+        // each quiet loan's rows are read through its primary key (a lateral subquery per loan), never by
+        // joining the whole schedule table
+        jdbc.sql("""
+                with quiet as (
+                    select l.id, l.oldest_unpaid_due as k_due, l.principal_outstanding, l.interest_paid, l.schedule_version,
+                           (l.terms ->> 'annualInterestRatePercent')::numeric
+                               * (l.policy ->> 'penaltyRateMultiplier')::numeric as rate,
+                           (l.policy ->> 'penaltyDaysInYear')::int as year_days, (l.policy ->> 'graceDays')::int as grace,
+                           (l.policy ->> 'compoundOverdueInterest')::boolean as compound,
+                           (l.terms ->> 'currencyDigits')::int as digits, (l.terms ->> 'roundingMode') = 'HALF_EVEN' as half_even
+                    from servicing_loan l
+                    where l.institution_id = :inst and l.eod_bucket % :n = :p and """ + QUIET + """
+                )
+                select q.id, x.penalty
+                from quiet q
+                cross join lateral (
+                    select coalesce(sum(servicing_penalty_charged(b.base, :next - b.due_date, q.grace, q.rate, q.year_days,
+                                                                  q.digits, q.half_even)
+                                        - servicing_penalty_charged(b.base, :day - b.due_date, q.grace, q.rate, q.year_days,
+                                                                    q.digits, q.half_even)), 0) as penalty
+                    from (select r.due_date,
+                                 case when r.due_date = q.k_due
+                                      then q.principal_outstanding
+                                           - coalesce(sum(r.principal) filter (where r.due_date > q.k_due) over (), 0)
+                                           + case when q.compound
+                                                  then coalesce(sum(r.interest) filter (where r.due_date <= q.k_due) over (), 0)
+                                                       - q.interest_paid
+                                                  else 0 end
+                                      else r.principal + case when q.compound then r.interest else 0 end end as base
+                          from servicing_schedule_row r
+                          where r.loan_id = q.id and r.version = q.schedule_version) b
+                    where b.due_date >= q.k_due and b.due_date <= :day
+                ) x
+                """).param("inst", institutionId).param("n", partitions).param("p", partition)
+                .param("day", day).param("next", day.plusDays(1))
+                .query(rs -> {
+                    BigDecimal charged = rs.getBigDecimal(2);
+                    if (charged.signum() != 0) {
+                        penalties.put(rs.getObject(1, UUID.class), charged);
+                    }
+                });
+        return penalties;
+    }
+
     @Override
     public long process(UUID institutionId, LocalDate day, int partition, int partitions) {
         LocalDate next = day.plusDays(1);
@@ -69,13 +145,23 @@ class OverdueStep implements EndOfDayStep {
                        or l.watch_until = :next
                        or (l.credit_balance > 0 and exists (select 1 from servicing_schedule_row r
                             where r.loan_id = l.id and r.version = l.schedule_version and r.due_date = :next)))
+                  and not coalesce(""" + QUIET + """
+                , false)
                 """).param("inst", institutionId).param("n", partitions).param("p", partition)
                 .param("day", day).param("next", next).query(LoanRow::map).list();
         Map<AccountRole, BigDecimal> net = new EnumMap<>(AccountRole.class);
+        // the quiet overdue loans: only their penalty moves, summed in SQL (Dr 应收罚息 / Cr 罚息收入)
+        Map<UUID, BigDecimal> quiet = quietPenalties(institutionId, day, partition, partitions);
+        BigDecimal quietPenalty = quiet.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (quietPenalty.signum() != 0) {
+            net.merge(AccountRole.PENALTY_RECEIVABLE, quietPenalty, BigDecimal::add);
+            net.merge(AccountRole.PENALTY_INCOME, quietPenalty.negate(), BigDecimal::add);
+        }
         List<LoanBook.Write> writes = new ArrayList<>();
         for (EodLoans.Loaded l : eodLoans.load(candidates)) {
-            LoanBook.Derived today = book.derive(l.loan(), l.schedule(), l.movements(), day);
-            LoanBook.Derived tomorrow = book.derive(l.loan(), l.schedule(), l.movements(), next);
+            List<LoanBook.Derived> both = book.deriveBoth(l.loan(), l.schedule(), l.movements(), day, next);
+            LoanBook.Derived today = both.get(0);
+            LoanBook.Derived tomorrow = both.get(1);
             // interest earned is the accrual step's; this step moves everything else
             Balances before = today.balances().withInterestEarned(tomorrow.balances().interestEarned());
             for (LedgerPosting.Line line : before.linesTo(tomorrow.balances(), BigDecimal.ZERO)) {
@@ -89,7 +175,7 @@ class OverdueStep implements EndOfDayStep {
         // the changed rows in one batch; a loan falling overdue publishes InstallmentOverdue there
         book.writeAll(writes);
         post(institutionId, day, partition, partitions, net);
-        return candidates.size();
+        return candidates.size() + quiet.size();
     }
 
     private static boolean changed(LoanRow loan, LoanBook.Derived d) {

@@ -14,6 +14,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.xiaodai.calc.Installment;
 import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.CurrentUsers;
+import org.xiaodai.servicing.internal.AutoDebitMandates;
 import org.xiaodai.servicing.internal.BookedTransaction;
 import org.xiaodai.servicing.internal.Disbursements;
 import org.xiaodai.servicing.internal.LoanQueries;
@@ -45,11 +47,41 @@ class LoanApiController {
     private final LoanQueries queries;
     private final Disbursements disbursements;
     private final Repayments repayments;
+    private final AutoDebitMandates mandates;
 
-    LoanApiController(LoanQueries queries, Disbursements disbursements, Repayments repayments) {
+    LoanApiController(LoanQueries queries, Disbursements disbursements, Repayments repayments, AutoDebitMandates mandates) {
         this.queries = queries;
         this.disbursements = disbursements;
         this.repayments = repayments;
+        this.mandates = mandates;
+    }
+
+    @Schema(name = "AutoDebitMandateRequest")
+    record MandateRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                  description = "true: set the mandate (withholding on due dates); false: revoke it")
+                          @Nullable Boolean autoDebit,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) @Nullable String idempotencyKey,
+                          @Schema(maxLength = 500) @Nullable String reason) {
+    }
+
+    @Schema(name = "AutoDebitMandateChange", description = "A change of the loan's auto-debit mandate as booked.")
+    record MandateView(UUID id, UUID loanId, boolean autoDebit, boolean previous, LocalDate businessDate,
+                       @Nullable String reason, java.time.Instant changedAt) {
+    }
+
+    @Operation(operationId = "setLoanAutoDebit", summary = "Set, change or revoke the loan's auto-debit mandate (代扣授权)",
+            description = "From acceptance until the loan is paid off or written off. End of day withholds on due dates "
+                    + "only for loans holding a mandate when it closes the date. The same `idempotencyKey` again changes "
+                    + "nothing and answers the first result. Audited (`servicing.loan.auto-debit`).")
+    @PutMapping("/{id}/auto-debit")
+    @PreAuthorize("hasAuthority('loan:auto-debit')")
+    @ProblemResponse(status = 409, description = "`loan-not-open`: the loan is paid off or written off.")
+    MandateView setAutoDebit(@PathVariable UUID id, @RequestBody MandateRequest body) {
+        CurrentUser caller = CurrentUsers.require();
+        queries.requireVisible(caller, id);
+        AutoDebitMandates.Change c = mandates.set(id, body.autoDebit(), body.idempotencyKey(), body.reason(),
+                caller.userId());
+        return new MandateView(c.id(), c.loanId(), c.autoDebit(), c.previous(), c.businessDate(), c.reason(), c.changedAt());
     }
 
     @Schema(name = "LoanView", description = "A loan as of its institution's business date; the figures are the "

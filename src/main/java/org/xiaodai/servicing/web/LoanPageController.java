@@ -23,6 +23,7 @@ import org.xiaodai.platform.web.FormErrors;
 import org.xiaodai.platform.web.ListLinks;
 import org.xiaodai.platform.web.ListRequest;
 import org.xiaodai.platform.web.PageProblems;
+import org.xiaodai.servicing.internal.AutoDebitMandates;
 import org.xiaodai.servicing.internal.LoanQueries;
 import org.xiaodai.servicing.internal.LoanWorkouts;
 import org.xiaodai.servicing.internal.Repayments;
@@ -49,13 +50,15 @@ class LoanPageController {
     private final LoanWorkouts workouts;
     private final WorkoutRequests requests;
     private final PageProblems problems;
+    private final AutoDebitMandates mandates;
 
     LoanPageController(LoanQueries queries, Repayments repayments, LoanWorkouts workouts, WorkoutRequests requests,
-                       PageProblems problems) {
+                       PageProblems problems, AutoDebitMandates mandates) {
         this.queries = queries;
         this.repayments = repayments;
         this.workouts = workouts;
         this.requests = requests;
+        this.mandates = mandates;
         this.problems = problems;
     }
 
@@ -108,6 +111,8 @@ class LoanPageController {
         }
         model.addAttribute("canRepay", caller.permissions().contains("repayment:record")
                 && (open || loan.status().equals("WRITTEN_OFF")));
+        model.addAttribute("canMandate", caller.permissions().contains("loan:auto-debit") && (open
+                || loan.status().equals("PENDING_DISBURSEMENT") || loan.status().equals("DISBURSING")));
         model.addAttribute("canGrade", open && caller.permissions().contains("classification:review"));
         model.addAttribute("canRequest", open && caller.permissions().contains("risk:manage"));
         model.addAttribute("canSeeVouchers", caller.permissions().contains("loan:view"));
@@ -132,6 +137,27 @@ class LoanPageController {
             return show(id, model, Map.of("amount", amount, "channel", channel), problems.errors(e), "repayment");
         }
         redirect.addFlashAttribute("notice", "servicing.loan.repaid");
+        return "redirect:/loans/" + id;
+    }
+
+    @PostMapping("/{id}/auto-debit")
+    @PreAuthorize("hasAuthority('loan:auto-debit')")
+    String setAutoDebit(@PathVariable UUID id, @RequestParam(defaultValue = "") String autoDebit,
+                        @RequestParam(defaultValue = "") String idempotencyKey, @RequestParam(defaultValue = "") String reason,
+                        Model model, RedirectAttributes redirect) {
+        CurrentUser caller = CurrentUsers.require();
+        queries.requireVisible(caller, id);
+        try {
+            Boolean value = switch (autoDebit.strip()) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                default -> null;
+            };
+            mandates.set(id, value, idempotencyKey, reason, caller.userId());
+        } catch (ProblemException e) {
+            return show(id, model, Map.of("reason", reason), problems.errors(e), "mandate");
+        }
+        redirect.addFlashAttribute("notice", "servicing.mandate.changed");
         return "redirect:/loans/" + id;
     }
 

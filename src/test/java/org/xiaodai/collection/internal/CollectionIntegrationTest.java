@@ -28,6 +28,7 @@ import org.xiaodai.iam.DataScope;
 import org.xiaodai.iam.OrganisationKind;
 import org.xiaodai.iam.ScopeLevel;
 import org.xiaodai.servicing.InstallmentOverdue;
+import org.xiaodai.servicing.LoanRestructured;
 import org.xiaodai.servicing.LoanPaidOff;
 import org.xiaodai.servicing.RepaymentReceived;
 import org.xiaodai.shared.problem.ProblemException;
@@ -168,6 +169,41 @@ class CollectionIntegrationTest {
         assertThat(api.get("/api/v1/collections/cases/" + caseId, bAdmin).status()).as("another institution").isEqualTo(404);
         assertThat(api.get("/api/v1/collections/cases/" + caseId, api.token("a-officer", Api.DEMO_PASSWORD)).status())
                 .as("no collection permission").isEqualTo(403);
+    }
+
+    @Test
+    void aRestructuredLoansOpenCaseClosesAsRestructuredOnTheRestructuringDate() {
+        UUID customer = customerWithSpouse()[0];
+        UUID loan = UUID.randomUUID();
+        InstallmentOverdue overdue = new InstallmentOverdue(loan, hzxd, customer, null, today.minusDays(40), today, 40,
+                new BigDecimal("800.00"), new BigDecimal("50.00"));
+        TenantWall.asInstitution(hzxd, () -> transactions.executeWithoutResult(tx -> events.publishEvent(overdue)));
+        awaitCase(loan);
+        UUID caseId = jdbc.sql("select id from collection_case where loan_id = ?").param(loan).query(UUID.class).single();
+        UUID otherLoan = UUID.randomUUID();
+        UUID other = openCase(customer, 5);
+        jdbc.sql("update collection_case set loan_id = ? where id = ?").params(otherLoan, other).update();
+
+        LoanRestructured restructured = new LoanRestructured(loan, hzxd, today, 2, "RESTRUCTURING", new BigDecimal("5150.67"),
+                today.plusMonths(12), today.plusMonths(6));
+        TenantWall.asInstitution(hzxd, () -> transactions.executeWithoutResult(tx -> events.publishEvent(restructured)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!"CLOSED".equals(jdbc.sql("select status from collection_case where id = ?").param(caseId)
+                .query(String.class).single())) {
+            assertThat(System.nanoTime()).as("case closed within 30 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        assertThat(jdbc.sql("select close_reason || ' ' || closed_on from collection_case where id = ?").param(caseId)
+                .query(String.class).single()).isEqualTo("RESTRUCTURED " + today);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'collection.case.closed' and entity_id = ?")
+                .param(caseId.toString()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select status from collection_case where id = ?").param(other).query(String.class).single())
+                .as("another loan's case stays open").isEqualTo("OPEN");
+        // delivered again: nothing more happens
+        TenantWall.asInstitution(hzxd, () -> transactions.executeWithoutResult(tx -> events.publishEvent(restructured)));
+        org.xiaodai.servicing.internal.ServicingTestUtils.sleep(1500); // the redelivery's listener runs and must change nothing
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'collection.case.closed' and entity_id = ?")
+                .param(caseId.toString()).query(Long.class).single()).isEqualTo(1);
     }
 
     void awaitCase(UUID loan) {
