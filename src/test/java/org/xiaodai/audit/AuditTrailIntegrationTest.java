@@ -118,10 +118,12 @@ class AuditTrailIntegrationTest {
     @Test
     void verificationNamesExactlyTheEntryASuperuserTamperedWith() throws Exception {
         String admin = api.token("admin", Api.ADMIN_PASSWORD);
+        long before = entries();
         JsonNode intact = api.get("/api/v1/audit/verify", admin).json();
         assertThat(intact.get("ok").asBoolean()).isTrue();
+        // listeners of earlier tests and the demo may still be writing: the chain walked lies between
         assertThat(intact.get("entriesChecked").asLong()).as("a chain was walked, not an empty list")
-                .isPositive().isEqualTo(entries());
+                .isPositive().isBetween(before, entries());
 
         Map<String, Object> victim = jdbc.sql("""
                 select s.position, e.seq, e.id::text as id, e.actor_name from audit_entry e
@@ -176,9 +178,11 @@ class AuditTrailIntegrationTest {
         String platformAdmin = api.token("admin", Api.ADMIN_PASSWORD);
 
         for (String caller : new String[] {platformAdmin, institutionAdmin, api.token("regulator", Api.DEMO_PASSWORD)}) {
+            long before = entries();
             JsonNode report = api.get("/api/v1/audit/verify", caller).json();
             assertThat(report.get("ok").asBoolean()).as("verified by every viewer as the whole chain").isTrue();
-            assertThat(report.get("entriesChecked").asLong()).isEqualTo(entries());
+            assertThat(report.get("entriesChecked").asLong()).as("the whole chain, whatever was written meanwhile")
+                    .isBetween(before, entries());
         }
     }
 
