@@ -1,7 +1,13 @@
--- servicing_month_end_positions as in V20261204_0200, with the lateral read of an overdue loan's
--- installments fenced (`offset 0`): without it the planner flattened the lateral back into a hash join
--- over a scan of every schedule row due before the settlement date (~30 % of the statement at 100,000
--- loans); fenced, it is one primary-key range read per overdue loan (about 8 % of the loans).
+-- servicing_month_end_positions (V20261203_0100), same signature and results, cheaper (reporting
+-- benchmark, EXPLAIN (ANALYZE, BUFFERS) at 100,000 loans: the function was ~90 % of a return):
+--   * the loans CTE `l` keeps only the columns used (it was `select s.*` with both jsonb columns,
+--     materialised and spilled to disk, then read five times);
+--   * the overdue installments are read per overdue loan through the schedule's primary key
+--     (lateral, fenced with `offset 0`: without the fence the planner flattened the lateral back into
+--     a hash join over a scan of every schedule row due before the settlement date, ~30 % of the
+--     statement; fenced, it is one primary-key range read per overdue loan, about 8 % of the loans);
+--   * payments and grade changes are aggregated without joining `l` (the final left join keeps only
+--     the loans of `l`), so `l` is read three times instead of five.
 create or replace function servicing_month_end_positions(p_month_start date, p_as_of date)
     returns table (loan_id uuid, institution_id uuid, customer_id uuid, product_id uuid, contract_number text,
                    currency char(3), principal numeric, annual_rate_percent numeric, disbursement_date date,

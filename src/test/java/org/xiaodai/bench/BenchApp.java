@@ -92,7 +92,9 @@ final class BenchApp implements AutoCloseable {
         app.awaitHealthy("http://127.0.0.1:" + options.port() + "/actuator/health",
                 Duration.ofMinutes(Integer.getInteger("xiaodai.bench.start-minutes", 8)));
         // loans booked in the background would be measured with the requests
-        app.awaitDemoQuiet(Duration.ofMinutes(Integer.getInteger("xiaodai.bench.start-minutes", 8)));
+        if (!options.appArgs().contains("--xiaodai.demo=false")) {
+            app.awaitDemoQuiet(Duration.ofMinutes(Integer.getInteger("xiaodai.bench.start-minutes", 8)));
+        }
         System.err.println("app up, pid " + process.pid() + ", args " + options.appArgs());
         return app;
     }

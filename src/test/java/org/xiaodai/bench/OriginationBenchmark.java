@@ -55,7 +55,6 @@ public final class OriginationBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String admin = token(http, base, "a-admin");
             String officer = token(http, base, "a-officer");
-            awaitDemo(Duration.ofMinutes(4));
             awaitQuiet(app, Duration.ofMinutes(3));
             String product = send(http, base, "POST", "/api/v1/products", admin, productBody()).get("id").asString();
             int clients = options.connections();
@@ -274,23 +273,11 @@ public final class OriginationBenchmark {
                 .get("token").asString();
     }
 
-    /** The demo's background seeders (products, scorecards, applications) finish before the clock starts. */
-    private static void awaitDemo(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            String log = Files.exists(BenchApp.LOG) ? Files.readString(BenchApp.LOG) : "";
-            if (log.contains("Demo contracts accepted for b-officer") || log.contains("Demo acceptances not made")) {
-                return;
-            }
-            Thread.sleep(1000);
-        }
-        System.err.println("demo seeders still running after " + timeout + "; measuring anyway");
-    }
-
     /**
-     * The demo's last seeders (loans, returns) run on after the contracts; their statements and CPU
-     * would be counted against the applications. Waits until the app and its PostgreSQL together use
-     * less than 5 % of a core over two seconds.
+     * {@link BenchApp#start} already waited for the demo's seeders to end; the listeners they set off
+     * (notifications, collections) may still be working, and their statements and CPU would be counted
+     * against the applications. Waits until the app and its PostgreSQL together use less than 5 % of a
+     * core over two seconds.
      */
     private static void awaitQuiet(BenchApp app, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
