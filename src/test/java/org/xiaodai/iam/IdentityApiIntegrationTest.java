@@ -203,6 +203,37 @@ class IdentityApiIntegrationTest {
         assertThat(path).startsWith("/" + hq + "/");
     }
 
+    @Test
+    void theUserListShowsEachUsersRolesAsTheUserViewDoesAndOnlyTheCallersInstitution() {
+        String admin = api.token("a-admin", Api.DEMO_PASSWORD);
+        String bare = createUser(admin, "no-roles-" + UUID.randomUUID().toString().substring(0, 6), "Noroles@2027x");
+        String several = createUser(admin, "two-roles-" + UUID.randomUUID().toString().substring(0, 6), "Tworoles@2027x");
+        for (String code : new String[] {"FINANCE", "LOAN_OFFICER"}) {
+            jdbc.sql("""
+                    insert into iam_user_role (user_id, role_id, granted_at, institution_id)
+                    select u.id, ?::uuid, now(), u.institution_id from iam_user u where u.id = ?::uuid""")
+                    .params(roleId(admin, code), several).update();
+        }
+        JsonNode listed = api.get("/api/v1/users", admin).json();
+        assertThat(listed.size()).isGreaterThan(2);
+        int withSeveralRoles = 0;
+        boolean sawBare = false;
+        for (JsonNode user : listed) {
+            String id = user.get("id").asString();
+            assertThat(user.get("roles").toString()).as(user.get("username").asString()).isEqualTo(roles(admin, id));
+            withSeveralRoles += user.get("roles").size() > 1 ? 1 : 0;
+            sawBare |= id.equals(bare);
+        }
+        assertThat(sawBare).isTrue();
+        assertThat(listed.findValuesAsString("id")).contains(bare);
+        String ownInstitution = jdbc.sql("select institution_id::text from iam_user where username = 'a-admin'").query(String.class).single();
+        assertThat(jdbc.sql("select count(*) from iam_user where institution_id::text = ?").param(ownInstitution)
+                .query(Long.class).single()).isEqualTo(listed.size());
+        assertThat(api.get("/api/v1/users/" + bare, admin).json().get("roles").size()).isZero();
+        assertThat(roles(admin, several)).isEqualTo("[\"FINANCE\",\"LOAN_OFFICER\"]");
+        assertThat(withSeveralRoles).as("users listed with more than one role").isPositive();
+    }
+
     private String createUser(String token, String username, String password) {
         Api.Response created = api.post("/api/v1/users", token, Map.of("username", username, "displayName", "测试",
                 "dataScope", "OWN", "initialPassword", password));
