@@ -282,7 +282,8 @@ public class ReturnService implements org.xiaodai.reporting.ReturnDeadlines {
                 select * from reporting_return_line where return_id = ?
                  order by case dimension when 'TOTAL' then 0 when 'GRADE' then 1 when 'STATUS' then 2 when 'DPD' then 3
                           when 'PRODUCT' then 4 when 'TERM' then 5 when 'RATE' then 6 when 'REGION' then 7
-                          when 'INDUSTRY' then 8 when 'BORROWER_TYPE' then 9 when 'FUNDING' then 10 else 11 end,
+                          when 'INDUSTRY' then 8 when 'BORROWER_TYPE' then 9 when 'SECURITY' then 10
+                          when 'PROVISION' then 11 when 'FUNDING' then 12 else 13 end,
                           case when dimension = 'TOP_BORROWER' then -balance else 0 end, key""").param(id)
                 .query((rs, i) -> new Line(rs.getString("dimension"), rs.getString("key"), rs.getInt("loans"),
                         rs.getBigDecimal("balance"), rs.getBigDecimal("overdue_principal"), rs.getBigDecimal("npl_balance"),
