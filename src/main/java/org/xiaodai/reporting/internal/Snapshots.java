@@ -98,17 +98,15 @@ class Snapshots {
                            coalesce(left(c.industry_code, 1), 'UNKNOWN') as industry,
                            coalesce(c.kind, 'UNKNOWN') as borrower_type,
                            case when o.loan_id is null then coalesce(ps.security, 'UNKNOWN')
-                                when cardinality(o.collateral_types) > 0 then
+                                when o.collateral > 0 then
                                      case when ps.security in ('MORTGAGE', 'PLEDGE') then ps.security
-                                          when o.collateral_types <@ array['DEPOSIT_CERTIFICATE', 'RECEIVABLES'] then 'PLEDGE'
-                                          else 'MORTGAGE' end
+                                          when o.rights = o.collateral then 'PLEDGE' else 'MORTGAGE' end
                                 when o.guarantors > 0 then 'GUARANTEED' else 'CREDIT' end as security
-                      from reporting_loan_detail r
+                      from detail r
                       left join customer_reporting_segments() c on c.customer_id = r.customer_id
                       left join origination_loan_security() o on o.loan_id = r.loan_id
                       left join unnest(cast(:productIds as uuid[]), cast(:productSecurity as text[])) ps(product_id, security)
-                             on ps.product_id = r.product_id
-                     where r.return_id = :returnId) d
+                             on ps.product_id = r.product_id) d
              group by grouping sets ((), (d.grade_code), (d.product), (d.account_status), (d.term), (d.rate), (d.dpd),
                                      (d.region), (d.industry), (d.borrower_type), (d.security))
             """;
@@ -120,9 +118,18 @@ class Snapshots {
                    coalesce(sum(balance) filter (where grade_code in ('3', '4', '5')), 0),
                    count(*) filter (where disbursement_date >= :start),
                    coalesce(sum(principal) filter (where disbursement_date >= :start), 0), sum(amount_paid)
-              from reporting_loan_detail where return_id = :returnId
+              from detail
              group by customer_id order by sum(balance) desc, customer_id limit 10
             """;
+
+    /**
+     * The collection in one statement: the detail's {@code INSERT … SELECT} hands its rows ({@code RETURNING}) to the
+     * statistical lines and the largest borrowers, so the detail is neither read back nor scanned three times, and the
+     * lines are planned on the detail's estimated size (a fresh return's rows have no statistics: read back from the
+     * table, the planner expected a handful and joined the borrowers' segments by nested loops). Answers the loans.
+     */
+    static final String COLLECT = "with detail as (" + DETAIL + "    returning *\n), lines as (" + LINES
+            + "), top_borrowers as (" + TOP_BORROWERS + ")\nselect count(*)::int from detail";
 
     /** Grade names of the ledger's provision rates by the return's grade codes. */
     static final Map<String, String> GRADE_NAMES = Map.of("1", "NORMAL", "2", "SPECIAL_MENTION", "3", "SUBSTANDARD",
@@ -138,6 +145,14 @@ class Snapshots {
         this.institutions = institutions;
         this.products = products;
         this.ledger = ledger;
+    }
+
+    static String productIds(List<ProductVersion> catalogue) {
+        return array(catalogue.stream().map(v -> v.productId().toString()).toList());
+    }
+
+    static String productSecurity(List<ProductVersion> catalogue) {
+        return array(catalogue.stream().map(v -> v.definition().securityType().name()).toList());
     }
 
     private static String array(List<String> values) {
@@ -231,17 +246,13 @@ class Snapshots {
 
     /** Collects the loan-level detail and the statistical lines; returns the number of loans. */
     int collect(UUID returnId, UUID institutionId, LocalDate start, LocalDate asOf) {
-        int loans = jdbc.sql(DETAIL).param("returnId", returnId).param("start", start).param("asOf", asOf)
-                .param("institution", institutionId).update();
         // each product's declared security type (the form of its collateral, and the type of loans origination does not know)
         List<ProductVersion> catalogue = products.current();
-        jdbc.sql(LINES).param("returnId", returnId).param("institution", institutionId).param("start", start)
-                .param("productIds", array(catalogue.stream().map(v -> v.productId().toString()).toList()))
-                .param("productSecurity", array(catalogue.stream().map(v -> v.definition().securityType().name()).toList()))
-                .update();
+        int loans = jdbc.sql(COLLECT).param("returnId", returnId).param("start", start).param("asOf", asOf)
+                .param("institution", institutionId)
+                .param("productIds", productIds(catalogue)).param("productSecurity", productSecurity(catalogue))
+                .query(Integer.class).single();
         provisions(returnId, institutionId, asOf);
-        jdbc.sql(TOP_BORROWERS).param("returnId", returnId).param("institution", institutionId).param("start", start)
-                .update();
         institutions.licence(institutionId, asOf).ifPresent(l -> jdbc.sql(FUNDING).param("returnId", returnId)
                 .param("institution", institutionId).param("bankLoans", l.bankLoans())
                 .param("shareholderLoans", l.shareholderLoans()).param("bonds", l.bonds())
