@@ -131,9 +131,9 @@ public class ReturnService implements org.xiaodai.reporting.ReturnDeadlines {
                 .update();
         // sorts and hashes of a month's loans stay in memory (the default 4 MB spilled them to disk)
         jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
-        int loans = snapshots.collect(id, institutionId, start, asOf);
+        int loans = snapshots.collect(id, institutionId, start, asOf, quality.failingIdNumbers(today));
         BigDecimal balance = snapshots.totalBalance(id);
-        BigDecimal score = quality.check(id, institutionId, today, loans, balance);
+        BigDecimal score = quality.finish(id, institutionId, today, balance);
         jdbc.sql("update reporting_return set loans = ?, quality_score = ?, balance = ? where id = ?")
                 .params(loans, score, balance, id).update();
         audit.record(AuditRecord.created("reporting.return.generated", "return", id, institutionId,

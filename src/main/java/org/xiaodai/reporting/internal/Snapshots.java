@@ -124,12 +124,15 @@ class Snapshots {
 
     /**
      * The collection in one statement: the detail's {@code INSERT … SELECT} hands its rows ({@code RETURNING}) to the
-     * statistical lines and the largest borrowers, so the detail is neither read back nor scanned three times, and the
+     * statistical lines, the largest borrowers and the data-quality row rules ({@link QualityRules#rowRuleSteps}), so
+     * the detail is neither read back nor scanned four times, and the
      * lines are planned on the detail's estimated size (a fresh return's rows have no statistics: read back from the
      * table, the planner expected a handful and joined the borrowers' segments by nested loops). Answers the loans.
      */
     static final String COLLECT = "with detail as (" + DETAIL + "    returning *\n), lines as (" + LINES
-            + "), top_borrowers as (" + TOP_BORROWERS + ")\nselect count(*)::int from detail";
+            + "), top_borrowers as (" + TOP_BORROWERS + "), "
+            + QualityRules.rowRuleSteps("detail", "(select count(*)::int from detail)")
+            + "\nselect count(*)::int from detail";
 
     /** Grade names of the ledger's provision rates by the return's grade codes. */
     static final Map<String, String> GRADE_NAMES = Map.of("1", "NORMAL", "2", "SPECIAL_MENTION", "3", "SUBSTANDARD",
@@ -244,14 +247,17 @@ class Snapshots {
                            ('BONDS', cast(:bonds as numeric)), ('ASSET_BACKED', cast(:assetBacked as numeric))) f(key, amount)
             """;
 
-    /** Collects the loan-level detail and the statistical lines; returns the number of loans. */
-    int collect(UUID returnId, UUID institutionId, LocalDate start, LocalDate asOf) {
+    /**
+     * Collects the loan-level detail and the statistical lines and runs the data-quality row rules
+     * ({@code failingIdNumbers}: see {@link QualityRules#failingIdNumbers}); returns the number of loans.
+     */
+    int collect(UUID returnId, UUID institutionId, LocalDate start, LocalDate asOf, String failingIdNumbers) {
         // each product's declared security type (the form of its collateral, and the type of loans origination does not know)
         List<ProductVersion> catalogue = products.current();
         int loans = jdbc.sql(COLLECT).param("returnId", returnId).param("start", start).param("asOf", asOf)
                 .param("institution", institutionId)
                 .param("productIds", productIds(catalogue)).param("productSecurity", productSecurity(catalogue))
-                .query(Integer.class).single();
+                .param("failingIdNumbers", failingIdNumbers).query(Integer.class).single();
         provisions(returnId, institutionId, asOf);
         institutions.licence(institutionId, asOf).ifPresent(l -> jdbc.sql(FUNDING).param("returnId", returnId)
                 .param("institution", institutionId).param("bankLoans", l.bankLoans())

@@ -43,7 +43,6 @@ public final class ReportingStatementProfile {
         Map<String, Double> seconds = new LinkedHashMap<>();
         Map<String, String> statements = new LinkedHashMap<>();
         statements.put("collect", Snapshots.COLLECT);
-        statements.put("qualityRows", QualityRules.rowRules());
         statements.put("balanceSum", "select coalesce(sum(balance), 0) from reporting_loan_detail where return_id = :returnId");
         for (Map.Entry<String, String> s : statements.entrySet()) {
             List<String> plan = jdbc.sql("explain (analyze, buffers) " + s.getValue())
