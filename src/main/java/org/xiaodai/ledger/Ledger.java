@@ -14,6 +14,13 @@ public interface Ledger {
     /** The sub-ledger ↔ general-ledger reconciliation (总分核对) of an institution at the end of a date. */
     Reconciliation reconciliation(UUID institutionId, LocalDate date);
 
+    /**
+     * Loan-loss provisions (贷款损失准备) at the end of a date: the provision account's balance (credit − debit,
+     * through the date, as end of day left it) and the configured rate per grade
+     * ({@code xiaodai.ledger.provision-rates}, grade name → fraction of principal outstanding).
+     */
+    Provisioning provisioning(UUID institutionId, LocalDate date);
+
     /** The vouchers posted for one loan, oldest first. */
     List<Voucher> vouchersOfLoan(UUID loanId);
 
@@ -31,6 +38,13 @@ public interface Ledger {
      */
     record AccountLine(String code, String role, String nameZh, String nameEn, String kind, BigDecimal debit,
                        BigDecimal credit, BigDecimal dayDebit, BigDecimal dayCredit, BigDecimal balance) {
+    }
+
+    /** @param held the provision account's balance on its normal (credit) side; zero before any provision */
+    record Provisioning(LocalDate date, BigDecimal held, java.util.Map<String, BigDecimal> rates) {
+        public Provisioning {
+            rates = java.util.Map.copyOf(rates);
+        }
     }
 
     /** One compared figure: the general ledger's balance, the sub-ledger's sum, their difference. */

@@ -13,5 +13,5 @@
  * read through {@link org.xiaodai.ledger.Ledger}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Regulatory reporting",
-        allowedDependencies = {"customer", "supervision", "ledger", "eod", "iam", "audit", "shared", "platform::web"})
+        allowedDependencies = {"customer", "product", "supervision", "ledger", "eod", "iam", "audit", "shared", "platform::web"})
 package org.xiaodai.reporting;

@@ -95,6 +95,8 @@ class ReportingIntegrationTest {
         UUID paying = loan(inst, "12000.00", 6, d0);
         UUID late = loan(inst, "30000.00", 12, d0);
         UUID march = loan(inst, "5000.55", 3, LocalDate.of(2025, 3, 5));
+        UUID guaranteed = loan(inst, "7000.00", 6, d0);
+        UUID unsecured = loan(inst, "3000.00", 6, d0);
         util.closeDays(inst, d0, LocalDate.of(2025, 2, 9));
         util.repay(inst, paying, LocalDate.of(2025, 2, 10), "2100.00", "r-1");
         util.closeDays(inst, LocalDate.of(2025, 2, 10), LocalDate.of(2025, 3, 31));
@@ -124,6 +126,23 @@ class ReportingIntegrationTest {
                         30000000.50, 10000000, 0, 5000000, 'ACTIVE', 'test', 'test', now())""")
                 .params(UUID.randomUUID(), inst).update();
 
+        // the contracts' security as origination holds it: collateral kinds and guarantors per loan (march's loan did
+        // not come through origination and its product is not in the catalogue: UNKNOWN)
+        UUID borrower = superuser.sql("select customer_id from servicing_loan where id = ?").param(paying).query(UUID.class).single();
+        String guarantor = "[\"" + UUID.randomUUID() + "\"]";
+        Object[][] security = {{paying, "[{\"type\": \"DEPOSIT_CERTIFICATE\"}]", guarantor},
+                               {late, "[{\"type\": \"REAL_ESTATE\"}, {\"type\": \"VEHICLE\"}]", "[]"},
+                               {guaranteed, "[]", guarantor}, {unsecured, "[]", "[]"}};
+        for (Object[] s : security) {
+            superuser.sql("""
+                    insert into origination_application (id, institution_id, owner_id, customer_id, customer_name, product_id,
+                        product_version, amount, number_of_repayments, annual_rate_percent, purpose, channel, collateral,
+                        guarantors, status, loan_id, created_at, updated_at)
+                    values (?, ?, ?, ?, '对账样例', ?, 1, 1000, 6, 12, 'test', 'OFFLINE', ?::jsonb, ?::jsonb, 'CONTRACTED', ?,
+                            now(), now())""")
+                    .params(UUID.randomUUID(), inst, UUID.randomUUID(), borrower, UUID.randomUUID(), s[1], s[2], s[0]).update();
+        }
+
         UUID id = generate(inst, YearMonth.of(2025, 3));
 
         Map<String, Object> header = superuser.sql("select * from reporting_return where id = ?").param(id).query().singleRow();
@@ -141,12 +160,12 @@ class ReportingIntegrationTest {
                 .accounts().stream().filter(a -> a.role().equals("LOAN_PRINCIPAL")).findFirst().orElseThrow().balance();
         assertThat(detail).isEqualByComparingTo(loans).isEqualByComparingTo(total).isEqualByComparingTo(byGrade)
                 .isEqualByComparingTo(general).isEqualByComparingTo((BigDecimal) header.get("balance"));
-        for (String dimension : List.of("REGION", "INDUSTRY", "BORROWER_TYPE")) {
+        for (String dimension : List.of("REGION", "INDUSTRY", "BORROWER_TYPE", "SECURITY")) {
             Map<String, Object> sums = superuser.sql("""
                     select sum(balance) as balance, sum(loans) as loans, sum(overdue_principal) as overdue
                       from reporting_return_line where return_id = ? and dimension = ?""").params(id, dimension).query().singleRow();
             assertThat((BigDecimal) sums.get("balance")).as(dimension).isEqualByComparingTo(total);
-            assertThat(((Number) sums.get("loans")).intValue()).as(dimension).isEqualTo(3);
+            assertThat(((Number) sums.get("loans")).intValue()).as(dimension).isEqualTo(5);
         }
         Map<String, BigDecimal> byRegion = new java.util.HashMap<>();
         superuser.sql("select key, balance from reporting_return_line where return_id = ? and dimension = 'REGION'").param(id)
@@ -159,6 +178,26 @@ class ReportingIntegrationTest {
                 .param(id).query(String.class).list()).containsExactly("A", "F", "UNKNOWN");
         assertThat(superuser.sql("select key from reporting_return_line where return_id = ? and dimension = 'BORROWER_TYPE' order by key")
                 .param(id).query(String.class).list()).containsExactly("ENTERPRISE", "INDIVIDUAL", "UNKNOWN");
+        Map<String, BigDecimal> bySecurity = new java.util.HashMap<>();
+        superuser.sql("select key, balance from reporting_return_line where return_id = ? and dimension = 'SECURITY'").param(id)
+                .query(rs -> { bySecurity.put(rs.getString(1), rs.getBigDecimal(2)); });
+        assertThat(bySecurity).containsOnlyKeys("PLEDGE", "MORTGAGE", "GUARANTEED", "CREDIT", "UNKNOWN");
+        assertThat(bySecurity.get("MORTGAGE")).isEqualByComparingTo(lateBalance);
+        assertThat(bySecurity.get("PLEDGE")).isEqualByComparingTo(superuser.sql(
+                "select principal_outstanding from servicing_loan where id = ?").param(paying).query(BigDecimal.class).single());
+        assertThat(bySecurity.get("UNKNOWN")).isEqualByComparingTo(superuser.sql(
+                "select principal_outstanding from servicing_loan where id = ?").param(march).query(BigDecimal.class).single());
+
+        // loan-loss provisions: the PROVISION lines add up to the ledger's provision account at the month end, to the cent
+        BigDecimal provisionAccount = TenantWall.asInstitution(inst, () -> ledger.trialBalance(inst, LocalDate.of(2025, 3, 31)))
+                .accounts().stream().filter(a -> a.role().equals("LOAN_LOSS_PROVISION")).findFirst().orElseThrow().balance();
+        BigDecimal provisions = superuser.sql("select sum(balance) from reporting_return_line where return_id = ? and dimension = 'PROVISION'")
+                .param(id).query(BigDecimal.class).single();
+        assertThat(provisionAccount).isPositive();
+        assertThat(provisions).isEqualByComparingTo(provisionAccount);
+        assertThat(superuser.sql("select key from reporting_return_line where return_id = ? and dimension = 'PROVISION'").param(id)
+                .query(String.class).list()).isSubsetOf(superuser.sql(
+                "select key from reporting_return_line where return_id = ? and dimension = 'GRADE'").param(id).query(String.class).list());
         Map<String, BigDecimal> funding = new java.util.HashMap<>();
         superuser.sql("select key, balance from reporting_return_line where return_id = ? and dimension = 'FUNDING'").param(id)
                 .query(rs -> { funding.put(rs.getString(1), rs.getBigDecimal(2)); });
@@ -182,7 +221,7 @@ class ReportingIntegrationTest {
         assertThat(superuser.sql("select remaining_periods from reporting_loan_detail where return_id = ? and loan_id = ?")
                 .params(id, march).query(Integer.class).single()).isEqualTo(3);
         assertThat(superuser.sql("select count(*) from reporting_loan_detail where return_id = ?").param(id)
-                .query(Integer.class).single()).isEqualTo(3);
+                .query(Integer.class).single()).isEqualTo(5);
     }
 
     @Test

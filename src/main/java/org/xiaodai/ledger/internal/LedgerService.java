@@ -23,11 +23,25 @@ class LedgerService implements Ledger {
     private final JdbcClient jdbc;
     private final ChartOfAccounts chart;
     private final Loans loans;
+    private final LedgerProperties properties;
 
-    LedgerService(JdbcClient jdbc, ChartOfAccounts chart, Loans loans) {
+    LedgerService(JdbcClient jdbc, ChartOfAccounts chart, Loans loans, LedgerProperties properties) {
         this.jdbc = jdbc;
         this.chart = chart;
         this.loans = loans;
+        this.properties = properties;
+    }
+
+    @Override
+    public Provisioning provisioning(UUID institutionId, LocalDate date) {
+        // the account as written in the institution's chart (none yet: nothing provisioned)
+        BigDecimal held = jdbc.sql("""
+                select coalesce(sum(e.credit - e.debit), 0) from ledger_account a
+                  join ledger_entry e on e.institution_id = a.institution_id and e.account_code = a.code
+                       and e.voucher_date <= ?
+                 where a.institution_id = ? and a.role = ?""")
+                .params(date, institutionId, AccountRole.LOAN_LOSS_PROVISION.name()).query(BigDecimal.class).single();
+        return new Provisioning(date, held, properties.provisionRates());
     }
 
     @Override

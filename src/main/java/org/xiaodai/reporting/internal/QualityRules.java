@@ -65,14 +65,20 @@ class QualityRules {
         this.customers = customers;
     }
 
-    /** Runs every rule on the return's snapshot and stores the results; returns the score in percent. */
-    BigDecimal check(UUID returnId, UUID institutionId, LocalDate collectedOn, int loans, BigDecimal snapshotBalance) {
-        // the borrowers whose resident ID or USCC fails its check digit: the customer module decrypts and checks
-        // them itself and answers ids only (validity.id-number-check-digit)
-        String failingIdNumbers = customers.failingIdCheckDigits(collectedOn).stream().map(UUID::toString)
+    /**
+     * The borrowers whose resident ID or USCC fails its check digit, as the row rules' {@code :failingIdNumbers}: the
+     * customer module decrypts and checks them itself and answers ids only (validity.id-number-check-digit).
+     */
+    String failingIdNumbers(LocalDate collectedOn) {
+        return customers.failingIdCheckDigits(collectedOn).stream().map(UUID::toString)
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"));
-        jdbc.sql(rowRules()).param("returnId", returnId).param("institution", institutionId).param("loans", loans)
-                .param("failingIdNumbers", failingIdNumbers).update();
+    }
+
+    /**
+     * The checks after the row rules ran inside the collecting statement ({@link Snapshots#COLLECT}): the ledger
+     * reconciliation and the score; returns the score in percent.
+     */
+    BigDecimal finish(UUID returnId, UUID institutionId, LocalDate collectedOn, BigDecimal snapshotBalance) {
         ledgerRule(returnId, institutionId, collectedOn, snapshotBalance);
         return score(returnId);
     }
@@ -99,10 +105,12 @@ class QualityRules {
     }
 
     /**
-     * One statement for every row rule: the rows failing any rule (one scan), each failure tagged with its
-     * rule, the first {@link #FAILURES_KEPT} per rule kept for drill-down, and the counts per rule.
+     * Every row rule as steps of a {@code WITH} over {@code source} (the collecting statement's own {@code RETURNING}
+     * rows, {@link Snapshots#COLLECT}), {@code loans} the expression of their count: the rows failing any rule (one
+     * pass), each failure tagged with its rule, the first {@link #FAILURES_KEPT} per rule kept for drill-down, and the
+     * counts per rule.
      */
-    static String rowRules() {
+    static String rowRuleSteps(String source, String loans) {
         StringBuilder any = new StringBuilder();
         StringBuilder tags = new StringBuilder();
         StringBuilder rules = new StringBuilder();
@@ -114,25 +122,25 @@ class QualityRules {
                     .append(rule.category()).append("')");
         }
         return """
-                with dup as materialized (
-                    select o.contract_number from reporting_loan_detail o
-                     where o.return_id = :returnId and o.contract_number is not null
+                dup as materialized (
+                    select o.contract_number from %1$s o
+                     where o.contract_number is not null
                      group by o.contract_number having count(*) > 1
                 ), f as (
                     select r.row_no, r.loan_id, r.contract_number, x.rule
-                      from reporting_loan_detail r cross join lateral unnest(array[%s]) x(rule)
-                     where r.return_id = :returnId and (%s) and x.rule is not null
+                      from %1$s r cross join lateral unnest(array[%2$s]) x(rule)
+                     where (%3$s) and x.rule is not null
                 ), kept as (
                     insert into reporting_quality_failure (return_id, institution_id, rule, row_no, loan_id, detail)
                     select :returnId, :institution, k.rule, k.row_no, k.loan_id, k.contract_number
                       from (select f.*, row_number() over (partition by f.rule order by f.row_no) as n from f) k
-                     where k.n <= %d
-                )
-                insert into reporting_quality_result (return_id, institution_id, rule, category, checked, failed)
-                select :returnId, :institution, d.rule, d.category, :loans, coalesce(c.failed, 0)
-                  from (values %s) d(rule, category)
-                  left join (select f.rule, count(*)::int as failed from f group by f.rule) c on c.rule = d.rule
-                """.formatted(tags, any, FAILURES_KEPT, rules);
+                     where k.n <= %4$d
+                ), quality_counts as (
+                    insert into reporting_quality_result (return_id, institution_id, rule, category, checked, failed)
+                    select :returnId, :institution, d.rule, d.category, %6$s, coalesce(c.failed, 0)
+                      from (values %5$s) d(rule, category)
+                      left join (select f.rule, count(*)::int as failed from f group by f.rule) c on c.rule = d.rule
+                )""".formatted(source, tags, any, FAILURES_KEPT, rules, loans);
     }
 
     private BigDecimal score(UUID returnId) {

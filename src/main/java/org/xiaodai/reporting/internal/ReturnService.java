@@ -131,9 +131,9 @@ public class ReturnService implements org.xiaodai.reporting.ReturnDeadlines {
                 .update();
         // sorts and hashes of a month's loans stay in memory (the default 4 MB spilled them to disk)
         jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
-        int loans = snapshots.collect(id, institutionId, start, asOf);
+        int loans = snapshots.collect(id, institutionId, start, asOf, quality.failingIdNumbers(today));
         BigDecimal balance = snapshots.totalBalance(id);
-        BigDecimal score = quality.check(id, institutionId, today, loans, balance);
+        BigDecimal score = quality.finish(id, institutionId, today, balance);
         jdbc.sql("update reporting_return set loans = ?, quality_score = ?, balance = ? where id = ?")
                 .params(loans, score, balance, id).update();
         audit.record(AuditRecord.created("reporting.return.generated", "return", id, institutionId,
@@ -282,7 +282,8 @@ public class ReturnService implements org.xiaodai.reporting.ReturnDeadlines {
                 select * from reporting_return_line where return_id = ?
                  order by case dimension when 'TOTAL' then 0 when 'GRADE' then 1 when 'STATUS' then 2 when 'DPD' then 3
                           when 'PRODUCT' then 4 when 'TERM' then 5 when 'RATE' then 6 when 'REGION' then 7
-                          when 'INDUSTRY' then 8 when 'BORROWER_TYPE' then 9 when 'FUNDING' then 10 else 11 end,
+                          when 'INDUSTRY' then 8 when 'BORROWER_TYPE' then 9 when 'SECURITY' then 10
+                          when 'PROVISION' then 11 when 'FUNDING' then 12 else 13 end,
                           case when dimension = 'TOP_BORROWER' then -balance else 0 end, key""").param(id)
                 .query((rs, i) -> new Line(rs.getString("dimension"), rs.getString("key"), rs.getInt("loans"),
                         rs.getBigDecimal("balance"), rs.getBigDecimal("overdue_principal"), rs.getBigDecimal("npl_balance"),

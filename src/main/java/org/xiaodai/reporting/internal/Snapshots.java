@@ -1,10 +1,19 @@
 package org.xiaodai.reporting.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.xiaodai.ledger.Ledger;
+import org.xiaodai.product.ProductVersion;
+import org.xiaodai.product.Products;
 import org.xiaodai.supervision.Institutions;
 
 /**
@@ -12,8 +21,15 @@ import org.xiaodai.supervision.Institutions;
  * of the loan-level detail from servicing's {@code servicing_month_end_positions}, then the
  * statistical lines aggregated from the detail with grouping sets (grade, product, status, term, rate
  * band, days past due, and by the borrower's region, industry section and type from customer's
- * published read {@code customer_reporting_segments()}), the ten largest borrowers, and funding by
- * source from the supervision registry.
+ * published read {@code customer_reporting_segments()}, and by security type from origination's published read
+ * {@code origination_loan_security()} and the product's declared type), the ten largest borrowers, funding by
+ * source from the supervision registry, and loan-loss provisions by grade from the ledger.
+ *
+ * <p>Security type (担保方式, DOMAIN.md §2): a loan with collateral on its contract is {@code MORTGAGE} or
+ * {@code PLEDGE} — the form its product declares, or, for a product declared otherwise, {@code PLEDGE} when
+ * every item is a right (deposit certificate, receivables) and {@code MORTGAGE} otherwise; with guarantors and
+ * no collateral {@code GUARANTEED}; with neither {@code CREDIT}. A loan that did not come through origination
+ * takes its product's declared type ({@code UNKNOWN} when the product is not in the catalogue).
  *
  * <p>Codes (PBOC second-generation monthly segment; DOMAIN.md §6): report time 10 new account, 20
  * closed, 40 grade change, 49 month-end settlement otherwise (30, guarantee change, is not produced:
@@ -59,9 +75,10 @@ class Snapshots {
                         when grouping(d.account_status) = 0 then 'STATUS' when grouping(d.term) = 0 then 'TERM'
                         when grouping(d.rate) = 0 then 'RATE' when grouping(d.dpd) = 0 then 'DPD'
                         when grouping(d.region) = 0 then 'REGION' when grouping(d.industry) = 0 then 'INDUSTRY'
-                        when grouping(d.borrower_type) = 0 then 'BORROWER_TYPE' else 'TOTAL' end,
+                        when grouping(d.borrower_type) = 0 then 'BORROWER_TYPE'
+                        when grouping(d.security) = 0 then 'SECURITY' else 'TOTAL' end,
                    coalesce(d.grade_code, d.product, d.account_status, d.term, d.rate, d.dpd, d.region, d.industry,
-                            d.borrower_type, 'ALL'),
+                            d.borrower_type, d.security, 'ALL'),
                    count(*), coalesce(sum(d.balance), 0), coalesce(sum(d.overdue_principal), 0),
                    coalesce(sum(d.balance) filter (where d.grade_code in ('3', '4', '5')), 0),
                    count(*) filter (where d.disbursement_date >= :start),
@@ -79,12 +96,19 @@ class Snapshots {
                                 else 'OVER_180' end as dpd,
                            coalesce(c.region_code, 'UNKNOWN') as region,
                            coalesce(left(c.industry_code, 1), 'UNKNOWN') as industry,
-                           coalesce(c.kind, 'UNKNOWN') as borrower_type
-                      from reporting_loan_detail r
+                           coalesce(c.kind, 'UNKNOWN') as borrower_type,
+                           case when o.loan_id is null then coalesce(ps.security, 'UNKNOWN')
+                                when o.collateral > 0 then
+                                     case when ps.security in ('MORTGAGE', 'PLEDGE') then ps.security
+                                          when o.rights = o.collateral then 'PLEDGE' else 'MORTGAGE' end
+                                when o.guarantors > 0 then 'GUARANTEED' else 'CREDIT' end as security
+                      from detail r
                       left join customer_reporting_segments() c on c.customer_id = r.customer_id
-                     where r.return_id = :returnId) d
+                      left join origination_loan_security() o on o.loan_id = r.loan_id
+                      left join unnest(cast(:productIds as uuid[]), cast(:productSecurity as text[])) ps(product_id, security)
+                             on ps.product_id = r.product_id) d
              group by grouping sets ((), (d.grade_code), (d.product), (d.account_status), (d.term), (d.rate), (d.dpd),
-                                     (d.region), (d.industry), (d.borrower_type))
+                                     (d.region), (d.industry), (d.borrower_type), (d.security))
             """;
 
     static final String TOP_BORROWERS = """
@@ -94,16 +118,115 @@ class Snapshots {
                    coalesce(sum(balance) filter (where grade_code in ('3', '4', '5')), 0),
                    count(*) filter (where disbursement_date >= :start),
                    coalesce(sum(principal) filter (where disbursement_date >= :start), 0), sum(amount_paid)
-              from reporting_loan_detail where return_id = :returnId
+              from detail
              group by customer_id order by sum(balance) desc, customer_id limit 10
             """;
 
+    /**
+     * The collection in one statement: the detail's {@code INSERT … SELECT} hands its rows ({@code RETURNING}) to the
+     * statistical lines, the largest borrowers and the data-quality row rules ({@link QualityRules#rowRuleSteps}), so
+     * the detail is neither read back nor scanned four times, and the
+     * lines are planned on the detail's estimated size (a fresh return's rows have no statistics: read back from the
+     * table, the planner expected a handful and joined the borrowers' segments by nested loops). Answers the loans.
+     */
+    static final String COLLECT = "with detail as (" + DETAIL + "    returning *\n), lines as (" + LINES
+            + "), top_borrowers as (" + TOP_BORROWERS + "), "
+            + QualityRules.rowRuleSteps("detail", "(select count(*)::int from detail)")
+            + "\nselect count(*)::int from detail";
+
+    /** Grade names of the ledger's provision rates by the return's grade codes. */
+    static final Map<String, String> GRADE_NAMES = Map.of("1", "NORMAL", "2", "SPECIAL_MENTION", "3", "SUBSTANDARD",
+            "4", "DOUBTFUL", "5", "LOSS");
+
     private final JdbcClient jdbc;
     private final Institutions institutions;
+    private final Products products;
+    private final Ledger ledger;
 
-    Snapshots(JdbcClient jdbc, Institutions institutions) {
+    Snapshots(JdbcClient jdbc, Institutions institutions, Products products, Ledger ledger) {
         this.jdbc = jdbc;
         this.institutions = institutions;
+        this.products = products;
+        this.ledger = ledger;
+    }
+
+    static String productIds(List<ProductVersion> catalogue) {
+        return array(catalogue.stream().map(v -> v.productId().toString()).toList());
+    }
+
+    static String productSecurity(List<ProductVersion> catalogue) {
+        return array(catalogue.stream().map(v -> v.definition().securityType().name()).toList());
+    }
+
+    private static String array(List<String> values) {
+        return values.stream().map(v -> '"' + v + '"').collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /**
+     * Loan-loss provisions (贷款损失准备, DOMAIN.md §6 and §10): one {@code PROVISION} line per grade, the amount
+     * in {@code balance}, adding up to the ledger's provision account at the settlement date to the cent. The
+     * ledger holds one provision per institution (end of day posts the change of Σ principal × the grade's rate);
+     * it is spread over the grades in proportion to that requirement on the snapshot's grade balances (largest
+     * remainder, so the cents add up). A provision without loans to carry it is {@code UNALLOCATED}.
+     */
+    void provisions(UUID returnId, UUID institutionId, LocalDate asOf) {
+        Ledger.Provisioning provisioning = ledger.provisioning(institutionId, asOf);
+        Map<String, BigDecimal> weights = new TreeMap<>();
+        Map<String, Integer> loans = new TreeMap<>();
+        jdbc.sql("select key, loans, balance from reporting_return_line where return_id = ? and dimension = 'GRADE'")
+                .param(returnId).query(rs -> {
+                    String grade = rs.getString(1);
+                    BigDecimal rate = provisioning.rates().getOrDefault(GRADE_NAMES.getOrDefault(grade, grade), BigDecimal.ZERO);
+                    weights.put(grade, rs.getBigDecimal(3).multiply(rate));
+                    loans.put(grade, rs.getInt(2));
+                });
+        Map<String, BigDecimal> shares = allocate(provisioning.held(), weights);
+        for (Map.Entry<String, BigDecimal> share : shares.entrySet()) {
+            jdbc.sql("""
+                    insert into reporting_return_line (return_id, institution_id, dimension, key, loans, balance,
+                        overdue_principal, npl_balance, new_loans, new_amount, repaid)
+                    values (?, ?, 'PROVISION', ?, ?, ?, 0, 0, 0, 0, 0)""")
+                    .params(returnId, institutionId, share.getKey(), loans.getOrDefault(share.getKey(), 0), share.getValue())
+                    .update();
+        }
+    }
+
+    /**
+     * Spreads {@code total} (cents) over the keys in proportion to their weights: each key gets its share rounded
+     * down to the cent, the cents left go one each to the largest remainders (ties by key). The shares add up to
+     * {@code total} exactly. No positive weight: all of it under {@code UNALLOCATED} (nothing when zero).
+     */
+    static Map<String, BigDecimal> allocate(BigDecimal total, Map<String, BigDecimal> weights) {
+        Map<String, BigDecimal> shares = new TreeMap<>();
+        BigDecimal sum = weights.values().stream().filter(w -> w.signum() > 0).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal cents = total.setScale(2, RoundingMode.HALF_UP);
+        if (sum.signum() == 0) {
+            if (cents.signum() != 0) {
+                shares.put("UNALLOCATED", cents);
+            }
+            weights.keySet().forEach(k -> shares.putIfAbsent(k, BigDecimal.ZERO.setScale(2)));
+            return shares;
+        }
+        Map<String, BigDecimal> remainders = new TreeMap<>();
+        BigDecimal given = BigDecimal.ZERO;
+        for (Map.Entry<String, BigDecimal> w : weights.entrySet()) {
+            BigDecimal exact = w.getValue().signum() > 0
+                    ? cents.multiply(w.getValue()).divide(sum, 12, RoundingMode.HALF_EVEN) : BigDecimal.ZERO;
+            BigDecimal floor = exact.setScale(2, cents.signum() >= 0 ? RoundingMode.FLOOR : RoundingMode.CEILING);
+            shares.put(w.getKey(), floor);
+            remainders.put(w.getKey(), exact.subtract(floor).abs());
+            given = given.add(floor);
+        }
+        BigDecimal cent = new BigDecimal(cents.signum() >= 0 ? "0.01" : "-0.01");
+        long left = cents.subtract(given).abs().movePointRight(2).longValueExact();
+        List<String> order = remainders.entrySet().stream()
+                .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+        for (int i = 0; i < left; i++) {
+            String key = order.get(i % order.size());
+            shares.put(key, shares.get(key).add(cent));
+        }
+        return shares;
     }
 
     /** The detail's total balance, from the statistical return's TOTAL line (no second scan of the detail). */
@@ -124,13 +247,18 @@ class Snapshots {
                            ('BONDS', cast(:bonds as numeric)), ('ASSET_BACKED', cast(:assetBacked as numeric))) f(key, amount)
             """;
 
-    /** Collects the loan-level detail and the statistical lines; returns the number of loans. */
-    int collect(UUID returnId, UUID institutionId, LocalDate start, LocalDate asOf) {
-        int loans = jdbc.sql(DETAIL).param("returnId", returnId).param("start", start).param("asOf", asOf)
-                .param("institution", institutionId).update();
-        jdbc.sql(LINES).param("returnId", returnId).param("institution", institutionId).param("start", start).update();
-        jdbc.sql(TOP_BORROWERS).param("returnId", returnId).param("institution", institutionId).param("start", start)
-                .update();
+    /**
+     * Collects the loan-level detail and the statistical lines and runs the data-quality row rules
+     * ({@code failingIdNumbers}: see {@link QualityRules#failingIdNumbers}); returns the number of loans.
+     */
+    int collect(UUID returnId, UUID institutionId, LocalDate start, LocalDate asOf, String failingIdNumbers) {
+        // each product's declared security type (the form of its collateral, and the type of loans origination does not know)
+        List<ProductVersion> catalogue = products.current();
+        int loans = jdbc.sql(COLLECT).param("returnId", returnId).param("start", start).param("asOf", asOf)
+                .param("institution", institutionId)
+                .param("productIds", productIds(catalogue)).param("productSecurity", productSecurity(catalogue))
+                .param("failingIdNumbers", failingIdNumbers).query(Integer.class).single();
+        provisions(returnId, institutionId, asOf);
         institutions.licence(institutionId, asOf).ifPresent(l -> jdbc.sql(FUNDING).param("returnId", returnId)
                 .param("institution", institutionId).param("bankLoans", l.bankLoans())
                 .param("shareholderLoans", l.shareholderLoans()).param("bonds", l.bonds())

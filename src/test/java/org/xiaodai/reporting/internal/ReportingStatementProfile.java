@@ -22,6 +22,15 @@ public final class ReportingStatementProfile {
     private ReportingStatementProfile() {
     }
 
+    /** One detail row as the row-by-row CSV rendering wrote it (CRLF included), for the benchmark's comparison. */
+    public static String csvRow(ReturnViews.LoanDetail d) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < ReturnExports.DETAIL_COLUMNS.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(ReturnExports.csv(ReturnExports.DETAIL_COLUMNS.get(i).value().apply(d)));
+        }
+        return out.append("\r\n").toString();
+    }
+
     public static Map<String, Double> explain(JdbcClient jdbc, UUID institutionId, LocalDate start, LocalDate asOf,
                                               java.io.PrintStream log) {
         UUID returnId = UUID.randomUUID();
@@ -33,15 +42,13 @@ public final class ReportingStatementProfile {
                 .params(returnId, institutionId, asOf, asOf, asOf).update();
         Map<String, Double> seconds = new LinkedHashMap<>();
         Map<String, String> statements = new LinkedHashMap<>();
-        statements.put("detail", Snapshots.DETAIL);
-        statements.put("lines", Snapshots.LINES);
-        statements.put("topBorrowers", Snapshots.TOP_BORROWERS);
-        statements.put("qualityRows", QualityRules.rowRules());
+        statements.put("collect", Snapshots.COLLECT);
         statements.put("balanceSum", "select coalesce(sum(balance), 0) from reporting_loan_detail where return_id = :returnId");
         for (Map.Entry<String, String> s : statements.entrySet()) {
             List<String> plan = jdbc.sql("explain (analyze, buffers) " + s.getValue())
                     .param("returnId", returnId).param("institution", institutionId).param("start", start)
                     .param("asOf", asOf).param("loans", 0).param("failingIdNumbers", "{}")
+                    .param("productIds", "{}").param("productSecurity", "{}")
                     .query((rs, i) -> rs.getString(1)).list();
             log.println("---- " + s.getKey());
             plan.forEach(log::println);
