@@ -88,12 +88,23 @@ class Dispatcher {
             TransactionSynchronizationManager.bindResource(queuedKey, queued);
             TransactionSynchronizationManager.registerSynchronization(queued);
         }
-        // attempted as of the instant it was queued (a few milliseconds ago), so a notice queued at a
-        // chosen time (tests) is judged against the quiet hours of that time, not of the real clock
-        queued.batches.computeIfAbsent(new Batch(institutionId, queuedAt), b -> new ArrayList<>()).addAll(ids);
+        queued.batches.computeIfAbsent(institutionId, i -> new Batch()).add(ids, queuedAt);
     }
 
-    private record Batch(UUID institutionId, Instant queuedAt) {
+    /**
+     * One institution's deliveries queued in one transaction, attempted as of the instant the last
+     * was queued (a few milliseconds ago; every one was due by then), so a notice queued at a chosen
+     * time (tests) is judged against the quiet hours of that time, not of the real clock.
+     */
+    private static final class Batch {
+
+        private final List<UUID> ids = new ArrayList<>();
+        private Instant queuedAt = Instant.MIN;
+
+        void add(List<UUID> more, Instant at) {
+            ids.addAll(more);
+            queuedAt = at.isAfter(queuedAt) ? at : queuedAt;
+        }
     }
 
     private final Object queuedKey = new Object();
@@ -101,11 +112,11 @@ class Dispatcher {
     /** The deliveries one transaction queued, attempted once it committed. */
     private final class Queued implements TransactionSynchronization {
 
-        private final Map<Batch, List<UUID>> batches = new LinkedHashMap<>();
+        private final Map<UUID, Batch> batches = new LinkedHashMap<>();
 
         @Override
         public void afterCommit() {
-            batches.forEach((batch, ids) -> submit(() -> attemptAll(batch.institutionId(), ids, batch.queuedAt())));
+            batches.forEach((institutionId, batch) -> submit(() -> attemptAll(institutionId, batch.ids, batch.queuedAt)));
         }
 
         @Override
