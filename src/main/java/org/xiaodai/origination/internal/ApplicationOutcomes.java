@@ -60,14 +60,15 @@ class ApplicationOutcomes {
             case DECLINED -> ApplicationStatus.DECLINED;
             case RETURNED -> ApplicationStatus.RETURNED;
         };
-        store.move(row, next, clock.instant());
+        ApplicationStore.requireMove(row, next);
         Instant now = clock.instant();
         UUID contractId = next == ApplicationStatus.APPROVED ? UUID.randomUUID() : null;
         jdbc.sql("""
-                update origination_application set approved_amount = ?, approved_rate_percent = ?, conditions = ?,
-                    decline_reasons = ?::jsonb, decided_at = ?, contract_id = ?, updated_at = ?
+                update origination_application set status = ?, version = version + 1, approved_amount = ?,
+                    approved_rate_percent = ?, conditions = ?, decline_reasons = ?::jsonb, decided_at = ?, contract_id = ?,
+                    updated_at = ?
                 where id = ?""")
-                .params(d.approvedAmount(), d.approvedAnnualRatePercent(), d.conditions(),
+                .params(next.name(), d.approvedAmount(), d.approvedAnnualRatePercent(), d.conditions(),
                         json.writeValueAsString(d.reasons()), next == ApplicationStatus.RETURNED ? null : Timestamp.from(now),
                         contractId, Timestamp.from(now), d.applicationId()).update();
         audit.record(AuditRecord.changed("origination.application.decided", "application", d.applicationId(),
@@ -93,9 +94,12 @@ class ApplicationOutcomes {
             return;
         }
         ApplicationStore.Row row = store.byIdForUpdate(accepted.applicationId());
-        store.move(row, ApplicationStatus.CONTRACTED, clock.instant());
-        jdbc.sql("update origination_application set loan_id = ?, updated_at = ? where id = ?")
-                .params(accepted.loanId(), Timestamp.from(clock.instant()), accepted.applicationId()).update();
+        ApplicationStore.requireMove(row, ApplicationStatus.CONTRACTED);
+        jdbc.sql("""
+                update origination_application set status = ?, version = version + 1, loan_id = ?, updated_at = ?
+                where id = ?""")
+                .params(ApplicationStatus.CONTRACTED.name(), accepted.loanId(), Timestamp.from(clock.instant()),
+                        accepted.applicationId()).update();
         audit.record(AuditRecord.changed("origination.application.contracted", "application", accepted.applicationId(),
                 accepted.institutionId(), Map.of("status", row.status()),
                 Map.of("status", "CONTRACTED", "loanId", accepted.loanId().toString())));

@@ -119,12 +119,17 @@ class ApplicationStore {
                 .optional().orElseThrow(() -> ProblemException.notFound("application"));
     }
 
-    /** Moves the application to {@code next}; 409 when its state does not allow that move. */
-    void move(Row row, ApplicationStatus next, Instant at) {
+    /** 409 unless the application's state allows the move to {@code next}. */
+    static void requireMove(Row row, ApplicationStatus next) {
         ApplicationStatus current = ApplicationStatus.valueOf(row.status());
         if (!current.canMoveTo(next)) {
             throw ProblemException.conflict("application-state", current.name());
         }
+    }
+
+    /** Moves the application to {@code next}; 409 when its state does not allow that move. */
+    void move(Row row, ApplicationStatus next, Instant at) {
+        requireMove(row, next);
         jdbc.sql("update origination_application set status = ?, updated_at = ?, version = version + 1 where id = ?")
                 .params(next.name(), Timestamp.from(at), row.id()).update();
     }
