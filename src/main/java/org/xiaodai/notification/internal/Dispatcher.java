@@ -119,6 +119,17 @@ class Dispatcher {
             batches.forEach((institutionId, batch) -> submit(() -> attemptAll(institutionId, batch.ids, batch.queuedAt)));
         }
 
+        // follows its transaction through suspension, so an inner transaction queues into its own batch
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(queuedKey);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(queuedKey, this);
+        }
+
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(queuedKey);
