@@ -103,6 +103,45 @@ class ApplicationFlowIntegrationTest {
                 .query(String.class).single()).isEqualTo("127.0.0.1");
     }
 
+    /**
+     * The three notices of an automatic approval are queued in the submitting transaction (they are
+     * there the moment its answer arrives, with no entry in the event publication registry), and
+     * each text message is sent once.
+     */
+    @Test
+    void anAutomaticApprovalQueuesItsThreeNoticesInTheSubmittingTransactionAndSendsEachOnce() {
+        String customer = fixtures.borrower(officer);
+        String id = fixtures.create(officer, OriginationFixtures.application(customer, product, "30000"));
+        java.sql.Timestamp before = jdbc.sql("select clock_timestamp()::timestamp").query(java.sql.Timestamp.class).single();
+
+        assertThat(fixtures.submit(officer, id).get("status").asString()).isEqualTo("APPROVED");
+
+        record Delivery(String event, String channel) {
+        }
+        List<Delivery> queued = jdbc.sql("select event, channel from notification_delivery where customer_id = ?::uuid")
+                .param(customer).query((rs, n) -> new Delivery(rs.getString(1), rs.getString(2))).list();
+        assertThat(queued).as("queued before the submission answered").containsExactlyInAnyOrder(
+                new Delivery("APPLICATION_RECEIVED", "SMS"), new Delivery("APPLICATION_RECEIVED", "EMAIL"),
+                new Delivery("APPLICATION_RECEIVED", "IN_APP"), new Delivery("APPLICATION_DECIDED", "SMS"),
+                new Delivery("APPLICATION_DECIDED", "EMAIL"), new Delivery("APPLICATION_DECIDED", "IN_APP"),
+                new Delivery("CONTRACT_READY", "SMS"), new Delivery("CONTRACT_READY", "EMAIL"),
+                new Delivery("CONTRACT_READY", "IN_APP"));
+        assertThat(jdbc.sql("select count(*) from notification_inbox where customer_id = ?::uuid").param(customer)
+                .query(Integer.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from event_publication where listener_id like '%LendingNotices%' "
+                + "and publication_date >= ?").param(before).query(Integer.class).single())
+                .as("no registry entry for the lending notices").isZero();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (jdbc.sql("select count(*) from notification_delivery where customer_id = ?::uuid and channel = 'SMS' "
+                + "and status = 'SENT'").param(customer).query(Integer.class).single() < 3 && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        assertThat(jdbc.sql("""
+                select count(*) from notification_delivery d join notification_simulated_sms s on s.delivery_id = d.id
+                where d.customer_id = ?::uuid and d.status = 'SENT' and d.attempts = 1""")
+                .param(customer).query(Integer.class).single()).as("each text sent once").isEqualTo(3);
+    }
+
     @Test
     void theCreditBureauIsNotAskedWithoutALiveConsent() {
         String customer = fixtures.customerWithoutConsent(officer);
@@ -289,6 +328,15 @@ class ApplicationFlowIntegrationTest {
             // this test's submissions do not count toward the next tests' velocity from 127.0.0.1 (TEST-NET-2)
             jdbc.sql("update origination_application set client_address = '198.51.100.7' where customer_id = ?::uuid")
                     .param(customer).update();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

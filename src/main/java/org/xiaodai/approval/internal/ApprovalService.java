@@ -37,13 +37,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opens a case when an application asks for a decision, routes it by the authority matrix, and
- * records the reviewers' decisions level by level. Everything runs in the caller's transaction and
- * tenant wall; decisions are inserted, never updated.
+ * records the reviewers' decisions level by level; answers the queue, the trail and the current case.
+ * Everything runs in the caller's transaction and tenant wall; the SQL of cases, tasks and decisions
+ * is {@link CaseStore}'s, and decisions are inserted, never updated.
  */
 @Service
 public class ApprovalService implements Approvals {
 
     private final JdbcClient jdbc;
+    private final CaseStore cases;
     private final MatrixStore matrices;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -51,15 +53,16 @@ public class ApprovalService implements Approvals {
     private final JsonMapper json;
     private final TaskAssigner assigner;
 
-    ApprovalService(JdbcClient jdbc, MatrixStore matrices, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-                    JsonMapper json, TaskAssigner assigner) {
-        this.assigner = assigner;
+    ApprovalService(JdbcClient jdbc, CaseStore cases, MatrixStore matrices, AuditTrail audit,
+                    ApplicationEventPublisher events, Clock clock, JsonMapper json, TaskAssigner assigner) {
         this.jdbc = jdbc;
+        this.cases = cases;
         this.matrices = matrices;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
         this.json = json;
+        this.assigner = assigner;
     }
 
     /** A reviewer's decision as the API takes it. */
@@ -71,14 +74,7 @@ public class ApprovalService implements Approvals {
     @EventListener
     @Transactional
     public void on(org.xiaodai.approval.ApprovalWithdrawn w) {
-        cancelOpen(w.applicationId());
-    }
-
-    private void cancelOpen(UUID applicationId) {
-        jdbc.sql("update approval_case set status = 'CANCELLED', decided_at = ? where application_id = ? and status = 'OPEN'")
-                .params(now(), applicationId).update();
-        jdbc.sql("update approval_task set status = 'CANCELLED', done_at = ? where application_id = ? and status = 'OPEN'")
-                .params(now(), applicationId).update();
+        cases.cancelOpen(w.applicationId());
     }
 
     @EventListener
@@ -86,7 +82,7 @@ public class ApprovalService implements Approvals {
     public void on(ApprovalRequested r) {
         if (r.round() > 1) {
             // a resubmission: whatever the earlier round left open is cancelled (a first round has no case yet)
-            cancelOpen(r.applicationId());
+            cases.cancelOpen(r.applicationId());
         }
         MatrixStore.Versioned matrix = matrices.current();
         ApprovalRule.Candidate candidate = new ApprovalRule.Candidate(r.productCode(), r.branchPath(), r.amount(),
@@ -117,9 +113,9 @@ public class ApprovalService implements Approvals {
         String ruleText = "#" + (match.index() + 1) + " (v" + matrix.version() + ")";
         switch (rule.route()) {
             case AUTO_APPROVE -> {
-                insertDecision(caseId, r.institutionId(), r.applicationId(), "AUTO", "APPROVE", ruleText, List.of(),
-                        r.amount(), r.annualRatePercent(), null, null, null);
-                close(caseId, "APPROVED");
+                cases.insertDecision(new CaseStore.NewDecision(caseId, r.institutionId(), r.applicationId(), r.round(), "AUTO",
+                        "APPROVE", ruleText, List.of(), r.amount(), r.annualRatePercent(), null, null, null));
+                cases.close(caseId, "APPROVED");
                 events.publishEvent(new ApprovalDecided(r.applicationId(), r.institutionId(),
                         ApprovalDecided.Outcome.APPROVED, r.amount(), r.annualRatePercent(), null, List.of(), ruleText, true));
             }
@@ -131,9 +127,9 @@ public class ApprovalService implements Approvals {
                 if (reasons.isEmpty()) {
                     reasons.add("MATRIX_RULE");
                 }
-                insertDecision(caseId, r.institutionId(), r.applicationId(), "AUTO", "DECLINE", ruleText, reasons,
-                        null, null, null, null, null);
-                close(caseId, "DECLINED");
+                cases.insertDecision(new CaseStore.NewDecision(caseId, r.institutionId(), r.applicationId(), r.round(), "AUTO",
+                        "DECLINE", ruleText, reasons, null, null, null, null, null));
+                cases.close(caseId, "DECLINED");
                 events.publishEvent(new ApprovalDecided(r.applicationId(), r.institutionId(),
                         ApprovalDecided.Outcome.DECLINED, null, null, null, reasons, ruleText, true));
             }
@@ -164,8 +160,8 @@ public class ApprovalService implements Approvals {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        TaskRow task = openTaskInScope(caller.scope(), applicationId);
-        CaseRow c = caseRow(task.caseId());
+        TaskRow task = cases.openTaskInScope(caller.scope(), applicationId);
+        CaseRow c = cases.caseRow(task.caseId());
         Level level = Level.valueOf(task.level());
         if (caller.userId().equals(c.makerId())) {
             throw ProblemException.forbidden("maker-cannot-decide");
@@ -176,13 +172,11 @@ public class ApprovalService implements Approvals {
         if (task.assigneeId() != null && !task.assigneeId().equals(caller.userId())) {
             throw ProblemException.conflict("task-claimed");
         }
-        boolean decidedBefore = jdbc.sql("select count(*) from approval_decision where case_id = ? and decided_by = ?")
-                .params(c.id(), caller.userId()).query(Integer.class).single() > 0;
-        if (decidedBefore) {
+        if (cases.decidedBefore(c.id(), caller.userId())) {
             throw ProblemException.forbidden("already-decided");
         }
-        BigDecimal currentAmount = currentAmount(c);
-        BigDecimal currentRate = currentRate(c);
+        BigDecimal currentAmount = cases.currentAmount(c);
+        BigDecimal currentRate = cases.currentRate(c);
         BigDecimal amount = null;
         BigDecimal rate = null;
         if ("APPROVE".equals(decision)) {
@@ -204,8 +198,9 @@ public class ApprovalService implements Approvals {
         if ("DECLINE".equals(decision) && reasons.isEmpty()) {
             reasons = List.of("REVIEWER");
         }
-        DecisionView view = insertDecision(c.id(), c.institutionId(), applicationId, level.name(), decision,
-                command.comment().trim(), reasons, amount, rate, command.conditions(), caller.userId(), caller.displayName());
+        DecisionView view = cases.insertDecision(new CaseStore.NewDecision(c.id(), c.institutionId(), applicationId,
+                c.round(), level.name(), decision, command.comment().trim(), reasons, amount, rate, command.conditions(),
+                caller.userId(), caller.displayName()));
         audit.record(AuditRecord.created("approval.decision.recorded", "application", applicationId, c.institutionId(),
                 Map.of("level", level.name(), "decision", decision, "comment", command.comment().trim())));
         if (level == Level.COMMITTEE) {
@@ -218,7 +213,7 @@ public class ApprovalService implements Approvals {
 
     private void advance(CaseRow c, TaskRow task, Level level, String decision, String conditions, List<String> reasons,
                          String comment) {
-        finishTask(task.id());
+        cases.finishTask(task.id());
         if ("APPROVE".equals(decision)) {
             List<Level> levels = Route.valueOf(c.route()).levels();
             int next = levels.indexOf(level) + 1;
@@ -227,15 +222,16 @@ public class ApprovalService implements Approvals {
                         matrices.current().matrix());
                 return;
             }
-            close(c.id(), "APPROVED");
+            cases.close(c.id(), "APPROVED");
             events.publishEvent(new ApprovalDecided(c.applicationId(), c.institutionId(), ApprovalDecided.Outcome.APPROVED,
-                    currentAmount(c), currentRate(c), allConditions(c.id(), conditions), List.of(), comment, false));
+                    cases.currentAmount(c), cases.currentRate(c), cases.allConditions(c.id(), conditions), List.of(), comment,
+                    false));
         } else if ("DECLINE".equals(decision)) {
-            close(c.id(), "DECLINED");
+            cases.close(c.id(), "DECLINED");
             events.publishEvent(new ApprovalDecided(c.applicationId(), c.institutionId(), ApprovalDecided.Outcome.DECLINED,
                     null, null, null, reasons, comment, false));
         } else {
-            close(c.id(), "RETURNED");
+            cases.close(c.id(), "RETURNED");
             events.publishEvent(new ApprovalDecided(c.applicationId(), c.institutionId(), ApprovalDecided.Outcome.RETURNED,
                     null, null, null, List.of(), comment, false));
         }
@@ -243,13 +239,7 @@ public class ApprovalService implements Approvals {
 
     /** N of M: approved at N approvals, declined once N can no longer be reached; a return ends it at once. */
     private void tallyCommittee(CaseRow c, TaskRow task) {
-        record Votes(int approve, int decline, int returned) {
-        }
-        Votes votes = jdbc.sql("""
-                select count(*) filter (where decision = 'APPROVE'), count(*) filter (where decision = 'DECLINE'),
-                       count(*) filter (where decision = 'RETURN')
-                from approval_decision where case_id = ? and level = 'COMMITTEE'""")
-                .param(c.id()).query((rs, n) -> new Votes(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
+        CaseStore.Votes votes = cases.committeeVotes(c.id());
         int needed = c.committeeVotes() == null ? 1 : c.committeeVotes();
         int size = c.committeeSize() == null ? needed : c.committeeSize();
         String comment = "committee " + votes.approve() + "/" + size;
@@ -265,7 +255,7 @@ public class ApprovalService implements Approvals {
     /** Claims the task for the caller (who must be allowed to decide it). */
     @Transactional
     public void claim(CurrentUser caller, UUID taskId, boolean claim) {
-        TaskRow task = taskInScope(caller.scope(), taskId);
+        TaskRow task = cases.taskInScope(caller.scope(), taskId);
         if (!caller.permissions().contains(Level.valueOf(task.level()).permission())) {
             throw ProblemException.forbidden("approval-authority", task.level());
         }
@@ -275,7 +265,7 @@ public class ApprovalService implements Approvals {
         if (!claim && task.assigneeId() != null && !task.assigneeId().equals(caller.userId())) {
             throw ProblemException.conflict("task-claimed");
         }
-        if (claim && caller.userId().equals(caseRow(task.caseId()).makerId())) {
+        if (claim && caller.userId().equals(cases.caseRow(task.caseId()).makerId())) {
             throw ProblemException.forbidden("maker-cannot-decide");
         }
         jdbc.sql("update approval_task set assignee_id = ?, assigned_by = null where id = ?")
@@ -369,95 +359,11 @@ public class ApprovalService implements Approvals {
         assigner.assign(taskId, caseId, institutionId, applicationId, level, branchPath, makerId, matrix.assignment(level));
     }
 
-    private void finishTask(UUID taskId) {
-        jdbc.sql("update approval_task set status = 'DONE', done_at = ? where id = ?").params(now(), taskId).update();
-    }
-
-    private void close(UUID caseId, String status) {
-        jdbc.sql("update approval_case set status = ?, decided_at = ? where id = ?").params(status, now(), caseId).update();
-    }
-
-    private DecisionView insertDecision(UUID caseId, UUID institutionId, UUID applicationId, String level, String decision,
-                                        String comment, List<String> reasons, BigDecimal amount, BigDecimal rate,
-                                        String conditions, UUID decidedBy, String decidedByName) {
-        UUID id = UUID.randomUUID();
-        Instant at = clock.instant();
-        jdbc.sql("""
-                insert into approval_decision (id, institution_id, case_id, application_id, level, decision, comment,
-                    reasons, approved_amount, approved_rate_percent, conditions, decided_by, decided_by_name, decided_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""")
-                .params(id, institutionId, caseId, applicationId, level, decision, comment, json.writeValueAsString(reasons),
-                        amount, rate, conditions, decidedBy, decidedByName, Timestamp.from(at)).update();
-        int round = jdbc.sql("select round from approval_case where id = ?").param(caseId).query(Integer.class).single();
-        return new DecisionView(id, round, level, decision, comment, reasons, amount, rate, conditions, decidedBy,
-                decidedByName, at);
-    }
-
-    private TaskRow openTaskInScope(DataScope scope, UUID applicationId) {
-        DataScope.Predicate visible = scope.predicate("t", "branch_path", null);
-        return jdbc.sql("select t.* from approval_task t where t.application_id = :app and t.status = 'OPEN' and "
-                        + visible.sql() + " limit 1 for update")
-                .params(visible.parameters()).param("app", applicationId).query(ApprovalService::task).optional()
-                .orElseThrow(() -> ProblemException.notFound("application"));
-    }
-
-    private TaskRow taskInScope(DataScope scope, UUID taskId) {
-        DataScope.Predicate visible = scope.predicate("t", "branch_path", null);
-        return jdbc.sql("select t.* from approval_task t where t.id = :id and t.status = 'OPEN' and " + visible.sql()
-                        + " for update")
-                .params(visible.parameters()).param("id", taskId).query(ApprovalService::task).optional()
-                .orElseThrow(() -> ProblemException.notFound("task"));
-    }
-
-    private static TaskRow task(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        Timestamp escalated = rs.getTimestamp("escalated_at");
-        return new TaskRow(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
-                rs.getObject("application_id", UUID.class), rs.getString("level"), rs.getString("status"),
-                rs.getString("branch_path"), rs.getObject("assignee_id", UUID.class),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("due_at").toInstant(),
-                escalated == null ? null : escalated.toInstant());
-    }
-
-    private CaseRow caseRow(UUID caseId) {
-        return jdbc.sql("""
-                select id, institution_id, application_id, round, matrix_version, rule_index, route, committee_votes,
-                       committee_size, status, maker_id, branch_path, (snapshot->>'amount')::numeric,
-                       (snapshot->>'annualRatePercent')::numeric
-                from approval_case where id = ?""").param(caseId)
-                .query((rs, n) -> new CaseRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getString(7),
-                        (Integer) rs.getObject(8), (Integer) rs.getObject(9), rs.getString(10), rs.getObject(11, UUID.class),
-                        rs.getString(12), rs.getBigDecimal(13), rs.getBigDecimal(14))).single();
-    }
-
-    /** The lowest amount approved so far in the case, else the amount asked. */
-    private BigDecimal currentAmount(CaseRow c) {
-        BigDecimal lowest = jdbc.sql("select min(approved_amount) from approval_decision where case_id = ? and decision = 'APPROVE'")
-                .param(c.id()).query((rs, n) -> rs.getBigDecimal(1)).list().getFirst();
-        return lowest == null ? c.amount() : lowest;
-    }
-
-    private BigDecimal currentRate(CaseRow c) {
-        BigDecimal lowest = jdbc.sql("select min(approved_rate_percent) from approval_decision where case_id = ? and decision = 'APPROVE'")
-                .param(c.id()).query((rs, n) -> rs.getBigDecimal(1)).list().getFirst();
-        return lowest == null ? c.annualRatePercent() : lowest;
-    }
-
-    private String allConditions(UUID caseId, String latest) {
-        List<String> all = jdbc.sql("select conditions from approval_decision where case_id = ? and conditions is not null "
-                + "and conditions <> '' order by decided_at").param(caseId).query(String.class).list();
-        return all.isEmpty() ? (latest == null || latest.isBlank() ? null : latest) : String.join("；", all);
-    }
-
     private static List<String> flags(Object value) {
         List<String> out = new ArrayList<>();
         if (value instanceof List<?> list) {
             list.forEach(v -> out.add(String.valueOf(v)));
         }
         return out;
-    }
-
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
     }
 }

@@ -3,12 +3,16 @@ package org.xiaodai.notification.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,23 +69,70 @@ class Dispatcher {
         this.clock = clock;
     }
 
-    /** After the current transaction commits (at once without one), attempts {@code ids} off this thread. */
+    /**
+     * After the current transaction commits (at once without one), attempts {@code ids} off this
+     * thread. What one transaction queues for one institution is attempted together, in one
+     * transaction of the sender's, in the order it was queued.
+     */
     void attemptAfterCommit(UUID institutionId, List<UUID> ids, Instant queuedAt) {
         if (ids.isEmpty()) {
             return;
         }
-        // attempted as of the instant it was queued (a few milliseconds ago), so a notice queued at a
-        // chosen time (tests) is judged against the quiet hours of that time, not of the real clock
-        Runnable work = () -> submit(() -> ids.forEach(id -> attempt(institutionId, id, queuedAt)));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    work.run();
-                }
-            });
-        } else {
-            work.run();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            submit(() -> attemptAll(institutionId, ids, queuedAt));
+            return;
+        }
+        Queued queued = (Queued) TransactionSynchronizationManager.getResource(queuedKey);
+        if (queued == null) {
+            queued = new Queued();
+            TransactionSynchronizationManager.bindResource(queuedKey, queued);
+            TransactionSynchronizationManager.registerSynchronization(queued);
+        }
+        queued.batches.computeIfAbsent(institutionId, i -> new Batch()).add(ids, queuedAt);
+    }
+
+    /**
+     * One institution's deliveries queued in one transaction, attempted as of the instant the last
+     * was queued (a few milliseconds ago; every one was due by then), so a notice queued at a chosen
+     * time (tests) is judged against the quiet hours of that time, not of the real clock.
+     */
+    private static final class Batch {
+
+        private final List<UUID> ids = new ArrayList<>();
+        private Instant queuedAt = Instant.MIN;
+
+        void add(List<UUID> more, Instant at) {
+            ids.addAll(more);
+            queuedAt = at.isAfter(queuedAt) ? at : queuedAt;
+        }
+    }
+
+    private final Object queuedKey = new Object();
+
+    /** The deliveries one transaction queued, attempted once it committed. */
+    private final class Queued implements TransactionSynchronization {
+
+        private final Map<UUID, Batch> batches = new LinkedHashMap<>();
+
+        @Override
+        public void afterCommit() {
+            batches.forEach((institutionId, batch) -> submit(() -> attemptAll(institutionId, batch.ids, batch.queuedAt)));
+        }
+
+        // follows its transaction through suspension, so an inner transaction queues into its own batch
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(queuedKey);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(queuedKey, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(queuedKey);
         }
     }
 
@@ -122,45 +173,74 @@ class Dispatcher {
 
     /** One attempt of one delivery if it is still open and due; @return whether it was attempted. */
     boolean attempt(UUID institutionId, UUID deliveryId, Instant now) {
-        return Boolean.TRUE.equals(TenantWall.asInstitution(institutionId, () -> transactions.execute(tx -> {
-            Optional<Deliveries.Open> found = jdbc.sql("""
-                            select * from notification_delivery where id = ? and status = 'PENDING' and next_attempt_at <= ?
-                            for update skip locked""")
-                    .params(deliveryId, Timestamp.from(now)).query(Deliveries.Open::map).optional();
-            if (found.isEmpty()) {
-                return false;
-            }
-            Deliveries.Open d = found.get();
-            Instant allowed = quietHours.nextAllowed(now.atZone(clock.getZone())).toInstant();
-            if (!d.bypassesQuietHours() && allowed.isAfter(now)) {
-                jdbc.sql("update notification_delivery set next_attempt_at = ?, deferred_until = ? where id = ?")
-                        .params(Timestamp.from(allowed), Timestamp.from(allowed), d.id()).update();
-                return false;
-            }
-            try {
-                send(d);
-                jdbc.sql("""
-                        update notification_delivery set status = 'SENT', attempts = attempts + 1, address = null,
-                            last_error = null, next_attempt_at = null, closed_at = ? where id = ?""")
-                        .params(Timestamp.from(now), d.id()).update();
-            } catch (DeliveryException e) {
-                failed(d, e.getMessage(), now);
-            }
-            return true;
-        })));
+        return attemptAll(institutionId, List.of(deliveryId), now) == 1;
     }
 
-    private void send(Deliveries.Open d) throws DeliveryException {
+    /**
+     * One attempt of each delivery that is still open and due, in one transaction, in the order
+     * given; @return how many were attempted. A delivery another instance holds is skipped.
+     */
+    int attemptAll(UUID institutionId, List<UUID> deliveryIds, Instant now) {
+        Integer attempted = TenantWall.asInstitution(institutionId, () -> transactions.execute(tx -> {
+            Map<UUID, Deliveries.Open> found = new HashMap<>();
+            jdbc.sql("""
+                            select * from notification_delivery where id = any(?::uuid[]) and status = 'PENDING'
+                              and next_attempt_at <= ? for update skip locked""")
+                    .params(uuidArray(deliveryIds), Timestamp.from(now)).query(Deliveries.Open::map).list()
+                    .forEach(d -> found.put(d.id(), d));
+            if (found.isEmpty()) {
+                return 0;
+            }
+            Instant allowed = quietHours.nextAllowed(now.atZone(clock.getZone())).toInstant();
+            Map<UUID, Optional<String>> mobiles = new HashMap<>();
+            List<UUID> sent = new ArrayList<>();
+            int count = 0;
+            for (UUID id : deliveryIds) {
+                Deliveries.Open d = found.get(id);
+                if (d == null) {
+                    continue;
+                }
+                if (!d.bypassesQuietHours() && allowed.isAfter(now)) {
+                    jdbc.sql("update notification_delivery set next_attempt_at = ?, deferred_until = ? where id = ?")
+                            .params(Timestamp.from(allowed), Timestamp.from(allowed), d.id()).update();
+                    continue;
+                }
+                try {
+                    send(d, mobiles);
+                    sent.add(d.id());
+                } catch (DeliveryException e) {
+                    failed(d, e.getMessage(), now);
+                }
+                count++;
+            }
+            if (!sent.isEmpty()) {
+                jdbc.sql("""
+                        update notification_delivery set status = 'SENT', attempts = attempts + 1, address = null,
+                            last_error = null, next_attempt_at = null, closed_at = ? where id = any(?::uuid[])""")
+                        .params(Timestamp.from(now), uuidArray(sent)).update();
+            }
+            return count;
+        }));
+        return attempted == null ? 0 : attempted;
+    }
+
+    /** A PostgreSQL array literal of ids, for {@code = any(?::uuid[])}. */
+    private static String uuidArray(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private void send(Deliveries.Open d, Map<UUID, Optional<String>> mobiles) throws DeliveryException {
         switch (d.channel()) {
-            case SMS -> sms.send(d.institutionId(), d.id(), address(d), d.body());
-            case EMAIL -> email.send(address(d), d.subject(), d.body());
+            case SMS -> sms.send(d.institutionId(), d.id(), address(d, mobiles), d.body());
+            case EMAIL -> email.send(address(d, mobiles), d.subject(), d.body());
             case IN_APP -> {
                 // written to the inbox when queued
             }
         }
     }
 
-    private String address(Deliveries.Open d) throws DeliveryException {
+    /** The delivery's address; a customer's mobile is read once per batch ({@code mobiles}). */
+    private String address(Deliveries.Open d, Map<UUID, Optional<String>> mobiles) throws DeliveryException {
         if (d.address() != null) {
             return d.address();
         }
@@ -168,7 +248,7 @@ class Dispatcher {
             throw new DeliveryException("no address");
         }
         Optional<String> address = switch (d.channel()) {
-            case SMS -> customers.mobileForDelivery(d.customerId());
+            case SMS -> mobiles.computeIfAbsent(d.customerId(), customers::mobileForDelivery);
             case EMAIL -> jdbc.sql("select email from notification_contact where customer_id = ? and email is not null")
                     .param(d.customerId()).query(String.class).optional();
             case IN_APP -> Optional.of("inbox");

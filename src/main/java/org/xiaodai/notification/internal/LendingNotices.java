@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.xiaodai.approval.ApprovalDecided;
 import org.xiaodai.approval.ApprovalRequested;
 import org.xiaodai.contract.BorrowerContracts;
@@ -23,8 +25,16 @@ import org.xiaodai.shared.tenant.TenantWall;
  * application received (each submission), decided (approved or declined; a return for more
  * information is the officer's to explain), the contract ready to sign, and "repayment due in N
  * days" for every N of {@code xiaodai.notification.repayment-due-days}, evaluated when a business
- * day closes against the new business date. Each reaction runs after the publisher committed, in
- * the institution's tenant wall, with a dedupe key so a redelivered event notifies once. An
+ * day closes against the new business date.
+ * <p>
+ * The three notices about an application are queued in the publisher's own transaction, just before
+ * it commits (when the contract an automatic approval asked for exists): the delivery log is
+ * itself the outbox, so a notice commits exactly with the change it tells of, and needs neither an
+ * entry in the event publication registry nor a transaction of its own; the dispatcher sends them
+ * after the commit, and its periodic round retries what that attempt missed. A failure to queue a
+ * notice therefore fails the change it tells of (a template is checked by tests, a repeated dedupe
+ * key inserts nothing). The reminders run after the day close committed, in the institution's
+ * tenant wall. Every notice has a dedupe key so that a redelivered event notifies once. An
  * application is named by the start of its id (it has no number), a contract and a loan by the
  * contract number.
  */
@@ -46,7 +56,7 @@ class LendingNotices {
         this.properties = properties;
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void received(ApprovalRequested event) {
         TenantWall.asInstitution(event.institutionId(), () -> applications.customerOf(event.applicationId())
                 .ifPresent(customer -> notifications.notify(new Notice(event.institutionId(), customer,
@@ -54,7 +64,7 @@ class LendingNotices {
                         "application-received:" + event.applicationId() + ":" + event.round()))));
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void decided(ApprovalDecided event) {
         if (event.outcome() == ApprovalDecided.Outcome.RETURNED) {
             return;
@@ -65,7 +75,7 @@ class LendingNotices {
                         "decision", event.outcome().name()), "application-decided:" + event.applicationId()))));
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void contractReady(ContractRequested event) {
         TenantWall.asInstitution(event.institutionId(), () -> contracts.ofCustomer(event.customerId(), event.contractId())
                 .ifPresent(contract -> notifications.notify(new Notice(event.institutionId(), event.customerId(),

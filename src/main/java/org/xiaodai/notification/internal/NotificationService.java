@@ -4,15 +4,20 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.xiaodai.customer.CustomerContact;
 import org.xiaodai.customer.Customers;
 import org.xiaodai.notification.Channel;
 import org.xiaodai.notification.InboxMessage;
@@ -21,6 +26,7 @@ import org.xiaodai.notification.NotificationEvent;
 import org.xiaodai.notification.Notifications;
 import org.xiaodai.notification.domain.QuietHours;
 import org.xiaodai.shared.Masking;
+import org.xiaodai.shared.tx.TransactionMemo;
 
 /**
  * Queues notices in the delivery log, inside the caller's transaction and tenant wall: one row per
@@ -38,6 +44,11 @@ class NotificationService implements Notifications {
     private final QuietHours quietHours;
     private final Dispatcher dispatcher;
     private final Clock clock;
+    /**
+     * A customer's contacts, read once per transaction: one submission that is approved at once
+     * notifies the same borrower three times (received, decided, contract ready).
+     */
+    private final TransactionMemo<UUID, Recipient> recipients = new TransactionMemo<>("notification recipients");
 
     NotificationService(JdbcClient jdbc, Customers customers, Templates templates, EmailSender email,
                         QuietHours quietHours, Dispatcher dispatcher, Clock clock) {
@@ -64,21 +75,19 @@ class NotificationService implements Notifications {
     @Transactional
     public List<UUID> notifyAt(Notice notice, Instant now) {
         requireValues(notice.event(), notice.values());
-        Contact contact = contact(notice.customerId());
+        Recipient recipient = recipients.get(notice.customerId(), this::recipient);
         List<Target> targets = new ArrayList<>();
         for (Channel channel : notice.event().channels()) {
             targets.add(switch (channel) {
-                case SMS -> customers.contacts(notice.customerId()).stream().findFirst()
-                        .filter(c -> c.mobileMasked() != null)
-                        .map(c -> new Target(Channel.SMS, c.mobileMasked(), null, null))
-                        .orElse(new Target(Channel.SMS, "-", null, "no mobile number"));
-                case EMAIL -> contact.email() == null ? new Target(Channel.EMAIL, "-", null, "no e-mail address")
-                        : new Target(Channel.EMAIL, Deliveries.maskEmail(contact.email()), null,
+                case SMS -> recipient.mobileMasked() != null ? new Target(Channel.SMS, recipient.mobileMasked(), null, null)
+                        : new Target(Channel.SMS, "-", null, "no mobile number");
+                case EMAIL -> recipient.email() == null ? new Target(Channel.EMAIL, "-", null, "no e-mail address")
+                        : new Target(Channel.EMAIL, Deliveries.maskEmail(recipient.email()), null,
                         email.available() ? null : "no SMTP server configured");
                 case IN_APP -> new Target(Channel.IN_APP, "inbox", null, null);
             });
         }
-        return queue(notice.institutionId(), notice.customerId(), notice.event(), notice.values(), contact.language(),
+        return queue(notice.institutionId(), notice.customerId(), notice.event(), notice.values(), recipient.language(),
                 notice.dedupeKey(), targets, now);
     }
 
@@ -91,50 +100,60 @@ class NotificationService implements Notifications {
                 List.of(new Target(Channel.SMS, Masking.maskMobile(mobile), mobile, null)), clock.instant()).getFirst();
     }
 
+    /**
+     * One statement for all of a notice's deliveries: the log rows (a repeated dedupe key inserts
+     * nothing) and, for the in-app one, its inbox message.
+     */
     private List<UUID> queue(UUID institutionId, @Nullable UUID customerId, NotificationEvent event,
                              Map<String, String> values, String language, @Nullable String dedupeKey, List<Target> targets,
                              Instant now) {
         Templates.Rendered text = templates.render(event, language, values);
         Instant due = event.bypassesQuietHours() ? now
                 : quietHours.nextAllowed(now.atZone(clock.getZone())).toInstant();
-        List<UUID> logged = new ArrayList<>();
-        List<UUID> queued = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        Map<UUID, String> statuses = new LinkedHashMap<>();
         for (Target target : targets) {
             UUID id = UUID.randomUUID();
             boolean inApp = target.channel() == Channel.IN_APP;
             String status = target.skipReason() != null ? "SKIPPED" : inApp ? "SENT" : "PENDING";
-            int inserted = jdbc.sql("""
+            statuses.put(id, status);
+            rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(Arrays.asList(id, institutionId, event.name(), target.channel().name(), language, customerId,
+                    values.get("reference"), target.recipientMasked(), target.address(),
+                    target.channel() == Channel.SMS ? null : text.subject(),
+                    target.channel() == Channel.SMS ? text.sms() : text.body(), status,
+                    event.bypassesQuietHours(), inApp ? 1 : 0,
+                    status.equals("PENDING") ? Timestamp.from(due) : null,
+                    due.isAfter(now) && status.equals("PENDING") ? Timestamp.from(due) : null,
+                    target.skipReason(), dedupeKey, Timestamp.from(now),
+                    status.equals("PENDING") ? null : Timestamp.from(now)));
+        }
+        params.addAll(Arrays.asList(UUID.randomUUID(), institutionId, customerId, event.name(), text.subject(), text.body(),
+                Timestamp.from(now), customerId));
+        Set<UUID> inserted = new HashSet<>(jdbc.sql("""
+                with logged as (
                     insert into notification_delivery (id, institution_id, event, channel, language, customer_id, reference,
                         recipient_masked, address, subject, body, status, bypasses_quiet_hours, attempts, next_attempt_at,
                         deferred_until, last_error, dedupe_key, created_at, closed_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (institution_id, dedupe_key, channel) do nothing""")
-                    .params(id, institutionId, event.name(), target.channel().name(), language, customerId,
-                            values.get("reference"), target.recipientMasked(), target.address(),
-                            target.channel() == Channel.SMS ? null : text.subject(),
-                            target.channel() == Channel.SMS ? text.sms() : text.body(), status,
-                            event.bypassesQuietHours(), inApp ? 1 : 0,
-                            status.equals("PENDING") ? Timestamp.from(due) : null,
-                            due.isAfter(now) && status.equals("PENDING") ? Timestamp.from(due) : null,
-                            target.skipReason(), dedupeKey, Timestamp.from(now),
-                            status.equals("PENDING") ? null : Timestamp.from(now))
-                    .update();
-            if (inserted == 0) {
-                continue;
+                    values %s
+                    on conflict (institution_id, dedupe_key, channel) do nothing
+                    returning id, channel),
+                inbox as (
+                    insert into notification_inbox (id, institution_id, customer_id, delivery_id, event, title, body, created_at)
+                    select ?, ?, ?, logged.id, ?, ?, ?, ? from logged where logged.channel = 'IN_APP' and ?::uuid is not null)
+                select id from logged""".formatted(rows))
+                .params(params).query(UUID.class).list());
+        List<UUID> logged = new ArrayList<>();
+        List<UUID> queued = new ArrayList<>();
+        statuses.forEach((id, status) -> {
+            if (inserted.contains(id)) {
+                logged.add(id);
+                if (status.equals("PENDING")) {
+                    queued.add(id);
+                }
             }
-            if (inApp && customerId != null) {
-                jdbc.sql("""
-                        insert into notification_inbox (id, institution_id, customer_id, delivery_id, event, title, body, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(UUID.randomUUID(), institutionId, customerId, id, event.name(), text.subject(), text.body(),
-                                Timestamp.from(now))
-                        .update();
-            }
-            logged.add(id);
-            if (status.equals("PENDING")) {
-                queued.add(id);
-            }
-        }
+        });
         if (!due.isAfter(now)) {
             dispatcher.attemptAfterCommit(institutionId, queued, now);
         }
@@ -159,6 +178,16 @@ class NotificationService implements Notifications {
                 .orElse(new Contact(null, "zh"));
     }
 
+    /** Where a customer's notices go: the masked mobile (null when none), the e-mail and the language. */
+    record Recipient(@Nullable String mobileMasked, @Nullable String email, String language) {
+    }
+
+    private Recipient recipient(UUID customerId) {
+        Contact contact = contact(customerId);
+        String mobile = customers.contacts(customerId).stream().findFirst().map(CustomerContact::mobileMasked).orElse(null);
+        return new Recipient(mobile, contact.email(), contact.language());
+    }
+
     @Override
     @Transactional
     public void setContact(UUID customerId, @Nullable String emailAddress, String language) {
@@ -178,6 +207,7 @@ class NotificationService implements Notifications {
                     updated_at = excluded.updated_at""")
                 .params(institutionId, customerId, address, language, Timestamp.from(clock.instant()))
                 .update();
+        recipients.forget();
     }
 
     @Override

@@ -82,7 +82,7 @@ public class ApplicationReader {
                 row.productVersion(), version.map(v -> v.definition().name()).orElse(""), row.amount(),
                 row.numberOfRepayments(), row.annualRatePercent(), row.annualPercentageRate(), row.purpose(), row.channel(),
                 row.answers(), row.documents(),
-                version.map(v -> ApplicationService.missingDocuments(v, row.documents())).orElse(List.of()), collateral,
+                version.map(v -> SubmissionAssessment.missingDocuments(v, row.documents())).orElse(List.of()), collateral,
                 guarantors, score, flags, approvals.trail(id), current == null ? null : current.route(),
                 current == null ? null : current.openLevel(), row.approvedAmount(), row.approvedRatePercent(),
                 row.conditions(), reasons, row.humanReviewRequestedAt() != null,

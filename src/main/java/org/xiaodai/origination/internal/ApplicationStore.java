@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.xiaodai.iam.DataScope;
+import org.xiaodai.origination.domain.ApplicationStatus;
 import org.xiaodai.origination.domain.CollateralType;
 import org.xiaodai.origination.domain.Flag;
 import org.xiaodai.shared.problem.ProblemException;
@@ -116,6 +117,21 @@ class ApplicationStore {
     Row byIdForUpdate(UUID id) {
         return jdbc.sql("select a.* from origination_application a where a.id = ? for update").param(id).query(this::row)
                 .optional().orElseThrow(() -> ProblemException.notFound("application"));
+    }
+
+    /** 409 unless the application's state allows the move to {@code next}. */
+    static void requireMove(Row row, ApplicationStatus next) {
+        ApplicationStatus current = ApplicationStatus.valueOf(row.status());
+        if (!current.canMoveTo(next)) {
+            throw ProblemException.conflict("application-state", current.name());
+        }
+    }
+
+    /** Moves the application to {@code next}; 409 when its state does not allow that move. */
+    void move(Row row, ApplicationStatus next, Instant at) {
+        requireMove(row, next);
+        jdbc.sql("update origination_application set status = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(next.name(), Timestamp.from(at), row.id()).update();
     }
 
     int submissionsSince(String column, String value, Instant since, UUID except) {

@@ -5,12 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.xiaodai.shared.tx.TransactionMemo;
 
 /**
  * SQL of the scoring tables. Every statement runs inside the caller's tenant wall, so none names
@@ -116,15 +119,42 @@ class ScoringRepository {
                     activated_by_name, activated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), institutionId, productId, purpose, role, modelId, by, byName, Timestamp.from(at))
                 .update();
+        slots.forget();
     }
 
     /** The model in a slot: the product's own, else the institution's default for the purpose. */
     Optional<UUID> assigned(UUID productId, String purpose, String role) {
-        return jdbc.sql("""
-                select model_id from scoring_assignment where purpose = ? and role = ?
-                  and (product_id = ?::uuid or product_id is null)
-                order by product_id nulls last limit 1""")
-                .params(purpose, role, productId).query(UUID.class).optional();
+        return Optional.ofNullable(slots(productId, purpose).get(role)).map(Slot::modelId);
+    }
+
+    /** The model holding a slot, with what a score names it by. */
+    record Slot(UUID modelId, String name, int version) {
+    }
+
+    private record SlotKey(UUID productId, String purpose) {
+    }
+
+    /**
+     * Champion and challenger of a product and purpose, read in one statement once per transaction:
+     * a submission asks which answers the champion needs and then scores with it.
+     */
+    private final TransactionMemo<SlotKey, Map<String, Slot>> slots = new TransactionMemo<>("scoring slots");
+
+    /** The slots of a product and purpose by role (CHAMPION, CHALLENGER): the product's own, else the default. */
+    Map<String, Slot> slots(UUID productId, String purpose) {
+        return slots.get(new SlotKey(productId, purpose), key -> {
+            Map<String, Slot> found = new HashMap<>();
+            jdbc.sql("""
+                    select distinct on (a.role) a.role, a.model_id, m.name, m.version
+                    from scoring_assignment a join scoring_model m on m.id = a.model_id
+                    where a.purpose = ? and (a.product_id = ?::uuid or a.product_id is null)
+                    order by a.role, a.product_id nulls last""")
+                    .params(key.purpose(), key.productId())
+                    .query((rs, n) -> found.put(rs.getString(1),
+                            new Slot(rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4))))
+                    .list();
+            return found;
+        });
     }
 
     void insertResult(UUID institutionId, UUID modelId, UUID productId, String subject, LocalDate businessDate,

@@ -58,24 +58,25 @@ class ScoringService implements Scoring {
         if (institution == null) {
             throw new IllegalStateException("No institution to score for");
         }
-        String purpose = request.purpose().name();
-        UUID championId = repository.assigned(request.productId(), purpose, "CHAMPION")
-                .orElseThrow(() -> ModelLifecycle.invalid("purpose", "noActiveModel"));
-        ModelRow champion = models.row(championId);
-        Scorecard card = models.card(champion);
+        Map<String, ScoringRepository.Slot> slots = repository.slots(request.productId(), request.purpose().name());
+        ScoringRepository.Slot champion = slots.get("CHAMPION");
+        if (champion == null) {
+            throw ModelLifecycle.invalid("purpose", "noActiveModel");
+        }
+        Scorecard card = models.card(champion.modelId());
         check(card, request.inputs());
         List<GradePolicy.Grade> table = grades.table();
         LocalDate date = today(institution);
-        int score = record(institution, champion.id(), card, request, date, false);
+        int score = record(institution, champion.modelId(), card, request, date, false);
         BigDecimal pd = pd(card, score);
         GradePolicy.Grade grade = GradePolicy.gradeOf(table, pd);
-        ScoreResult.ChallengerScore challenger = repository.assigned(request.productId(), purpose, "CHALLENGER")
-                .filter(id -> !id.equals(championId))
-                .map(id -> challenger(institution, models.row(id), request, date, table)).orElse(null);
+        ScoringRepository.Slot other = slots.get("CHALLENGER");
+        ScoreResult.ChallengerScore challenger = other == null || other.modelId().equals(champion.modelId()) ? null
+                : challenger(institution, other, request, date, table);
         List<ScoreResult.Reason> reasons = card.reasons(request.inputs(), 3).stream().map(this::reason).toList();
-        audit.record(AuditRecord.created("scoring.scored", "scoring_model", champion.id(), institution,
+        audit.record(AuditRecord.created("scoring.scored", "scoring_model", champion.modelId(), institution,
                 Map.of("subject", String.valueOf(request.subject()), "score", score, "grade", grade.grade())));
-        return new ScoreResult(champion.id(), champion.name(), champion.version(), score, grade.grade(), pd, reasons,
+        return new ScoreResult(champion.modelId(), champion.name(), champion.version(), score, grade.grade(), pd, reasons,
                 grade.limit(), grade.currency(), grade.rateFromPercent(), grade.rateToPercent(), challenger);
     }
 
@@ -87,12 +88,12 @@ class ScoringService implements Scoring {
                 .orElse(List.of());
     }
 
-    private ScoreResult.ChallengerScore challenger(UUID institution, ModelRow m, ScoreRequest request, LocalDate date,
-            List<GradePolicy.Grade> table) {
-        Scorecard card = models.card(m);
-        int score = record(institution, m.id(), card, request, date, true);
+    private ScoreResult.ChallengerScore challenger(UUID institution, ScoringRepository.Slot m, ScoreRequest request,
+            LocalDate date, List<GradePolicy.Grade> table) {
+        Scorecard card = models.card(m.modelId());
+        int score = record(institution, m.modelId(), card, request, date, true);
         BigDecimal pd = pd(card, score);
-        return new ScoreResult.ChallengerScore(m.id(), m.name(), m.version(), score, GradePolicy.gradeOf(table, pd).grade(), pd);
+        return new ScoreResult.ChallengerScore(m.modelId(), m.name(), m.version(), score, GradePolicy.gradeOf(table, pd).grade(), pd);
     }
 
     private int record(UUID institution, UUID modelId, Scorecard card, ScoreRequest request, LocalDate date,
