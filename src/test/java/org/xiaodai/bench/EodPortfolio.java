@@ -57,7 +57,7 @@ final class EodPortfolio {
             case when %2$s >= q.n then 0::numeric
                  when %2$s <= 0 then q.principal
                  when q.amortization = 'INTEREST_ONLY_THEN_BULLET' then q.principal
-                 when q.amortization = 'EQUAL_PRINCIPAL' then q.principal - round(q.principal / q.n, 2) * %2$s
+                 when q.amortization = 'EQUAL_PRINCIPAL' then q.principal - round(q.principal / q.n, 2) * (%2$s)
                  else round((q.principal::float8 * power(1 + q.r, %2$s)
                              - q.annuity::float8 * (power(1 + q.r, %2$s) - 1) / q.r)::numeric, 2) end""";
 
