@@ -28,8 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * one repayment on the first due date paying every installment paid so far (the engine keeps the
  * surplus as credit and applies it as installments fall due, which is the same as paying each on
  * time), status, oldest unpaid due date, next due date, principal outstanding, interest paid and
- * the grade by days past due. Not generated: disbursement transactions and vouchers (the general
- * ledger of the benchmark institution starts empty), penalty already charged.
+ * the grade by days past due, the penalty charged by the business date. Not generated:
+ * disbursement transactions and vouchers (the general ledger of the benchmark institution starts
+ * empty).
  */
 final class EodPortfolio {
 

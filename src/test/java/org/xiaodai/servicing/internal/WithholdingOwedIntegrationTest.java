@@ -22,6 +22,7 @@ import org.xiaodai.calc.GradeTable;
 import org.xiaodai.calc.LoanTerms;
 import org.xiaodai.calc.RoundingRule;
 import org.xiaodai.calc.ServicingPolicy;
+import org.xiaodai.servicing.domain.Balances;
 import org.xiaodai.shared.tenant.TenantWall;
 import org.xiaodai.support.IntegrationTest;
 
@@ -34,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and after due dates, partial and too large; installments falling due on the day; loan rows
  * positioned on the day or up to two months before it, as end of day leaves a quiet overdue loan's
  * row unwritten): for every loan the SQL takes, the amount it asks the bank for equals, to the
- * cent, the engine's amount owed as of the day ({@link WithholdingStep#owed}).
+ * cent, the engine's amount owed as of the day ({@link WithholdingStep#owed}), and the balances it
+ * books a debit from ({@link WithholdingStep#quietBalances}) are the engine's as of the day.
  */
 @IntegrationTest
 class WithholdingOwedIntegrationTest {
@@ -113,7 +115,7 @@ class WithholdingOwedIntegrationTest {
             ids.add(id);
         }
 
-        Map<UUID, BigDecimal> sql = new HashMap<>();
+        Map<UUID, WithholdingStep.Quiet> sql = new HashMap<>();
         for (int p = 0; p < OverdueStep.PARTITIONS; p++) {
             int partition = p;
             sql.putAll(TenantWall.asInstitution(institution, () -> tx.execute(s ->
@@ -127,13 +129,22 @@ class WithholdingOwedIntegrationTest {
             LoanRow row = TenantWall.asInstitution(institution, () -> tx.execute(s -> repository.find(id).orElseThrow()));
             boolean candidate = row.oldestUnpaidDue() != null && !row.oldestUnpaidDue().isAfter(day);
             assertThat(sql.containsKey(id)).as("%s is a candidate", id).isEqualTo(candidate);
-            BigDecimal closed = sql.get(id);
+            WithholdingStep.Quiet closed = sql.get(id);
             if (closed == null) {
                 continue;
             }
             LoanBook.Derived d = TenantWall.asInstitution(institution, () -> tx.execute(s -> book.derive(row, day)));
-            assertThat(closed).as("amount owed by %s on %s (row positioned %s)", id, day, row.positionDate())
+            assertThat(closed.owed()).as("amount owed by %s on %s (row positioned %s)", id, day, row.positionDate())
                     .isEqualByComparingTo(WithholdingStep.owed(d.position(), day));
+            Balances balances = TenantWall.asInstitution(institution, () -> tx.execute(s ->
+                    WithholdingStep.quietBalances(row, repository.schedule(row), closed, day)));
+            assertThat(balances.principal()).isEqualByComparingTo(d.balances().principal());
+            assertThat(balances.interestEarned()).isEqualByComparingTo(d.balances().interestEarned());
+            assertThat(balances.interestPaid()).isEqualByComparingTo(d.balances().interestPaid());
+            assertThat(balances.penaltyCharged()).as("penalty charged of %s", id)
+                    .isEqualByComparingTo(d.balances().penaltyCharged());
+            assertThat(balances.penaltyPaid()).isEqualByComparingTo(d.balances().penaltyPaid());
+            assertThat(balances.credit()).isEqualByComparingTo(d.balances().credit());
             quiet++;
             dueToday += row.oldestUnpaidDue().equals(day) ? 1 : 0;
             positionedBefore += row.positionDate().isBefore(day) ? 1 : 0;
