@@ -28,8 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * one repayment on the first due date paying every installment paid so far (the engine keeps the
  * surplus as credit and applies it as installments fall due, which is the same as paying each on
  * time), status, oldest unpaid due date, next due date, principal outstanding, interest paid and
- * the grade by days past due. Not generated: disbursement transactions and vouchers (the general
- * ledger of the benchmark institution starts empty), penalty already charged.
+ * the grade by days past due, the penalty charged by the business date. Not generated:
+ * disbursement transactions and vouchers (the general ledger of the benchmark institution starts
+ * empty).
  */
 final class EodPortfolio {
 
@@ -57,7 +58,7 @@ final class EodPortfolio {
             case when %2$s >= q.n then 0::numeric
                  when %2$s <= 0 then q.principal
                  when q.amortization = 'INTEREST_ONLY_THEN_BULLET' then q.principal
-                 when q.amortization = 'EQUAL_PRINCIPAL' then q.principal - round(q.principal / q.n, 2) * %2$s
+                 when q.amortization = 'EQUAL_PRINCIPAL' then q.principal - round(q.principal / q.n, 2) * (%2$s)
                  else round((q.principal::float8 * power(1 + q.r, %2$s)
                              - q.annuity::float8 * (power(1 + q.r, %2$s) - 1) / q.r)::numeric, 2) end""";
 
@@ -110,6 +111,7 @@ final class EodPortfolio {
         owner.sql("analyze bench_plan").update();
         loansAndRepayments(owner, institutionId, businessDate);
         schedules(owner, institutionId);
+        penalties(owner, institutionId, businessDate);
         repayments(owner, institutionId);
         owner.sql("drop table bench_position").update();
         owner.sql("drop table bench_plan").update();
@@ -143,6 +145,26 @@ final class EodPortfolio {
                 select r.id, 1, r.k, :inst, r.period_start, r.due_date, r.row_principal, r.row_interest, r.row_total,
                        r.balance_after
                 from """ + rows()).param("inst", institutionId).update();
+    }
+
+    /**
+     * An overdue loan's row holds the penalty the engine has charged by the business date (servicing
+     * README §3, §5): its unpaid installments have owed their whole row since their due dates and
+     * nothing was paid late, so each one's penalty is closed-form ({@code servicing_penalty_charged}).
+     * End of day reads it where it derives a quiet loan's amount owed without the engine (withholding).
+     */
+    private static void penalties(JdbcClient owner, UUID institutionId, LocalDate day) {
+        owner.sql("""
+                update servicing_loan l set penalty_charged = (
+                    select coalesce(sum(servicing_penalty_charged(
+                               r.principal + case when (l.policy ->> 'compoundOverdueInterest')::boolean then r.interest else 0 end,
+                               :day - r.due_date, (l.policy ->> 'graceDays')::int,
+                               (l.terms ->> 'annualInterestRatePercent')::numeric * (l.policy ->> 'penaltyRateMultiplier')::numeric,
+                               (l.policy ->> 'penaltyDaysInYear')::int, 2, true)), 0)
+                    from servicing_schedule_row r
+                    where r.loan_id = l.id and r.version = 1 and r.due_date >= l.oldest_unpaid_due and r.due_date < :day)
+                where l.institution_id = :inst and l.status = 'OVERDUE'
+                """).param("inst", institutionId).param("day", day).update();
     }
 
     private static void loansAndRepayments(JdbcClient owner, UUID institutionId, LocalDate day) {
