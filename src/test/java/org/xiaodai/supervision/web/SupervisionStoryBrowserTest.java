@@ -78,7 +78,7 @@ class SupervisionStoryBrowserTest {
 
         // 1. the regulator's home: institutions, open alerts, submissions waiting; the overview with indicators
         signIn("regulator");
-        assertThat(text(By.id("panel-supervision-home-institutions"))).contains("NBXD");
+        assertThat(text(By.id("panel-supervision-home-institutions"))).contains("宁波甬江小额贷款有限公司");
         assertThat(tileValue("未处理预警")).as("open alerts tile").isPositive();
         assertThat(text(By.id("tiles"))).contains("待回执报表", "逾期未报");
         browser.screenshot("story-01-regulator-home");
@@ -89,6 +89,7 @@ class SupervisionStoryBrowserTest {
         assertThat(nbxdRow.findElements(By.tagName("td"))).hasSizeGreaterThan(8);
         nbxdRow.findElement(By.partialLinkText("预警")).click();
         waitFor(By.id("alerts"));
+        assertThat(driver.getCurrentUrl()).contains("institution=" + nbxd);
         assertThat(driver.findElement(By.id("alerts")).findElements(By.cssSelector("a[href='/risk/alerts/" + alert + "']")))
                 .as("NBXD's open alert on the alert workbench").isNotEmpty();
         browser.screenshot("story-02-overview-alerts");
@@ -199,7 +200,7 @@ class SupervisionStoryBrowserTest {
         waitFor(By.id("complaint"));
         assertThat(text(By.id("complaint"))).contains("已办结", "投诉成立", "责令整改催收时段管理");
         assertThat(driver.findElements(By.id("resolve-form"))).isEmpty();
-        assertThat(text(By.tagName("ol"))).contains("登记", "机构答复", "办结");
+        assertThat(text(By.cssSelector("main ol"))).contains("登记", "机构答复", "办结");
         open("/complaints?q=" + subject.substring(subject.length() - 8));
         assertThat(row(By.id("complaints"), subject).getText()).contains("已办结");
         browser.screenshot("story-08-resolved");
