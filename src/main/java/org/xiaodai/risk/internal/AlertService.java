@@ -162,7 +162,19 @@ public class AlertService implements EarlyWarnings {
     /** One page of the alerts the caller's tenant wall shows, optionally of one status and severity. */
     @Transactional(readOnly = true)
     public PageResult<AlertView> page(CurrentUser caller, ListQuery query, String status, String severity) {
+        return page(caller, query, status, severity, null);
+    }
+
+    /**
+     * Like {@link #page(CurrentUser, ListQuery, String, String)}, optionally of one institution (the
+     * regulator's overview links each institution to its alerts); the tenant wall still applies, so an
+     * institution naming another one's id sees nothing.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<AlertView> page(CurrentUser caller, ListQuery query, String status, String severity,
+                                      java.util.@org.jspecify.annotations.Nullable UUID institution) {
         return PagedQuery.over(jdbc, "select * from risk_alert")
+                .whereIf(institution, "t.institution_id = :institution", "institution")
                 .whereIf(upper(status), "t.status = :status", "status")
                 .whereIf(upper(severity), "t.severity = :severity", "severity")
                 .search("t.rule_code", "t.subject_label", "t.indicator")

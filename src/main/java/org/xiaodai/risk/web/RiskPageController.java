@@ -42,10 +42,15 @@ class RiskPageController {
     @GetMapping("/alerts")
     @PreAuthorize("hasAuthority('risk:view')")
     String alerts(@ModelAttribute ListRequest request, @RequestParam(required = false) String status,
-                  @RequestParam(required = false) String severity, Model model) {
+                  @RequestParam(required = false) String severity, @RequestParam(required = false) String institution,
+                  Model model) {
         CurrentUser caller = CurrentUsers.require();
-        var page = alerts.page(caller, request.toQuery(AlertService.SORTING), status, severity);
+        java.util.UUID institutionId = institutionFilter(institution);
+        var page = alerts.page(caller, request.toQuery(AlertService.SORTING), status, severity, institutionId);
         Map<String, String> filters = new LinkedHashMap<>();
+        if (institutionId != null) {
+            filters.put("institution", institutionId.toString());
+        }
         if (status != null && !status.isBlank()) {
             filters.put("status", status);
         }
@@ -153,6 +158,18 @@ class RiskPageController {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("alert");
+        }
+    }
+
+    /** The overview's per-institution filter; anything that is not an id filters nothing. */
+    private static java.util.@org.jspecify.annotations.Nullable UUID institutionFilter(String institution) {
+        if (institution == null || institution.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(institution.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 }
