@@ -17,10 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.xiaodai.calc.Amortization;
-import org.xiaodai.calc.GradeTable;
 import org.xiaodai.calc.LoanTerms;
-import org.xiaodai.calc.RoundingRule;
 import org.xiaodai.calc.ServicingPolicy;
 import org.xiaodai.shared.tenant.TenantWall;
 import org.xiaodai.support.IntegrationTest;
@@ -63,40 +60,13 @@ class OverduePenaltyIntegrationTest {
         Random random = new Random(20261204);
         LocalDate day = LocalDate.of(2025, 9, 17);
         List<UUID> ids = new ArrayList<>();
-        String[] rates = {"6", "9.5", "12", "18.25", "23.9", "36"};
-        String[] multipliers = {"1", "1.3", "1.5", "1.45"};
-        Amortization[] amortizations = {Amortization.EQUAL_INSTALLMENTS, Amortization.EQUAL_PRINCIPAL,
-                Amortization.INTEREST_ONLY_THEN_BULLET};
         for (int i = 0; i < 90; i++) {
             LocalDate disbursed = day.minusDays(40 + random.nextInt(420));
-            LoanTerms terms = LoanTerms.builder()
-                    .principal(BigDecimal.valueOf(100_000 + random.nextInt(20_000_000), 2))
-                    .annualInterestRatePercent(rates[random.nextInt(rates.length)])
-                    .numberOfRepayments(3 + random.nextInt(22))
-                    .amortization(amortizations[random.nextInt(amortizations.length)])
-                    .roundingMode(random.nextBoolean() ? RoundingRule.HALF_EVEN : RoundingRule.HALF_UP)
-                    .disbursementDate(disbursed).firstRepaymentDate(disbursed.plusMonths(1)).build();
-            ServicingPolicy policy = new ServicingPolicy(new BigDecimal(multipliers[random.nextInt(multipliers.length)]),
-                    random.nextBoolean() ? 360 : 365, List.of(0, 0, 3, 7).get(random.nextInt(4)), random.nextBoolean(),
-                    GradeTable.values()[random.nextInt(GradeTable.values().length)]);
+            LoanTerms terms = ServicingTestUtils.randomTerms(random, disbursed);
+            ServicingPolicy policy = ServicingTestUtils.randomPolicy(random);
             UUID id = util.open(institution, terms, policy, false, UUID.randomUUID());
             util.activate(institution, id, disbursed);
-            BigDecimal installment = superuser.sql("select total from servicing_schedule_row where loan_id = ? and n = 1")
-                    .param(id).query(BigDecimal.class).single();
-            int payments = random.nextInt(4);
-            LocalDate on = disbursed;
-            for (int k = 0; k < payments; k++) {
-                on = on.plusDays(1 + random.nextInt(90));
-                if (!on.isBefore(day)) {
-                    break;
-                }
-                BigDecimal amount = switch (random.nextInt(3)) {
-                    case 0 -> installment;
-                    case 1 -> installment.multiply(BigDecimal.valueOf(2 + random.nextInt(2)));
-                    default -> BigDecimal.valueOf(1 + random.nextInt(installment.movePointRight(2).intValue()), 2);
-                };
-                util.repay(institution, id, on, amount.toPlainString(), "quiet-" + id + "-" + k);
-            }
+            util.repayRandomly(random, superuser, institution, id, disbursed, day, "quiet-");
             // the row as end of day leaves it for the day: the engine's state as of the day
             TenantWall.asInstitution(institution, () -> tx.executeWithoutResult(s -> {
                 LoanRow row = repository.find(id).orElseThrow();

@@ -7,13 +7,17 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xiaodai.calc.Amortization;
+import org.xiaodai.calc.GradeTable;
 import org.xiaodai.calc.LoanTerms;
+import org.xiaodai.calc.RoundingRule;
 import org.xiaodai.calc.ServicingPolicy;
 import org.xiaodai.contract.ContractAccepted;
 import org.xiaodai.eod.EndOfDayStep;
@@ -48,6 +52,56 @@ public final class ServicingTestUtils {
     }
 
     /** A loan id whose withholdings the simulated bank honours (ids ending in 0 or 5 are refused). */
+    private static final String[] RANDOM_RATES = {"6", "9.5", "12", "18.25", "23.9", "36"};
+    private static final String[] RANDOM_MULTIPLIERS = {"1", "1.3", "1.5", "1.45"};
+    private static final Amortization[] RANDOM_AMORTIZATIONS = {Amortization.EQUAL_INSTALLMENTS,
+            Amortization.EQUAL_PRINCIPAL, Amortization.INTEREST_ONLY_THEN_BULLET};
+
+    /** Random terms for the closed-form checks against the engine: every amortization, rate and rounding rule. */
+    public static LoanTerms randomTerms(Random random, LocalDate disbursed) {
+        return LoanTerms.builder()
+                .principal(BigDecimal.valueOf(100_000 + random.nextInt(20_000_000), 2))
+                .annualInterestRatePercent(RANDOM_RATES[random.nextInt(RANDOM_RATES.length)])
+                .numberOfRepayments(3 + random.nextInt(22))
+                .amortization(RANDOM_AMORTIZATIONS[random.nextInt(RANDOM_AMORTIZATIONS.length)])
+                .roundingMode(random.nextBoolean() ? RoundingRule.HALF_EVEN : RoundingRule.HALF_UP)
+                .disbursementDate(disbursed).firstRepaymentDate(disbursed.plusMonths(1)).build();
+    }
+
+    /** A random servicing policy: penalty multiplier, day count, grace, compounding and grade table. */
+    public static ServicingPolicy randomPolicy(Random random) {
+        return new ServicingPolicy(new BigDecimal(RANDOM_MULTIPLIERS[random.nextInt(RANDOM_MULTIPLIERS.length)]),
+                random.nextBoolean() ? 360 : 365, List.of(0, 0, 3, 7).get(random.nextInt(4)), random.nextBoolean(),
+                GradeTable.values()[random.nextInt(GradeTable.values().length)]);
+    }
+
+    /**
+     * Up to three random repayments of a loan before {@code day} (an installment, two or three, or a random part of
+     * one), keyed {@code keyPrefix + loanId + "-" + k}; answers the date of the last one booked, or {@code disbursed}.
+     */
+    public LocalDate repayRandomly(Random random, JdbcClient superuser, UUID institutionId, UUID loanId,
+                                   LocalDate disbursed, LocalDate day, String keyPrefix) {
+        BigDecimal installment = superuser.sql("select total from servicing_schedule_row where loan_id = ? and n = 1")
+                .param(loanId).query(BigDecimal.class).single();
+        int payments = random.nextInt(4);
+        LocalDate on = disbursed;
+        LocalDate last = disbursed;
+        for (int k = 0; k < payments; k++) {
+            on = on.plusDays(1 + random.nextInt(90));
+            if (!on.isBefore(day)) {
+                break;
+            }
+            BigDecimal amount = switch (random.nextInt(3)) {
+                case 0 -> installment;
+                case 1 -> installment.multiply(BigDecimal.valueOf(2 + random.nextInt(2)));
+                default -> BigDecimal.valueOf(1 + random.nextInt(installment.movePointRight(2).intValue()), 2);
+            };
+            repay(institutionId, loanId, on, amount.toPlainString(), keyPrefix + loanId + "-" + k);
+            last = on;
+        }
+        return last;
+    }
+
     public static UUID payableLoanId() {
         while (true) {
             UUID id = UUID.randomUUID();

@@ -1,6 +1,5 @@
 package org.xiaodai.servicing.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,10 +16,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.xiaodai.calc.Amortization;
-import org.xiaodai.calc.GradeTable;
 import org.xiaodai.calc.LoanTerms;
-import org.xiaodai.calc.RoundingRule;
 import org.xiaodai.calc.ServicingPolicy;
 import org.xiaodai.servicing.domain.Balances;
 import org.xiaodai.shared.tenant.TenantWall;
@@ -65,44 +61,15 @@ class WithholdingOwedIntegrationTest {
         Random random = new Random(20261205);
         LocalDate day = LocalDate.of(2025, 10, 20);
         List<UUID> ids = new ArrayList<>();
-        String[] rates = {"6", "9.5", "12", "18.25", "23.9", "36"};
-        String[] multipliers = {"1", "1.3", "1.5", "1.45"};
-        Amortization[] amortizations = {Amortization.EQUAL_INSTALLMENTS, Amortization.EQUAL_PRINCIPAL,
-                Amortization.INTEREST_ONLY_THEN_BULLET};
         for (int i = 0; i < 100; i++) {
             // a quarter of the loans has an installment falling due on the day itself
             LocalDate disbursed = i % 4 == 0 ? day.minusMonths(1 + random.nextInt(8))
                     : day.minusDays(40 + random.nextInt(420));
-            LoanTerms terms = LoanTerms.builder()
-                    .principal(BigDecimal.valueOf(100_000 + random.nextInt(20_000_000), 2))
-                    .annualInterestRatePercent(rates[random.nextInt(rates.length)])
-                    .numberOfRepayments(3 + random.nextInt(22))
-                    .amortization(amortizations[random.nextInt(amortizations.length)])
-                    .roundingMode(random.nextBoolean() ? RoundingRule.HALF_EVEN : RoundingRule.HALF_UP)
-                    .disbursementDate(disbursed).firstRepaymentDate(disbursed.plusMonths(1)).build();
-            ServicingPolicy policy = new ServicingPolicy(new BigDecimal(multipliers[random.nextInt(multipliers.length)]),
-                    random.nextBoolean() ? 360 : 365, List.of(0, 0, 3, 7).get(random.nextInt(4)), random.nextBoolean(),
-                    GradeTable.values()[random.nextInt(GradeTable.values().length)]);
+            LoanTerms terms = ServicingTestUtils.randomTerms(random, disbursed);
+            ServicingPolicy policy = ServicingTestUtils.randomPolicy(random);
             UUID id = util.open(institution, terms, policy, true, UUID.randomUUID());
             util.activate(institution, id, disbursed);
-            BigDecimal installment = superuser.sql("select total from servicing_schedule_row where loan_id = ? and n = 1")
-                    .param(id).query(BigDecimal.class).single();
-            int payments = random.nextInt(4);
-            LocalDate on = disbursed;
-            LocalDate last = disbursed;
-            for (int k = 0; k < payments; k++) {
-                on = on.plusDays(1 + random.nextInt(90));
-                if (!on.isBefore(day)) {
-                    break;
-                }
-                BigDecimal amount = switch (random.nextInt(3)) {
-                    case 0 -> installment;
-                    case 1 -> installment.multiply(BigDecimal.valueOf(2 + random.nextInt(2)));
-                    default -> BigDecimal.valueOf(1 + random.nextInt(installment.movePointRight(2).intValue()), 2);
-                };
-                util.repay(institution, id, on, amount.toPlainString(), "owed-" + id + "-" + k);
-                last = on;
-            }
+            LocalDate last = util.repayRandomly(random, superuser, institution, id, disbursed, day, "owed-");
             // the row as end of day left it: the engine's state as of a day between the last booking and the day
             long span = day.toEpochDay() - last.toEpochDay();
             LocalDate positioned = random.nextBoolean() ? day : day.minusDays(random.nextInt((int) Math.min(61, span + 1)));
