@@ -165,7 +165,11 @@ class EndOfDayIntegrationTest {
         assertThat(second.status()).as(second.body()).isEqualTo(409);
         assertThat(second.json().get("type").asString()).endsWith("/eod-running");
         assertThat(second.json().get("detail").asString()).contains(running);
-        JsonNode progress = api.get("/api/v1/eod/runs/" + running, bank.adminToken()).json();
+        // The run is registered before its first step has counted its partitions: its total shows once they are planned.
+        JsonNode progress = EodFixtures.await(() -> {
+            JsonNode run = api.get("/api/v1/eod/runs/" + running, bank.adminToken()).json();
+            return run.get("total").asLong() > 0 ? run : null;
+        }, Duration.ofSeconds(20));
         assertThat(progress.get("status").asString()).isEqualTo("RUNNING");
         assertThat(progress.get("total").asLong()).isGreaterThanOrEqualTo(4);
         assertThat(first.get(60, java.util.concurrent.TimeUnit.SECONDS).json().get("status").asString()).isEqualTo("COMPLETED");

@@ -11,7 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -63,6 +67,36 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Until an element has left the page: swapped out by htmx, or its whole page replaced by the next one. While the next
+     * page loads, Chromium may answer a question about the old page's node with "node does not belong to the document"
+     * (an unknown error, not a stale-element one): that, too, means the element is gone. Use this rather than
+     * {@code ExpectedConditions.stalenessOf}, which lets that error through and fails the test.
+     */
+    public static ExpectedCondition<Boolean> replaced(WebElement element) {
+        return new ExpectedCondition<>() {
+            @Override
+            public Boolean apply(WebDriver driver) {
+                try {
+                    element.isEnabled();
+                    return false;
+                } catch (StaleElementReferenceException stale) {
+                    return true;
+                } catch (WebDriverException e) {
+                    if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                        return true;
+                    }
+                    throw e;
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "the element to leave the page: " + element;
+            }
+        };
     }
 
     public WebDriver driver() {

@@ -101,7 +101,7 @@ class CalculatorBrowserTest {
         driver.findElement(By.id("repayments")).clear();
         WebElement oldResults = driver.findElement(By.id("servicing-results"));
         driver.findElement(By.id("simulate")).click();
-        waitFor().until(ExpectedConditions.stalenessOf(oldResults));
+        waitFor().until(Browser.replaced(oldResults));
         assertThat(Integer.parseInt(driver.findElement(By.id("servicing-dpd")).getText())).isGreaterThan(30);
         assertThat(driver.findElement(By.id("servicing-status")).getText()).isEqualTo("Overdue");
         assertThat(driver.findElements(By.cssSelector("#servicing-installments tr.late"))).hasSize(2);
@@ -116,7 +116,7 @@ class CalculatorBrowserTest {
         new Select(driver.findElement(By.id("amortization"))).selectByValue("EQUAL_INSTALLMENTS");
         WebElement oldResults = driver.findElement(By.id("calc-results"));
         driver.findElement(By.id("calculate")).click();
-        waitFor().until(ExpectedConditions.stalenessOf(oldResults));
+        waitFor().until(Browser.replaced(oldResults));
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#schedule-chart canvas")));
     }
 

@@ -62,7 +62,7 @@ class ContentSecurityPolicyBrowserTest {
         repayments.clear();
         repayments.sendKeys("6");
         driver.findElement(By.id("calculate")).click();
-        waitFor().until(ExpectedConditions.stalenessOf(oldResults));
+        waitFor().until(Browser.replaced(oldResults));
         hover(waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#schedule-chart canvas"))));
         assertThat(driver.findElements(By.cssSelector("#schedule tbody tr"))).hasSize(6);
         assertThat(injectedStyleElements()).as("htmx injects no <style>").isZero();

@@ -17,7 +17,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -177,7 +176,7 @@ class PortalBrowserTest {
     private void submit(By button) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(button).click();
-        new WebDriverWait(driver, WAIT).withMessage("the page after " + button).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, WAIT).withMessage("the page after " + button).until(Browser.replaced(page));
         until("the page after " + button + " loaded",
                 d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }

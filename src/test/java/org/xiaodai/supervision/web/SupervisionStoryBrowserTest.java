@@ -12,9 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -247,26 +245,7 @@ class SupervisionStoryBrowserTest {
         WebElement old = driver.findElement(By.tagName("html"));
         driver.findElement(button).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage("the page after " + button)
-                .until(d -> gone(old));
-    }
-
-    /**
-     * Whether the page an element belonged to has been replaced. While the next page loads, Chromium may answer a
-     * question about the old page's node with "node does not belong to the document" (an unknown error, not a
-     * stale-element one): that, too, means the old page is gone.
-     */
-    private static boolean gone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException stale) {
-            return true;
-        } catch (WebDriverException e) {
-            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
+                .until(Browser.replaced(old));
     }
 
     /** The inbox's link to a return, checking its row shows the period, version and status waiting. */
