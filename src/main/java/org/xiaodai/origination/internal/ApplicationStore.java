@@ -134,10 +134,31 @@ class ApplicationStore {
                 .params(next.name(), Timestamp.from(at), row.id()).update();
     }
 
-    int submissionsSince(String column, String value, Instant since, UUID except) {
-        return jdbc.sql("select count(*) from origination_application where " + column
-                        + " = ? and submitted_at >= ? and id <> ?")
-                .params(value, Timestamp.from(since), except).query(Integer.class).single();
+    /**
+     * What the checks on submit read from origination's own tables, in one statement: submissions in
+     * the last hour from the device and from the client address (0 without one), the approved but
+     * uncontracted amount of the borrower ({@link #approvedNotContracted}), and the net assets in
+     * effect on {@code today} (null without one); all leaving out the application being submitted.
+     */
+    SubmitFacts submitFacts(UUID application, UUID borrower, String device, String address, Instant since, LocalDate today) {
+        return jdbc.sql("""
+                select %s as from_device, %s as from_address,
+                       (select coalesce(sum(coalesce(approved_amount, amount)), 0) from origination_application
+                        where customer_id = :borrower and status = 'APPROVED' and id <> :id) as approved,
+                       (select net_assets from origination_net_assets where effective_from <= :today
+                        order by effective_from desc limit 1) as net_assets""".formatted(
+                        device == null ? "0" : "(select count(*) from origination_application "
+                                + "where device_id = :device and submitted_at >= :since and id <> :id)",
+                        address == null ? "0" : "(select count(*) from origination_application "
+                                + "where client_address = :address and submitted_at >= :since and id <> :id)"))
+                .param("id", application).param("borrower", borrower).param("today", today)
+                .param("since", Timestamp.from(since)).param("device", device).param("address", address)
+                .query((rs, n) -> new SubmitFacts(rs.getInt("from_device"), rs.getInt("from_address"),
+                        rs.getBigDecimal("approved"), rs.getBigDecimal("net_assets"))).single();
+    }
+
+    /** {@link #submitFacts}: counts in the last hour, the borrower's approved-not-contracted amount, the net assets (or null). */
+    record SubmitFacts(int fromDevice, int fromAddress, BigDecimal approvedNotContracted, BigDecimal netAssets) {
     }
 
     /** What the customers owe on approved and contracted applications (until servicing's balances exist). */
@@ -150,12 +171,6 @@ class ApplicationStore {
                 select coalesce(sum(coalesce(approved_amount, amount)), 0) from origination_application
                 where customer_id = any(?) and status = 'APPROVED' and id <> ?""")
                 .params(customerIds.toArray(UUID[]::new), except).query(BigDecimal.class).single();
-    }
-
-    BigDecimal netAssets(LocalDate on) {
-        return jdbc.sql("select net_assets from origination_net_assets where effective_from <= ? "
-                        + "order by effective_from desc limit 1")
-                .param(on).query(BigDecimal.class).optional().orElse(null);
     }
 
     List<NewApplication.Collateral> collateral(Row row) {
