@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,6 +20,7 @@ import org.xiaodai.contract.ContractAccepted;
 import org.xiaodai.contract.ContractRequested;
 import org.xiaodai.customer.Customers;
 import org.xiaodai.origination.domain.ApplicationStatus;
+import org.xiaodai.shared.problem.ProblemException;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,23 +87,32 @@ class ApplicationOutcomes {
     /**
      * The borrower accepted the contract: the application is contracted and knows its loan. A loan
      * booked without an application of this module (servicing's fixtures, imported loans) has nothing
-     * to move here.
+     * to move here. Only an approved application can be contracted, so one conditional {@code UPDATE}
+     * makes the move (the row lock it takes is the one a locking read took before); only when it
+     * moves nothing is the status read, to tell "no such application" (nothing to do) from a state
+     * that does not allow the move (409).
      */
     @EventListener
     @Transactional
     public void on(ContractAccepted accepted) {
-        if (accepted.applicationId() == null || !store.exists(accepted.applicationId())) {
+        if (accepted.applicationId() == null) {
             return;
         }
-        ApplicationStore.Row row = store.byIdForUpdate(accepted.applicationId());
-        ApplicationStore.requireMove(row, ApplicationStatus.CONTRACTED);
-        jdbc.sql("""
+        int moved = jdbc.sql("""
                 update origination_application set status = ?, version = version + 1, loan_id = ?, updated_at = ?
-                where id = ?""")
+                where id = ? and status = ?""")
                 .params(ApplicationStatus.CONTRACTED.name(), accepted.loanId(), Timestamp.from(clock.instant()),
-                        accepted.applicationId()).update();
+                        accepted.applicationId(), ApplicationStatus.APPROVED.name()).update();
+        if (moved == 0) {
+            Optional<String> status = jdbc.sql("select status from origination_application where id = ?")
+                    .param(accepted.applicationId()).query(String.class).optional();
+            if (status.isEmpty()) {
+                return;
+            }
+            throw ProblemException.conflict("application-state", status.get());
+        }
         audit.record(AuditRecord.changed("origination.application.contracted", "application", accepted.applicationId(),
-                accepted.institutionId(), Map.of("status", row.status()),
+                accepted.institutionId(), Map.of("status", ApplicationStatus.APPROVED.name()),
                 Map.of("status", "CONTRACTED", "loanId", accepted.loanId().toString())));
     }
 

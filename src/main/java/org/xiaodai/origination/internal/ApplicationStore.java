@@ -107,12 +107,6 @@ class ApplicationStore {
                 .orElseThrow(() -> ProblemException.notFound("application"));
     }
 
-    /** Whether the application exists (inside the caller's tenant wall). */
-    boolean exists(UUID id) {
-        return jdbc.sql("select exists (select 1 from origination_application where id = ?)").param(id)
-                .query(Boolean.class).single();
-    }
-
     /** For event listeners, which run for the institution inside its tenant wall. */
     Row byIdForUpdate(UUID id) {
         return jdbc.sql("select a.* from origination_application a where a.id = ? for update").param(id).query(this::row)
