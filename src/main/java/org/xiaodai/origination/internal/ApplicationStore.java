@@ -107,14 +107,8 @@ class ApplicationStore {
                 .orElseThrow(() -> ProblemException.notFound("application"));
     }
 
-    /** For event listeners, which run for the institution inside its tenant wall. */
-    Row byIdForUpdate(UUID id) {
-        return jdbc.sql("select a.* from origination_application a where a.id = ? for update").param(id).query(this::row)
-                .optional().orElseThrow(() -> ProblemException.notFound("application"));
-    }
-
     /** 409 unless the application's state allows the move to {@code next}. */
-    static void requireMove(Row row, ApplicationStatus next) {
+    private static void requireMove(Row row, ApplicationStatus next) {
         ApplicationStatus current = ApplicationStatus.valueOf(row.status());
         if (!current.canMoveTo(next)) {
             throw ProblemException.conflict("application-state", current.name());
@@ -168,8 +162,13 @@ class ApplicationStore {
     }
 
     List<NewApplication.Collateral> collateral(Row row) {
+        return collateral(row.collateralJson());
+    }
+
+    /** The collateral of an application's stored {@code collateral} JSON. */
+    List<NewApplication.Collateral> collateral(String collateralJson) {
         List<NewApplication.Collateral> out = new ArrayList<>();
-        for (Object o : json.readValue(row.collateralJson(), List.class)) {
+        for (Object o : json.readValue(collateralJson, List.class)) {
             Map<?, ?> m = (Map<?, ?>) o;
             out.add(new NewApplication.Collateral(CollateralType.valueOf(String.valueOf(m.get("type"))),
                     (String) m.get("description"), new BigDecimal(String.valueOf(m.get("valuation"))),
@@ -179,8 +178,13 @@ class ApplicationStore {
     }
 
     List<UUID> guarantors(Row row) {
+        return guarantors(row.guarantorsJson());
+    }
+
+    /** The guarantors of an application's stored {@code guarantors} JSON. */
+    List<UUID> guarantors(String guarantorsJson) {
         List<UUID> out = new ArrayList<>();
-        for (Object o : json.readValue(row.guarantorsJson(), List.class)) {
+        for (Object o : json.readValue(guarantorsJson, List.class)) {
             out.add(UUID.fromString(String.valueOf(o)));
         }
         return out;
