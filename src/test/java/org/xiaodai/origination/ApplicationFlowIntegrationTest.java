@@ -104,6 +104,28 @@ class ApplicationFlowIntegrationTest {
     }
 
     /**
+     * Only an approved application is contracted: once withdrawn, its contract's acceptance is refused
+     * (409 naming the application's state) and leaves nothing behind, neither the acceptance nor a loan.
+     */
+    @Test
+    void theContractOfAWithdrawnApplicationCannotBeAccepted() {
+        String customer = fixtures.borrower(officer);
+        String id = fixtures.create(officer, OriginationFixtures.application(customer, product, "30000"));
+        String contractId = fixtures.submit(officer, id).get("contractId").asString();
+        assertThat(api.post("/api/v1/applications/" + id + "/withdraw", officer, Map.of()).status()).isEqualTo(200);
+
+        Api.Response accepted = api.post("/api/v1/contracts/" + contractId + "/accept", officer, Map.of());
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(409);
+        assertThat(accepted.body()).contains("application-state").contains("WITHDRAWN");
+        assertThat(jdbc.sql("select status || '/' || coalesce(loan_id::text, '-') from contract where id = ?::uuid")
+                .param(contractId).query(String.class).single()).isEqualTo("ISSUED/-");
+        assertThat(jdbc.sql("select count(*) from servicing_loan where contract_id = ?::uuid").param(contractId)
+                .query(Integer.class).single()).isZero();
+        assertThat(api.get("/api/v1/applications/" + id, officer).json().get("status").asString()).isEqualTo("WITHDRAWN");
+    }
+
+    /**
      * The three notices of an automatic approval are queued in the submitting transaction (they are
      * there the moment its answer arrives, with no entry in the event publication registry), and
      * each text message is sent once.
@@ -131,6 +153,15 @@ class ApplicationFlowIntegrationTest {
         assertThat(jdbc.sql("select count(*) from event_publication where listener_id like '%LendingNotices%' "
                 + "and publication_date >= ?").param(before).query(Integer.class).single())
                 .as("no registry entry for the lending notices").isZero();
+        // in the quiet hours (22:00–08:00 in the region, by the wall clock) the texts wait for their end
+        int held = jdbc.sql("""
+                select count(*) from notification_delivery where customer_id = ?::uuid and channel = 'SMS'
+                  and status = 'PENDING' and attempts = 0 and next_attempt_at > clock_timestamp()""")
+                .param(customer).query(Integer.class).single();
+        if (held > 0) {
+            assertThat(held).as("all three texts wait for the end of the quiet hours").isEqualTo(3);
+            return;
+        }
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
         while (jdbc.sql("select count(*) from notification_delivery where customer_id = ?::uuid and channel = 'SMS' "
                 + "and status = 'SENT'").param(customer).query(Integer.class).single() < 3 && System.nanoTime() < deadline) {
