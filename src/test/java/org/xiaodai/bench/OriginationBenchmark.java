@@ -208,7 +208,7 @@ public final class OriginationBenchmark {
         int n = Math.max(1, applications);
         System.err.printf("statements per application: %.1f (%d statements, %d applications, log_statement=all)%n",
                 (double) total / n, total, applications);
-        byText.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(40)
+        byText.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(70)
                 .forEach(e -> System.err.printf("  %6.2f  %s%n", (double) e.getValue() / n, e.getKey()));
         System.out.println("{\"benchmark\":\"origination\",\"statementsPerApplication\":%.1f,\"applications\":%d}"
                 .formatted((double) total / n, applications));

@@ -108,6 +108,28 @@ class ApplicationFlowIntegrationTest {
     }
 
     /**
+     * Only an approved application is contracted: once withdrawn, its contract's acceptance is refused
+     * (409 naming the application's state) and leaves nothing behind, neither the acceptance nor a loan.
+     */
+    @Test
+    void theContractOfAWithdrawnApplicationCannotBeAccepted() {
+        String customer = fixtures.borrower(officer);
+        String id = fixtures.create(officer, OriginationFixtures.application(customer, product, "30000"));
+        String contractId = fixtures.submit(officer, id).get("contractId").asString();
+        assertThat(api.post("/api/v1/applications/" + id + "/withdraw", officer, Map.of()).status()).isEqualTo(200);
+
+        Api.Response accepted = api.post("/api/v1/contracts/" + contractId + "/accept", officer, Map.of());
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(409);
+        assertThat(accepted.body()).contains("application-state").contains("WITHDRAWN");
+        assertThat(jdbc.sql("select status || '/' || coalesce(loan_id::text, '-') from contract where id = ?::uuid")
+                .param(contractId).query(String.class).single()).isEqualTo("ISSUED/-");
+        assertThat(jdbc.sql("select count(*) from servicing_loan where contract_id = ?::uuid").param(contractId)
+                .query(Integer.class).single()).isZero();
+        assertThat(api.get("/api/v1/applications/" + id, officer).json().get("status").asString()).isEqualTo("WITHDRAWN");
+    }
+
+    /**
      * The three notices of an automatic approval are queued in the submitting transaction (they are
      * there the moment its answer arrives, with no entry in the event publication registry), and
      * each text message is sent once.

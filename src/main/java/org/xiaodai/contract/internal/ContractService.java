@@ -123,12 +123,12 @@ public class ContractService {
 
     @Transactional(readOnly = true)
     public ContractView view(CurrentUser caller, UUID id) {
-        return row(caller.scope(), id, false);
+        return row(caller.scope(), id);
     }
 
     @Transactional(readOnly = true)
     public byte[] pdf(CurrentUser caller, UUID id) {
-        ContractView c = row(caller.scope(), id, false);
+        ContractView c = row(caller.scope(), id);
         return ContractPdf.render(c.text(), c.contractNumber());
     }
 
@@ -139,23 +139,29 @@ public class ContractService {
      */
     @Transactional
     public ContractView accept(CurrentUser caller, UUID id, String textVersion, boolean autoDebit, String clientAddress) {
-        ContractView c = row(caller.scope(), id, true);
+        record Parties(UUID institutionId, UUID productId, int productVersion, UUID applicationId, UUID branchId,
+                       UUID officerId, UUID customerId, String number) {
+        }
+        record Locked(ContractView view, Parties parties) {
+        }
+        // the contract and its parties from the one locking read
+        DataScope.Predicate visible = caller.scope().predicate("c", "branch_path", "officer_id");
+        Locked locked = jdbc.sql("select c.* from contract c where c.id = :id and " + visible.sql() + " for update")
+                .params(visible.parameters()).param("id", id)
+                .query((rs, n) -> new Locked(view(rs, n), new Parties(rs.getObject("institution_id", UUID.class),
+                        rs.getObject("product_id", UUID.class), rs.getInt("product_version"),
+                        rs.getObject("application_id", UUID.class), rs.getObject("branch_id", UUID.class),
+                        rs.getObject("officer_id", UUID.class), rs.getObject("customer_id", UUID.class),
+                        rs.getString("contract_number")))).optional()
+                .orElseThrow(() -> ProblemException.notFound("contract"));
+        ContractView c = locked.view();
         if ("ACCEPTED".equals(c.status())) {
             return c;
         }
         if (textVersion != null && !textVersion.equals(c.textVersion())) {
             throw ProblemException.invalid("textVersion", "oneOf", c.textVersion());
         }
-        record Parties(UUID institutionId, UUID productId, int productVersion, UUID applicationId, UUID branchId,
-                       UUID officerId, UUID customerId, String number) {
-        }
-        Parties p = jdbc.sql("""
-                select institution_id, product_id, product_version, application_id, branch_id, officer_id, customer_id,
-                       contract_number
-                from contract where id = ?""")
-                .param(id).query((rs, n) -> new Parties(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getInt(3), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
-                        rs.getObject(7, UUID.class), rs.getString(8))).single();
+        Parties p = locked.parties();
         ProductVersion version = products.version(p.productId(), p.productVersion())
                 .orElseThrow(() -> ProblemException.notFound("product"));
         UUID institution = p.institutionId();
@@ -188,9 +194,9 @@ public class ContractService {
                 p.compoundOverdueInterest(), GradeTable.valueOf(p.classification().name()));
     }
 
-    private ContractView row(DataScope scope, UUID id, boolean lock) {
+    private ContractView row(DataScope scope, UUID id) {
         DataScope.Predicate visible = scope.predicate("c", "branch_path", "officer_id");
-        return jdbc.sql("select c.* from contract c where c.id = :id and " + visible.sql() + (lock ? " for update" : ""))
+        return jdbc.sql("select c.* from contract c where c.id = :id and " + visible.sql())
                 .params(visible.parameters()).param("id", id).query(ContractService::view).optional()
                 .orElseThrow(() -> ProblemException.notFound("contract"));
     }

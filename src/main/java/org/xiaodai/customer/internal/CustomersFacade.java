@@ -110,18 +110,37 @@ class CustomersFacade implements Customers {
     @Override
     @Transactional(readOnly = true)
     public Optional<CustomerProfile> profile(UUID customerId) {
-        return PROFILES.get(customerId, id -> jdbc.sql("select " + CustomerRepository.COLUMNS + " from customer c where c.id = ?")
-                .param(id).query(CustomerRow.class).optional().map(this::profile));
+        return PROFILES.get(customerId, id -> jdbc.sql("select " + CustomerRepository.COLUMNS + """
+                        ,
+                        case when c.mobile_index is null then 0 else (select count(distinct o.id_number_index) from customer o
+                              where o.mobile_index = c.mobile_index and o.id_number_index <> c.id_number_index) end
+                          as sharing_mobile,
+                        array(select r.related_customer_id from customer_related_party r
+                              where r.customer_id = c.id and r.related_customer_id is not null) as related
+                        from customer c where c.id = ?""")
+                .param(id).query((rs, n) -> profile(ROW.mapRow(rs, n), rs.getInt("sharing_mobile"),
+                        List.of((UUID[]) rs.getArray("related").getArray()))).optional());
     }
+
+    private static final org.springframework.jdbc.core.DataClassRowMapper<CustomerRow> ROW =
+            new org.springframework.jdbc.core.DataClassRowMapper<>(CustomerRow.class);
 
     /**
      * Profiles read in the current transaction: a submission and the contract it issues ask for the
-     * same borrower (3 statements and a decryption each). The customer module changes customers in
+     * same borrower (one statement and a decryption each). The customer module changes customers in
      * transactions of its own, never inside one that reads profiles through this facade.
      */
     private static final TransactionMemo<UUID, Optional<CustomerProfile>> PROFILES = new TransactionMemo<>("customer profiles");
 
-    private CustomerProfile profile(CustomerRow row) {
+    /**
+     * The ID number's blind index per customer in the current transaction: a submission's blacklist
+     * and multi-lending checks ask for the same customer whose profile it has read (which leaves the
+     * index here), so neither reads it again. Never changed inside such a transaction (as above).
+     */
+    private static final TransactionMemo<UUID, byte[]> INDEXES = new TransactionMemo<>("customer id-number indexes");
+
+    /** The profile of a stored customer: its row, how many other ID numbers share its mobile, its related customers. */
+    private CustomerProfile profile(CustomerRow row, int sharingMobile, List<UUID> related) {
         LocalDate birthDate = null;
         String idRegion = null;
         if (row.kind() == CustomerKind.INDIVIDUAL) {
@@ -131,19 +150,16 @@ class CustomersFacade implements Customers {
                 idRegion = v.value().regionCode();
             }
         }
-        int sharing = row.mobileIndex() == null ? 0 : jdbc.sql("""
-                select count(distinct id_number_index) from customer
-                where mobile_index = ? and id_number_index <> ?""")
-                .params(row.mobileIndex(), row.idNumberIndex()).query(Integer.class).single();
-        List<UUID> related = jdbc.sql("""
-                select related_customer_id from customer_related_party
-                where customer_id = ? and related_customer_id is not null""").param(row.id()).query(UUID.class).list();
+        if (row.idNumberIndex() != null) {
+            INDEXES.get(row.id(), id -> row.idNumberIndex());
+        }
         return new CustomerProfile(row.id(), row.kind(), row.name(), row.idNumberMasked(), row.mobileMasked(), birthDate,
-                idRegion, row.regionCode(), row.monthlyIncome(), sharing, related);
+                idRegion, row.regionCode(), row.monthlyIncome(), row.mobileIndex() == null ? 0 : sharingMobile, related);
     }
 
     private Optional<byte[]> index(UUID customerId) {
-        return jdbc.sql("select id_number_index from customer where id = ?").param(customerId).query(byte[].class).optional();
+        return Optional.ofNullable(INDEXES.get(customerId, id -> jdbc.sql("select id_number_index from customer where id = ?")
+                .param(id).query(byte[].class).optional().orElse(null)));
     }
 
     @Override

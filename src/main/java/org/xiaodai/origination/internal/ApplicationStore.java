@@ -107,20 +107,8 @@ class ApplicationStore {
                 .orElseThrow(() -> ProblemException.notFound("application"));
     }
 
-    /** Whether the application exists (inside the caller's tenant wall). */
-    boolean exists(UUID id) {
-        return jdbc.sql("select exists (select 1 from origination_application where id = ?)").param(id)
-                .query(Boolean.class).single();
-    }
-
-    /** For event listeners, which run for the institution inside its tenant wall. */
-    Row byIdForUpdate(UUID id) {
-        return jdbc.sql("select a.* from origination_application a where a.id = ? for update").param(id).query(this::row)
-                .optional().orElseThrow(() -> ProblemException.notFound("application"));
-    }
-
     /** 409 unless the application's state allows the move to {@code next}. */
-    static void requireMove(Row row, ApplicationStatus next) {
+    private static void requireMove(Row row, ApplicationStatus next) {
         ApplicationStatus current = ApplicationStatus.valueOf(row.status());
         if (!current.canMoveTo(next)) {
             throw ProblemException.conflict("application-state", current.name());
@@ -134,10 +122,31 @@ class ApplicationStore {
                 .params(next.name(), Timestamp.from(at), row.id()).update();
     }
 
-    int submissionsSince(String column, String value, Instant since, UUID except) {
-        return jdbc.sql("select count(*) from origination_application where " + column
-                        + " = ? and submitted_at >= ? and id <> ?")
-                .params(value, Timestamp.from(since), except).query(Integer.class).single();
+    /**
+     * What the checks on submit read from origination's own tables, in one statement: submissions in
+     * the last hour from the device and from the client address (0 without one), the approved but
+     * uncontracted amount of the borrower ({@link #approvedNotContracted}), and the net assets in
+     * effect on {@code today} (null without one); all leaving out the application being submitted.
+     */
+    SubmitFacts submitFacts(UUID application, UUID borrower, String device, String address, Instant since, LocalDate today) {
+        return jdbc.sql("""
+                select %s as from_device, %s as from_address,
+                       (select coalesce(sum(coalesce(approved_amount, amount)), 0) from origination_application
+                        where customer_id = :borrower and status = 'APPROVED' and id <> :id) as approved,
+                       (select net_assets from origination_net_assets where effective_from <= :today
+                        order by effective_from desc limit 1) as net_assets""".formatted(
+                        device == null ? "0" : "(select count(*) from origination_application "
+                                + "where device_id = :device and submitted_at >= :since and id <> :id)",
+                        address == null ? "0" : "(select count(*) from origination_application "
+                                + "where client_address = :address and submitted_at >= :since and id <> :id)"))
+                .param("id", application).param("borrower", borrower).param("today", today)
+                .param("since", Timestamp.from(since)).param("device", device).param("address", address)
+                .query((rs, n) -> new SubmitFacts(rs.getInt("from_device"), rs.getInt("from_address"),
+                        rs.getBigDecimal("approved"), rs.getBigDecimal("net_assets"))).single();
+    }
+
+    /** {@link #submitFacts}: counts in the last hour, the borrower's approved-not-contracted amount, the net assets (or null). */
+    record SubmitFacts(int fromDevice, int fromAddress, BigDecimal approvedNotContracted, BigDecimal netAssets) {
     }
 
     /** What the customers owe on approved and contracted applications (until servicing's balances exist). */
@@ -152,15 +161,14 @@ class ApplicationStore {
                 .params(customerIds.toArray(UUID[]::new), except).query(BigDecimal.class).single();
     }
 
-    BigDecimal netAssets(LocalDate on) {
-        return jdbc.sql("select net_assets from origination_net_assets where effective_from <= ? "
-                        + "order by effective_from desc limit 1")
-                .param(on).query(BigDecimal.class).optional().orElse(null);
+    List<NewApplication.Collateral> collateral(Row row) {
+        return collateral(row.collateralJson());
     }
 
-    List<NewApplication.Collateral> collateral(Row row) {
+    /** The collateral of an application's stored {@code collateral} JSON. */
+    List<NewApplication.Collateral> collateral(String collateralJson) {
         List<NewApplication.Collateral> out = new ArrayList<>();
-        for (Object o : json.readValue(row.collateralJson(), List.class)) {
+        for (Object o : json.readValue(collateralJson, List.class)) {
             Map<?, ?> m = (Map<?, ?>) o;
             out.add(new NewApplication.Collateral(CollateralType.valueOf(String.valueOf(m.get("type"))),
                     (String) m.get("description"), new BigDecimal(String.valueOf(m.get("valuation"))),
@@ -170,8 +178,13 @@ class ApplicationStore {
     }
 
     List<UUID> guarantors(Row row) {
+        return guarantors(row.guarantorsJson());
+    }
+
+    /** The guarantors of an application's stored {@code guarantors} JSON. */
+    List<UUID> guarantors(String guarantorsJson) {
         List<UUID> out = new ArrayList<>();
-        for (Object o : json.readValue(row.guarantorsJson(), List.class)) {
+        for (Object o : json.readValue(guarantorsJson, List.class)) {
             out.add(UUID.fromString(String.valueOf(o)));
         }
         return out;

@@ -104,9 +104,16 @@ class OnlineApplicationsFacade implements OnlineApplications {
     @Override
     @Transactional(readOnly = true)
     public Optional<UUID> customerOf(UUID applicationId) {
-        return jdbc.sql("select customer_id from origination_application where id = ?").param(applicationId)
-                .query(UUID.class).optional();
+        return CUSTOMERS.get(applicationId, id -> jdbc.sql("select customer_id from origination_application where id = ?")
+                .param(id).query(UUID.class).optional());
     }
+
+    /**
+     * An application's customer per transaction: an automatic approval tells the borrower "received"
+     * and "decided" from one transaction. An application never changes its customer.
+     */
+    private static final org.xiaodai.shared.tx.TransactionMemo<UUID, Optional<UUID>> CUSTOMERS =
+            new org.xiaodai.shared.tx.TransactionMemo<>("application customers");
 
     private boolean owns(UUID customerId, UUID applicationId) {
         return jdbc.sql("select count(*) from origination_application where id = ? and customer_id = ?")

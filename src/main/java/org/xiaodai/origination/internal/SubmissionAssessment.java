@@ -128,9 +128,9 @@ class SubmissionAssessment {
     CheckFacts facts(ApplicationStore.Row row, ProductVersion version, CustomerProfile customer, BureauReport report,
                              BigDecimal apr, LocalDate today, Instant now, String address, String device) {
         Instant hourAgo = now.minus(Duration.ofHours(1));
-        int fromDevice = device == null ? 0 : store.submissionsSince("device_id", device, hourAgo, row.id());
-        int fromAddress = address == null ? 0 : store.submissionsSince("client_address", address, hourAgo, row.id());
-        BigDecimal borrowerExposure = exposure(row.institutionId(), List.of(row.customerId()), row.id());
+        ApplicationStore.SubmitFacts own = store.submitFacts(row.id(), row.customerId(), device, address, hourAgo, today);
+        BigDecimal borrowerExposure = loans.committedPrincipal(row.institutionId(), List.of(row.customerId()))
+                .add(own.approvedNotContracted());
         BigDecimal relatedExposure = customer.relatedCustomerIds().isEmpty() ? BigDecimal.ZERO
                 : exposure(row.institutionId(), customer.relatedCustomerIds(), row.id());
         BigDecimal onlineCap = null;
@@ -147,9 +147,9 @@ class SubmissionAssessment {
                     exposure(row.institutionId(), List.of(g), row.id()))));
         }
         return new CheckFacts(customers.blacklist(row.customerId()).hit(), customers.institutionsElsewhere(row.customerId()),
-                fromDevice, fromAddress, properties.maxApplicationsPerHour(), customer.idNumbersSharingMobile(),
+                own.fromDevice(), own.fromAddress(), properties.maxApplicationsPerHour(), customer.idNumbersSharingMobile(),
                 customer.birthDate(), statedAge, customer.idRegionCode(), customer.regionCode(), today, borrowerExposure,
-                relatedExposure, row.amount(), store.netAssets(today), properties.borrowerLimitPercent(),
+                relatedExposure, row.amount(), own.netAssets(), properties.borrowerLimitPercent(),
                 properties.relatedLimitPercent(), onlineCap, apr, version.rateCapPercent(), guarantors);
     }
 
