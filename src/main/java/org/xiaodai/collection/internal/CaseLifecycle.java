@@ -6,9 +6,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,7 @@ import org.xiaodai.servicing.LoanRestructured;
 import org.xiaodai.servicing.LoanWrittenOff;
 import org.xiaodai.servicing.Loans;
 import org.xiaodai.servicing.RepaymentReceived;
+import org.xiaodai.servicing.RepaymentsReceived;
 import org.xiaodai.shared.tenant.TenantWall;
 
 /**
@@ -136,6 +139,23 @@ class CaseLifecycle {
     @ApplicationModuleListener
     void repaid(RepaymentReceived event) {
         TenantWall.asInstitution(event.institutionId(), () -> recordPayment(event));
+    }
+
+    /**
+     * End of day's withholding: the partition's repayments in one event, handled one by one as above in
+     * one transaction; only the loans with an open case (one statement finds them) are looked at.
+     */
+    @ApplicationModuleListener
+    void repaid(RepaymentsReceived batch) {
+        if (batch.repayments().isEmpty()) {
+            return;
+        }
+        TenantWall.asInstitution(batch.institutionId(), () -> {
+            Set<UUID> withCase = new HashSet<>(jdbc.sql("select loan_id from collection_case where status = 'OPEN' and loan_id in (:loans)")
+                    .param("loans", batch.repayments().stream().map(RepaymentReceived::loanId).distinct().toList())
+                    .query(UUID.class).list());
+            batch.repayments().stream().filter(r -> withCase.contains(r.loanId())).forEach(this::recordPayment);
+        });
     }
 
     void recordPayment(RepaymentReceived event) {

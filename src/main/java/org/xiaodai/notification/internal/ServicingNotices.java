@@ -21,6 +21,7 @@ import org.xiaodai.servicing.LoanDisbursed;
 import org.xiaodai.servicing.LoanGradeChanged;
 import org.xiaodai.servicing.Loans;
 import org.xiaodai.servicing.RepaymentReceived;
+import org.xiaodai.servicing.RepaymentsReceived;
 import org.xiaodai.shared.tenant.TenantWall;
 import org.xiaodai.shared.time.BusinessDate;
 
@@ -74,6 +75,19 @@ class ServicingNotices {
         if (stale(event.institutionId(), event.businessDate())) {
             return;
         }
+        tell(event);
+    }
+
+    /** End of day's withholding: the partition's repayments in one event, each told as above (its own dedupe key). */
+    @ApplicationModuleListener
+    void repaid(RepaymentsReceived batch) {
+        if (stale(batch.institutionId(), batch.businessDate())) {
+            return;
+        }
+        batch.repayments().forEach(this::tell);
+    }
+
+    private void tell(RepaymentReceived event) {
         TenantWall.asInstitution(event.institutionId(), () -> summary(event.loanId()).ifPresent(loan ->
                 notifications.notify(new Notice(event.institutionId(), loan.customerId(), NotificationEvent.REPAYMENT_RECEIVED,
                         Map.of("reference", name(loan), "amount", amount(event.amount())),

@@ -24,6 +24,7 @@ import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.modulith.events.core.ConditionalEventListener;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.xiaodai.shared.EventBatch;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -86,13 +87,24 @@ class KafkaFeedConfiguration {
             this.template = template;
         }
 
+        /** An externalised event, or a batch ({@link EventBatch}) carrying one. */
         @Override
         public boolean supports(Object event) {
-            return configuration.supports(event);
+            return configuration.supports(event)
+                    || event instanceof EventBatch batch && batch.events().stream().anyMatch(configuration::supports);
         }
 
+        /** A batch goes out as one record per externalised element, in its order, as if each had been published alone. */
         @TransactionalEventListener
         public CompletableFuture<?> externalize(Object event) {
+            if (!configuration.supports(event) && event instanceof EventBatch batch) {
+                return CompletableFuture.allOf(batch.events().stream().filter(configuration::supports)
+                        .map(this::send).toArray(CompletableFuture[]::new));
+            }
+            return send(event);
+        }
+
+        private CompletableFuture<?> send(Object event) {
             RoutingTarget target = configuration.determineTarget(event);
             Object payload = configuration.map(event);
             ProducerRecord<String, String> record = new ProducerRecord<>(target.getTarget(), key(target.getKey(), payload),

@@ -147,20 +147,47 @@ class LoanBook {
     }
 
     private void followUp(LoanRow loan, Derived d, LocalDate date, String gradeReason, UUID actor) {
-        if (d.grade() != loan.grade()) {
-            loans.insertGradeChange(loan.institutionId(), loan.id(), date, loan.grade().name(), d.grade().name(),
+        followUp(loan, d.status(), d.grade(), d.oldestUnpaidDue(), d.position().daysPastDue(),
+                d.position().overduePrincipal(), d.position().overdueInterest(), date, gradeReason, actor);
+    }
+
+    private void followUp(LoanRow loan, LoanState status, FiveLevelGrade grade, LocalDate oldestUnpaidDue, long daysPastDue,
+                          BigDecimal overduePrincipal, BigDecimal overdueInterest, LocalDate date, String gradeReason,
+                          UUID actor) {
+        if (grade != loan.grade()) {
+            loans.insertGradeChange(loan.institutionId(), loan.id(), date, loan.grade().name(), grade.name(),
                     gradeReason, null, actor, clock.instant());
             events.publishEvent(new LoanGradeChanged(loan.id(), loan.institutionId(), date, loan.grade().name(),
-                    d.grade().name(), gradeReason, d.position().daysPastDue()));
+                    grade.name(), gradeReason, daysPastDue));
         }
-        if (d.status() == LoanState.PAID_OFF && loan.status() != LoanState.PAID_OFF) {
+        if (status == LoanState.PAID_OFF && loan.status() != LoanState.PAID_OFF) {
             events.publishEvent(new LoanPaidOff(loan.id(), loan.institutionId(), loan.customerId(), date));
         }
-        if (d.status() == LoanState.OVERDUE && loan.status() != LoanState.OVERDUE) {
+        if (status == LoanState.OVERDUE && loan.status() != LoanState.OVERDUE) {
             // every way into overdue (end of day, a reversal, the demo's history) tells collections and the borrower
             events.publishEvent(new InstallmentOverdue(loan.id(), loan.institutionId(), loan.customerId(),
-                    loan.officerId(), d.oldestUnpaidDue(), date, d.position().daysPastDue(),
-                    d.position().overduePrincipal(), d.position().overdueInterest()));
+                    loan.officerId(), oldestUnpaidDue, date, daysPastDue, overduePrincipal, overdueInterest));
+        }
+    }
+
+    /**
+     * An overdue loan's state as of {@code date} worked out without the engine ({@code OverdueStep.Closed}):
+     * its row is written as {@link #writeAll} would, with the same grade history and events.
+     */
+    record ClosedWrite(LoanRow loan, LocalDate date, LocalDate oldestUnpaidDue, LocalDate nextDueDate, FiveLevelGrade grade,
+                       BigDecimal penaltyCharged, long daysPastDue, BigDecimal overduePrincipal, BigDecimal overdueInterest) {
+    }
+
+    /** {@link ClosedWrite}s: overdue, the row's principal, interest paid, penalty paid and credit, the new penalty charged. */
+    void writeAllClosed(List<ClosedWrite> writes) {
+        loans.updateAll(writes.stream().map(w -> new LoanRepository.StateUpdate(w.loan().id(), LoanState.OVERDUE,
+                // interest earned is not a column of the row (the accrual step's), so the row's figures stand in for it
+                new Balances(w.loan().principalOutstanding(), w.loan().interestPaid(), w.loan().interestPaid(),
+                        w.penaltyCharged(), w.loan().penaltyPaid(), w.loan().creditBalance()),
+                w.oldestUnpaidDue(), w.nextDueDate(), w.grade().name(), w.date())).toList(), clock.instant());
+        for (ClosedWrite w : writes) {
+            followUp(w.loan(), LoanState.OVERDUE, w.grade(), w.oldestUnpaidDue(), w.daysPastDue(), w.overduePrincipal(),
+                    w.overdueInterest(), w.date(), "DAYS_PAST_DUE", null);
         }
     }
 }

@@ -13,9 +13,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.xiaodai.eod.EndOfDayStep;
+import org.xiaodai.calc.FiveLevelGrade;
 import org.xiaodai.servicing.AccountRole;
 import org.xiaodai.servicing.LedgerPosting;
+import org.xiaodai.servicing.LoanState;
 import org.xiaodai.servicing.domain.Balances;
+import org.xiaodai.servicing.domain.Grades;
 
 /**
  * End of day, servicing: due and overdue marking, penalty and compound interest (罚息/复利), credit
@@ -23,7 +26,10 @@ import org.xiaodai.servicing.domain.Balances;
  * business date D moves every loan to its position at the start of D + 1. Only loans whose position
  * can change are read — those with an installment unpaid on or before D, those holding credit with
  * an installment due on D + 1, those whose watch period ends — and only those whose status, grade,
- * balances or oldest unpaid due date change are written. The ledger gets one voucher per partition
+ * balances or oldest unpaid due date change are written. Most of them never reach the engine: the quiet
+ * overdue loans ({@link #QUIET}) only gain penalty, summed in SQL, and the loans falling due or crossing
+ * a grade threshold with nothing else moving ({@link #CLOSED_FORM}) get their new state in closed form.
+ * The ledger gets one voucher per partition
  * with the summed differences (penalty charged, credit applied); interest accrual is
  * {@link AccrualStep}'s.
  */
@@ -88,6 +94,109 @@ class OverdueStep implements EndOfDayStep {
              and (l.schedule_version = 1 or not exists (select 1 from servicing_schedule_version v
                       where v.loan_id = l.id and v.version = l.schedule_version and v.effective_date > l.oldest_unpaid_due)))""";
 
+    /**
+     * A loan whose state as of {@code :next} follows in closed form from its row and schedule, as for
+     * {@link #QUIET} but also when it falls due on the day (its oldest unpaid due date is the day: it
+     * turns overdue) or crosses a grade threshold: active or overdue, an installment unpaid on or
+     * before the day, no credit, positioned on or before the day, nothing booked after its oldest
+     * unpaid due date k, no schedule version taking effect after k and no watch period ending on
+     * {@code :next}. As of {@code :next} (servicing README §2, §4, §8) it is overdue with days past due
+     * {@code :next − k}, its grade is the policy's table's for that (with the manual downgrade and the
+     * watch floor), its oldest unpaid due date is k, principal, interest paid, penalty paid and credit
+     * are the row's, its overdue principal and interest are the unpaid of the installments due by the
+     * day, its next due date the first schedule row due on or after {@code :next}, and its penalty
+     * charged the row's plus, per installment i ≥ k due by the day, the charge by {@code :next} less
+     * the charge by the row's position date (as {@link WithholdingStep#CANDIDATES} does).
+     * {@code ClosedFormOverdueIntegrationTest} checks it against the engine on random loans.
+     */
+    static final String CLOSED_FORM = """
+            (l.status in ('ACTIVE', 'OVERDUE') and l.oldest_unpaid_due <= :day and l.credit_balance = 0
+             and l.position_date <= :day
+             and (l.watch_until is null or l.watch_until <> :next)
+             and not exists (select 1 from servicing_transaction t where t.loan_id = l.id
+                             and t.business_date > l.oldest_unpaid_due)
+             and (l.schedule_version = 1 or not exists (select 1 from servicing_schedule_version v
+                      where v.loan_id = l.id and v.version = l.schedule_version and v.effective_date > l.oldest_unpaid_due)))""";
+
+    /** A {@link #CLOSED_FORM} loan that is not {@link #QUIET}: its row, and its figures as of the next day. */
+    record Closed(LoanRow loan, BigDecimal penaltyOfDay, BigDecimal penaltyCharged, BigDecimal overduePrincipal,
+                  BigDecimal overdueInterest, LocalDate nextDueDate) {
+
+        long daysPastDue(LocalDate next) {
+            return next.toEpochDay() - loan.oldestUnpaidDue().toEpochDay();
+        }
+
+        FiveLevelGrade grade(LocalDate next) {
+            return Grades.effective(loan.policy().classification().grade(daysPastDue(next)), loan.manualGrade(),
+                    loan.watchUntil(), next);
+        }
+
+        /**
+         * Whether the row is written, as for a loan the engine derived: it turns overdue or changes grade
+         * (its oldest unpaid due date, principal and credit stay the row's); otherwise only its penalty moves.
+         */
+        boolean changed(LocalDate next) {
+            return loan.status() != LoanState.OVERDUE || loan.grade() != grade(next);
+        }
+    }
+
+    /** The partition's {@link #CLOSED_FORM} loans that are not {@link #QUIET}, locked, with their figures as of the next day. */
+    List<Closed> closedForm(UUID institutionId, LocalDate day, int partition, int partitions) {
+        return jdbc.sql("""
+                with c as (
+                    select l.*, l.oldest_unpaid_due as k_due, l.position_date as p_date,
+                           (l.terms ->> 'annualInterestRatePercent')::numeric
+                               * (l.policy ->> 'penaltyRateMultiplier')::numeric as f_rate,
+                           (l.policy ->> 'penaltyDaysInYear')::int as f_year_days, (l.policy ->> 'graceDays')::int as f_grace,
+                           (l.policy ->> 'compoundOverdueInterest')::boolean as f_compound,
+                           (l.terms ->> 'currencyDigits')::int as f_digits, (l.terms ->> 'roundingMode') = 'HALF_EVEN' as f_half_even
+                    from servicing_loan l
+                    where l.institution_id = :inst and l.eod_bucket % :n = :p and """ + CLOSED_FORM + """
+                      and not coalesce(""" + QUIET + """
+                , false)
+                    for update of l
+                )
+                select\s""" + LoanRow.COLUMNS + """
+                , x.of_day, c.penalty_charged + x.since_position as charged_next, x.o_principal as overdue_principal,
+                       x.o_interest as overdue_interest,
+                       (select min(r.due_date) from servicing_schedule_row r where r.loan_id = c.id
+                          and r.version = c.schedule_version and r.due_date >= :next and r.principal + r.interest > 0) as next_due
+                from c
+                cross join lateral (
+                    select coalesce(sum(b.principal), 0) as o_principal, coalesce(sum(b.interest), 0) as o_interest,
+                           coalesce(sum(servicing_penalty_charged(b.principal + case when c.f_compound then b.interest else 0 end,
+                                                                  :next - b.due_date, c.f_grace, c.f_rate, c.f_year_days, c.f_digits,
+                                                                  c.f_half_even)
+                                        - servicing_penalty_charged(b.principal + case when c.f_compound then b.interest else 0 end,
+                                                                    :day - b.due_date, c.f_grace, c.f_rate, c.f_year_days, c.f_digits,
+                                                                    c.f_half_even)), 0) as of_day,
+                           coalesce(sum(servicing_penalty_charged(b.principal + case when c.f_compound then b.interest else 0 end,
+                                                                  :next - b.due_date, c.f_grace, c.f_rate, c.f_year_days, c.f_digits,
+                                                                  c.f_half_even)
+                                        - servicing_penalty_charged(b.principal + case when c.f_compound then b.interest else 0 end,
+                                                                    c.p_date - b.due_date, c.f_grace, c.f_rate, c.f_year_days, c.f_digits,
+                                                                    c.f_half_even)), 0) as since_position
+                    from (select r.due_date,
+                                 case when r.due_date = c.k_due
+                                      then c.principal_outstanding
+                                           - coalesce(sum(r.principal) filter (where r.due_date > c.k_due) over (), 0)
+                                      else r.principal end as principal,
+                                 case when r.due_date = c.k_due
+                                      then coalesce(sum(r.interest) filter (where r.due_date <= c.k_due) over (), 0)
+                                           - c.interest_paid
+                                      else r.interest end as interest
+                          from servicing_schedule_row r
+                          where r.loan_id = c.id and r.version = c.schedule_version) b
+                    where b.due_date >= c.k_due and b.due_date <= :day
+                ) x
+                """).param("inst", institutionId).param("n", partitions).param("p", partition)
+                .param("day", day).param("next", day.plusDays(1))
+                .query((rs, n) -> new Closed(LoanRow.map(rs, n), rs.getBigDecimal("of_day"), rs.getBigDecimal("charged_next"),
+                        rs.getBigDecimal("overdue_principal"), rs.getBigDecimal("overdue_interest"),
+                        rs.getObject("next_due", LocalDate.class)))
+                .list();
+    }
+
     /** The day's penalty charged per {@link #QUIET} loan of the partition (loans charged nothing left out). */
     Map<UUID, BigDecimal> quietPenalties(UUID institutionId, LocalDate day, int partition, int partitions) {
         Map<UUID, BigDecimal> penalties = new java.util.HashMap<>();
@@ -145,7 +254,7 @@ class OverdueStep implements EndOfDayStep {
                        or l.watch_until = :next
                        or (l.credit_balance > 0 and exists (select 1 from servicing_schedule_row r
                             where r.loan_id = l.id and r.version = l.schedule_version and r.due_date = :next)))
-                  and not coalesce(""" + QUIET + """
+                  and not coalesce(""" + CLOSED_FORM + """
                 , false)
                 """).param("inst", institutionId).param("n", partitions).param("p", partition)
                 .param("day", day).param("next", next).query(LoanRow::map).list();
@@ -156,6 +265,21 @@ class OverdueStep implements EndOfDayStep {
         if (quietPenalty.signum() != 0) {
             net.merge(AccountRole.PENALTY_RECEIVABLE, quietPenalty, BigDecimal::add);
             net.merge(AccountRole.PENALTY_INCOME, quietPenalty.negate(), BigDecimal::add);
+        }
+        // the loans falling due or crossing a grade threshold without anything else moving: closed-form too
+        List<Closed> closed = closedForm(institutionId, day, partition, partitions);
+        List<LoanBook.ClosedWrite> closedWrites = new ArrayList<>();
+        BigDecimal closedPenalty = BigDecimal.ZERO;
+        for (Closed c : closed) {
+            closedPenalty = closedPenalty.add(c.penaltyOfDay());
+            if (c.changed(next)) {
+                closedWrites.add(new LoanBook.ClosedWrite(c.loan(), next, c.loan().oldestUnpaidDue(), c.nextDueDate(),
+                        c.grade(next), c.penaltyCharged(), c.daysPastDue(next), c.overduePrincipal(), c.overdueInterest()));
+            }
+        }
+        if (closedPenalty.signum() != 0) {
+            net.merge(AccountRole.PENALTY_RECEIVABLE, closedPenalty, BigDecimal::add);
+            net.merge(AccountRole.PENALTY_INCOME, closedPenalty.negate(), BigDecimal::add);
         }
         List<LoanBook.Write> writes = new ArrayList<>();
         for (EodLoans.Loaded l : eodLoans.load(candidates)) {
@@ -174,8 +298,9 @@ class OverdueStep implements EndOfDayStep {
         }
         // the changed rows in one batch; a loan falling overdue publishes InstallmentOverdue there
         book.writeAll(writes);
+        book.writeAllClosed(closedWrites);
         post(institutionId, day, partition, partitions, net);
-        return candidates.size() + quiet.size();
+        return candidates.size() + closed.size() + quiet.size();
     }
 
     private static boolean changed(LoanRow loan, LoanBook.Derived d) {

@@ -28,6 +28,7 @@ import org.xiaodai.calc.Repayment;
 import org.xiaodai.calc.RepaymentAllocation;
 import org.xiaodai.servicing.LedgerPosting;
 import org.xiaodai.servicing.RepaymentReceived;
+import org.xiaodai.servicing.RepaymentsReceived;
 import org.xiaodai.servicing.domain.Balances;
 import org.xiaodai.servicing.domain.Earned;
 import org.xiaodai.eod.EndOfDayStep;
@@ -195,8 +196,8 @@ class WithholdingStep implements EndOfDayStep {
      * ({@link #quietBalances}); each debited loan is derived once with its debit (the same
      * allocation {@link Repayments#repayOn} makes). Then the transactions, the withholding
      * attempts, the loan rows and the vouchers (one per repayment, as a {@link LedgerPosting.Batch})
-     * are written with one batched statement each. Each repayment still publishes its
-     * {@link RepaymentReceived}; the audit trail gets one entry per partition (per 500 repayments)
+     * are written with one batched statement each. The partition's repayments are published as one
+     * {@link RepaymentsReceived} (each listener handles each repayment as a {@link RepaymentReceived}); the audit trail gets one entry per partition (per 500 repayments)
      * listing every repayment booked.
      */
     @Override
@@ -319,7 +320,10 @@ class WithholdingStep implements EndOfDayStep {
                             "partitionRepayments", audited.size(), "partitionTotal", total, "channel", "WITHHOLDING",
                             "transactions", chunk)));
         }
-        received.forEach(events::publishEvent);
+        if (!received.isEmpty()) {
+            // one event for the partition's repayments: the registry writes a row per listener, not per repayment too
+            events.publishEvent(new RepaymentsReceived(institutionId, day, received));
+        }
         return attempts.size();
     }
 

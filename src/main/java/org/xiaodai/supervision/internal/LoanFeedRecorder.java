@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import org.xiaodai.servicing.LoanGradeChanged;
 import org.xiaodai.servicing.LoanWrittenOff;
 import org.xiaodai.servicing.Loans;
 import org.xiaodai.servicing.RepaymentReceived;
+import org.xiaodai.servicing.RepaymentsReceived;
 import org.xiaodai.shared.tenant.TenantWall;
 
 /**
@@ -59,6 +61,13 @@ class LoanFeedRecorder {
                 "REPAYMENT:" + e.transactionId()));
     }
 
+    /** End of day's withholding: the partition's repayments in one event, recorded as above in one transaction. */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(RepaymentsReceived batch) {
+        record(batch.institutionId(), batch.repayments().stream().map(e -> new Row(e.institutionId(), e.loanId(),
+                "REPAYMENT", e.businessDate(), e.amount(), null, null, null, "REPAYMENT:" + e.transactionId())).toList());
+    }
+
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(InstallmentOverdue e) {
         record(new Row(e.institutionId(), e.loanId(), "OVERDUE", e.asOf(), e.overduePrincipal().add(e.overdueInterest()),
@@ -78,7 +87,11 @@ class LoanFeedRecorder {
     }
 
     private void record(Row r) {
-        TenantWall.asInstitution(r.institutionId(), () -> transactions.executeWithoutResult(tx -> {
+        record(r.institutionId(), List.of(r));
+    }
+
+    private void record(UUID institutionId, List<Row> rows) {
+        TenantWall.asInstitution(institutionId, () -> transactions.executeWithoutResult(tx -> rows.forEach(r -> {
             String contract = loans.summary(r.loanId()).map(Loans.LoanSummary::contractNumber).orElse(null);
             jdbc.sql("""
                     insert into supervision_loan_event (id, institution_id, loan_id, contract_number, kind, business_date, amount,
@@ -88,6 +101,6 @@ class LoanFeedRecorder {
                             r.amount(), r.fromGrade(), r.toGrade(), r.daysPastDue(), r.sourceKey(),
                             Timestamp.from(clock.instant()))
                     .update();
-        }));
+        })));
     }
 }
