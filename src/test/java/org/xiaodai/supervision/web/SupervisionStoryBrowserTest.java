@@ -76,9 +76,14 @@ class SupervisionStoryBrowserTest {
         String period = month.toString();
         awaitDemoLoans(nbxd, month);
 
-        // 1. the regulator's home: institutions, open alerts, submissions waiting; the overview with indicators
+        // 1. the regulator's home: institutions with indicators and open alerts, submissions waiting; the overview
         signIn("regulator");
-        assertThat(text(By.id("panel-supervision-home-institutions"))).contains("宁波甬江小额贷款有限公司");
+        assertThat(text(By.cssSelector("#home-institutions thead"))).contains("不良贷款率", "未处理预警", "上月报表");
+        WebElement nbxdHome = driver.findElement(By.cssSelector("#home-institutions tr[data-key='" + nbxd + "']"));
+        assertThat(nbxdHome.getText()).contains("宁波甬江小额贷款有限公司");
+        assertThat(nbxdHome.findElement(By.cssSelector("a[href='/risk/alerts?institution=" + nbxd + "']")).getText())
+                .as("NBXD's open alerts on the home table").isNotEqualTo("0");
+        assertThat(nbxdHome.findElement(By.cssSelector("th a")).getAttribute("href")).endsWith("/supervision/institutions/" + nbxd);
         assertThat(tileValue("未处理预警")).as("open alerts tile").isPositive();
         assertThat(text(By.id("tiles"))).contains("待回执报表", "逾期未报");
         browser.screenshot("story-01-regulator-home");
