@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param hintKey   message key of a note under the table (e.g. what a marked cell means), or null
  * @param order     position among the home page's tables, lower first
  */
-public record HomeTable(String id, String titleKey, List<Row> rows, List<HomeColumn> columns, String moreUrl,
+public record HomeTable(String id, String titleKey, List<Subject> rows, List<HomeColumn> columns, String moreUrl,
                         String emptyKey, String hintKey, int order) {
 
     public HomeTable {
@@ -30,14 +30,15 @@ public record HomeTable(String id, String titleKey, List<Row> rows, List<HomeCol
     }
 
     /**
-     * One row.
+     * What one row is about (its header cell; "Subject" because a public type named {@code …Row} is reserved for
+     * stored rows, which stay internal).
      *
      * @param key    what the columns' cells are filed by (e.g. an institution id); must not be null
      * @param label  the first cell (a seeded name the page localises)
      * @param url    where the label leads, or null
      */
-    public record Row(String key, String label, String url) {
-        public Row {
+    public record Subject(String key, String label, String url) {
+        public Subject {
             Objects.requireNonNull(key, "key must not be null");
             url = url == null || url.isBlank() ? null : url;
         }

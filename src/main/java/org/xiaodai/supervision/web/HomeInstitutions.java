@@ -40,7 +40,7 @@ final class HomeInstitutions {
      * licence that is not active is marked.
      */
     static HomeTable table(List<InstitutionOverview> institutions, java.util.function.Function<String, String> statusText) {
-        List<HomeTable.Row> rows = institutions.stream().map(i -> new HomeTable.Row(i.id().toString(),
+        List<HomeTable.Subject> rows = institutions.stream().map(i -> new HomeTable.Subject(i.id().toString(),
                 i.code() + " " + i.name(), "/supervision/institutions/" + i.id())).toList();
         List<HomeColumn> columns = new java.util.ArrayList<>();
         Map<String, HomeColumn.Cell> status = new HashMap<>();
