@@ -62,6 +62,16 @@ class ReportingPagesIntegrationTest {
             assertThat(mvc.perform(get(location + "/download?part=loan-details&format=" + format).session(admin))
                     .andReturn().getResponse().getStatus()).as(format).isEqualTo(200);
         }
+        // the JSON file holds every row (streamed as one array), not the API's first page
+        String json = mvc.perform(get(location + "/download?part=loan-details&format=json").session(admin))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String csv = mvc.perform(get(location + "/download?part=loan-details&format=csv").session(admin))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        tools.jackson.databind.JsonNode rows = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);
+        assertThat(rows.isArray()).isTrue();
+        assertThat(rows.size()).isPositive().isEqualTo(csv.lines().count() - 1);
+        assertThat(rows.get(0).get("row").asInt()).isEqualTo(1);
+        assertThat(rows.get(0).has("reportCode")).isTrue();
         assertThat(mvc.perform(post(location + "/submit").session(admin).with(csrf())).andReturn().getResponse()
                 .getRedirectedUrl()).isEqualTo(location);
 

@@ -28,6 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
 import org.xiaodai.reporting.internal.ReturnViews.Line;
 import org.xiaodai.reporting.internal.ReturnViews.LoanDetail;
 import org.xiaodai.reporting.internal.ReturnViews.ReturnDetail;
@@ -76,10 +79,13 @@ public class ReturnExports {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final JsonMapper mapper;
 
-    ReturnExports(JdbcClient jdbc, DataSource dataSource) {
+    ReturnExports(JdbcClient jdbc, DataSource dataSource, JsonMapper mapper) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        // the generator must leave the response open (the servlet container ends it)
+        this.mapper = mapper.rebuild().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     }
 
     /**
@@ -127,13 +133,6 @@ public class ReturnExports {
             row(out, LINE_COLUMNS, line);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The loan-level detail as CSV in memory (see {@link #writeDetailsCsv}). */
-    public byte[] detailsCsv(UUID returnId) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeDetailsCsv(returnId, out);
-        return out.toByteArray();
     }
 
     /**
@@ -271,21 +270,33 @@ public class ReturnExports {
         });
     }
 
-    public byte[] detailsXlsx(UUID returnId) {
-        return workbook(book -> {
+    /**
+     * The loan-level detail as XLSX, written to {@code out} (the response): the streaming workbook keeps 200 rows in
+     * memory and the rest in its temporary sheet file, which is zipped into {@code out} at the end; no copy of the
+     * file is built in memory.
+     */
+    @Transactional(readOnly = true)
+    public void writeDetailsXlsx(UUID returnId, OutputStream out) {
+        workbook(book -> {
             Sheet sheet = book.createSheet("loanDetails");
             int[] n = {0};
             headerRow(sheet.createRow(n[0]++), DETAIL_COLUMNS);
             forEachDetail(returnId, d -> cells(sheet.createRow(n[0]++), DETAIL_COLUMNS, d));
-        });
+        }, out);
     }
 
     private static byte[] workbook(Consumer<SXSSFWorkbook> fill) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        workbook(fill, out);
+        return out.toByteArray();
+    }
+
+    private static void workbook(Consumer<SXSSFWorkbook> fill, OutputStream out) {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+            book.setCompressTempFiles(true);
             fill.accept(book);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
             book.write(out);
-            return out.toByteArray();
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -346,8 +357,10 @@ public class ReturnExports {
         });
     }
 
-    public byte[] detailsXml(ReturnView r) {
-        return xml(w -> {
+    /** The loan-level detail as XML (valid against {@link #SCHEMA}), written element by element to {@code out}. */
+    @Transactional(readOnly = true)
+    public void writeDetailsXml(ReturnView r, OutputStream out) {
+        xml(out, w -> {
             w.writeStartElement("LoanDetails");
             w.writeDefaultNamespace(NAMESPACE);
             w.writeAttribute("returnId", r.id().toString());
@@ -380,17 +393,46 @@ public class ReturnExports {
 
     private static byte[] xml(XmlBody body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        xml(out, body);
+        return out.toByteArray();
+    }
+
+    /** StAX to {@code out}: the writer buffers a few kilobytes and hands them on (XMLStreamWriter#close leaves {@code out} open). */
+    private static void xml(OutputStream out, XmlBody body) {
         try {
             XMLOutputFactory factory = XMLOutputFactory.newFactory();
-            XMLStreamWriter w = factory.createXMLStreamWriter((OutputStream) out, "UTF-8");
+            XMLStreamWriter w = factory.createXMLStreamWriter(out, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             w.setDefaultNamespace(NAMESPACE);
             body.write(w);
             w.writeEndDocument();
+            w.flush();
             w.close();
+            out.flush();
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+    }
+
+    // ---- JSON
+
+    /**
+     * Every loan-detail row as one JSON array, written row by row with Jackson's streaming generator to {@code out}
+     * (the same object per row as the paged API's {@code items}); nothing but the current row is held in memory.
+     */
+    @Transactional(readOnly = true)
+    public void writeDetailsJson(UUID returnId, OutputStream out) {
+        try (JsonGenerator json = mapper.createGenerator(out)) {
+            json.writeStartArray();
+            forEachDetail(returnId, d -> mapper.writeValue(json, d));
+            json.writeEndArray();
+        }
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

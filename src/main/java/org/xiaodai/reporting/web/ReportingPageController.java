@@ -1,10 +1,12 @@
 package org.xiaodai.reporting.web;
 
+import java.io.IOException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -113,21 +115,31 @@ class ReportingPageController {
     @GetMapping("/reporting/returns/{id}/download")
     @PreAuthorize("hasAnyAuthority('reporting:return:view', 'reporting:submission:view')")
     ResponseEntity<?> download(@PathVariable String id, @RequestParam(required = false) String part,
-                               @RequestParam(required = false) String format) {
+                               @RequestParam(required = false) String format, HttpServletResponse response)
+            throws IOException {
         UUID returnId = parse(id);
         String f = ReturnApiController.format(format);
         ReturnDetail detail = returns.detail(returnId);
         boolean loans = "loan-details".equals(part);
         String name = (loans ? "loan-details-" : "return-") + detail.header().period() + "-v" + detail.header().version();
+        if (loans) {
+            // every row, streamed to the response (JSON too: the whole detail as one array, unlike the paged API)
+            return switch (f) {
+                case "csv" -> ReturnApiController.stream(response, ReturnApiController.CSV, name + ".csv",
+                        out -> exports.writeDetailsCsv(returnId, out));
+                case "xlsx" -> ReturnApiController.stream(response, ReturnApiController.XLSX, name + ".xlsx",
+                        out -> exports.writeDetailsXlsx(returnId, out));
+                case "xml" -> ReturnApiController.stream(response, MediaType.APPLICATION_XML, name + ".xml",
+                        out -> exports.writeDetailsXml(detail.header(), out));
+                default -> ReturnApiController.stream(response, MediaType.APPLICATION_JSON, name + ".json",
+                        out -> exports.writeDetailsJson(returnId, out));
+            };
+        }
         return switch (f) {
-            case "csv" -> ReturnApiController.file(loans ? exports.detailsCsv(returnId) : exports.returnCsv(detail),
-                    ReturnApiController.CSV, name + ".csv");
-            case "xlsx" -> ReturnApiController.file(loans ? exports.detailsXlsx(returnId) : exports.returnXlsx(detail),
-                    ReturnApiController.XLSX, name + ".xlsx");
-            case "xml" -> ReturnApiController.file(loans ? exports.detailsXml(detail.header()) : exports.returnXml(detail),
-                    MediaType.APPLICATION_XML, name + ".xml");
-            default -> loans ? ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .body(exports.details(returnId, 1, 5000)) : ResponseEntity.ok(detail);
+            case "csv" -> ReturnApiController.file(exports.returnCsv(detail), ReturnApiController.CSV, name + ".csv");
+            case "xlsx" -> ReturnApiController.file(exports.returnXlsx(detail), ReturnApiController.XLSX, name + ".xlsx");
+            case "xml" -> ReturnApiController.file(exports.returnXml(detail), MediaType.APPLICATION_XML, name + ".xml");
+            default -> ResponseEntity.ok(detail);
         };
     }
 

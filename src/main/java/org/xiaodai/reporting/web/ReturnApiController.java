@@ -1,9 +1,12 @@
 package org.xiaodai.reporting.web;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -114,14 +118,15 @@ class ReturnApiController {
     ResponseEntity<?> loanDetails(@PathVariable UUID id,
                                   @Parameter(schema = @Schema(allowableValues = {"json", "csv", "xlsx", "xml"}))
                                   @RequestParam(required = false) String format,
-                                  @RequestParam(required = false) String from, @RequestParam(required = false) String size) {
+                                  @RequestParam(required = false) String from, @RequestParam(required = false) String size,
+                                  @Parameter(hidden = true) HttpServletResponse response) throws IOException {
         String f = format(format);
         ReturnView r = returns.view(id);
         String name = "loan-details-" + r.period() + "-v" + r.version();
         return switch (f) {
-            case "csv" -> file(exports.detailsCsv(id), CSV, name + ".csv");
-            case "xlsx" -> file(exports.detailsXlsx(id), XLSX, name + ".xlsx");
-            case "xml" -> file(exports.detailsXml(r), MediaType.APPLICATION_XML, name + ".xml");
+            case "csv" -> stream(response, CSV, name + ".csv", out -> exports.writeDetailsCsv(id, out));
+            case "xlsx" -> stream(response, XLSX, name + ".xlsx", out -> exports.writeDetailsXlsx(id, out));
+            case "xml" -> stream(response, MediaType.APPLICATION_XML, name + ".xml", out -> exports.writeDetailsXml(r, out));
             default -> {
                 int start = number("from", from, 1, 1, Integer.MAX_VALUE);
                 int count = number("size", size, 1000, 1, 5000);
@@ -178,5 +183,22 @@ class ReturnApiController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(body);
+    }
+
+    /**
+     * A loan-level file written straight to the response as it is produced (no copy in memory; chunked, without a
+     * length): headers first, then {@code body} writes to the response's stream. The caller has checked the return is
+     * visible, so a refusal is still a problem detail; answers null (the response is written).
+     */
+    static ResponseEntity<?> stream(HttpServletResponse response, MediaType type, String name, Consumer<OutputStream> body)
+            throws IOException {
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(type.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+        OutputStream out = response.getOutputStream();
+        body.accept(out);
+        out.flush();
+        return null;
     }
 }

@@ -1,7 +1,6 @@
 package org.xiaodai.notification.internal;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,8 +51,6 @@ class RepaymentReminderIntegrationTest {
     int port;
     @Autowired
     LendingNotices lendingNotices;
-    @Autowired
-    Dispatcher dispatcher;
     @Autowired
     NotificationService notifications;
     @Autowired
@@ -202,20 +199,7 @@ class RepaymentReminderIntegrationTest {
 
     /** Waits for the delivery to be sent; one held back by quiet hours (a test run at night) is attempted at their end. */
     private void deliver(UUID institution, UUID delivery) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(until)) {
-            Map<String, Object> row = jdbc.sql("select status, deferred_until from notification_delivery where id = ?")
-                    .param(delivery).query().singleRow();
-            if ("SENT".equals(row.get("status"))) {
-                return;
-            }
-            assertThat(row.get("status")).as("delivery %s", delivery).isEqualTo("PENDING");
-            if (row.get("deferred_until") != null) {
-                dispatcher.attempt(institution, delivery, ((Timestamp) row.get("deferred_until")).toInstant());
-            }
-            ServicingTestUtils.sleep(100);
-        }
-        throw new AssertionError("never sent: " + delivery);
+        HeldBackDeliveries.deliver(context, jdbc, institution, delivery);
     }
 
     private List<MimeMessage> received(String address) {

@@ -68,7 +68,7 @@ class DetailCsvIntegrationTest {
                     public boolean seesAllInstitutions() { return false; }
                 }));
 
-        byte[] copied = TenantWall.asInstitution(inst, () -> exports.detailsCsv(returnId));
+        byte[] copied = TenantWall.asInstitution(inst, () -> csv(returnId));
         StringBuilder expected = new StringBuilder("\uFEFF");
         for (int i = 0; i < ReturnExports.DETAIL_COLUMNS.size(); i++) {
             expected.append(i == 0 ? "" : ",").append(ReturnExports.DETAIL_COLUMNS.get(i).name());
@@ -91,7 +91,7 @@ class DetailCsvIntegrationTest {
 
         // another institution's wall sees no rows of it
         UUID other = ServicingTestUtils.newInstitution(api, superuser);
-        String outside = new String(TenantWall.asInstitution(other, () -> exports.detailsCsv(returnId)), StandardCharsets.UTF_8);
+        String outside = new String(TenantWall.asInstitution(other, () -> csv(returnId)), StandardCharsets.UTF_8);
         assertThat(outside.split("\r\n")).hasSize(1);
     }
 
@@ -105,5 +105,11 @@ class DetailCsvIntegrationTest {
             crlf.write(text, 6, text.length - 6);
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("a,\"b\nc\"\r\nd,\"\"\"e\"\"\"\r\n");
+    }
+
+    private byte[] csv(UUID returnId) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        exports.writeDetailsCsv(returnId, out);
+        return out.toByteArray();
     }
 }
