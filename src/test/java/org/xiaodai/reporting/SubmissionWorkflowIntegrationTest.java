@@ -52,6 +52,16 @@ class SubmissionWorkflowIntegrationTest {
     @Test
     void aReturnIsGeneratedDownloadedSubmittedRejectedByRowCorrectedAndAcceptedInsideTheTenantWall() throws Exception {
         UUID fixtureLoan = util.servicing().disbursedLoan(superuser, "HZXD");
+        // enough loans on HZXD's books that the loan-level files outgrow the container's buffer (the streaming check
+        // below), whether or not the demo's background booking has reached HZXD yet
+        UUID hzxd = superuser.sql("select id from iam_organisation where code = 'HZXD'").query(UUID.class).single();
+        java.time.LocalDate today = superuser.sql("select business_date from eod_business_date where institution_id = ?")
+                .param(hzxd).query(java.time.LocalDate.class).single();
+        int onBooks = superuser.sql("select count(*) from servicing_loan where institution_id = ? and status in ('ACTIVE', 'OVERDUE')")
+                .param(hzxd).query(Integer.class).single();
+        for (int i = onBooks; i < 80; i++) {
+            util.loan(hzxd, "5000.00", 6, today.minusDays(3));
+        }
         String period = ReportingFixtures.currentPeriod(superuser, "HZXD");
         String admin = api.token("a-admin", Api.DEMO_PASSWORD);
         String other = api.token("b-admin", Api.DEMO_PASSWORD);
