@@ -350,6 +350,9 @@ class ApiConformanceIntegrationTest {
         ok(contract.get("/api/v1/contracts/" + contractId + "/pdf", officer), 200);
         ok(contract.send("POST", "/api/v1/contracts/" + contractId + "/accept", officer,
                 Map.of("textVersion", "XD-LOAN-2026.1", "autoDebit", false)), 200);
+        ok(contract.send("POST", "/api/v1/applications/" + small + "/security-changes", officer, Map.of("collateral",
+                List.of(Map.of("type", "VEHICLE", "description", "契约测试车辆", "valuation", "80000.00", "valuationDate", "2026-01-05")),
+                "guarantors", List.of(), "reason", "契约测试：追加车辆抵押")), 201);
         String reviewed = id(contract.send("POST", "/api/v1/applications", officer,
                 org.xiaodai.support.OriginationFixtures.application(fixtures.borrower(officer), product, "120000")), 201);
         ok(contract.send("POST", "/api/v1/applications/" + reviewed + "/submit", officer, Map.of()), 200);

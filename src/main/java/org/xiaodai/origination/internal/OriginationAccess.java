@@ -12,7 +12,7 @@ import org.xiaodai.shared.access.PermissionDefinition;
 import static org.xiaodai.shared.access.PermissionDefinition.LENDER;
 import static org.xiaodai.shared.access.PermissionDefinition.REGULATOR;
 
-/** Origination's permissions: entering applications, investigating, reading them. */
+/** Origination's permissions: entering applications, investigating, reading them, changing a contracted loan's security. */
 @Component
 @EnableConfigurationProperties(OriginationProperties.class)
 class OriginationAccess implements AccessContributor {
@@ -20,18 +20,19 @@ class OriginationAccess implements AccessContributor {
     static final String CREATE = "application:create";
     static final String INVESTIGATE = "application:investigate";
     static final String VIEW = "application:view";
+    static final String SECURITY_CHANGE = "application:security:change";
 
     @Override
     public List<PermissionDefinition> permissions() {
         return List.of(PermissionDefinition.of(CREATE, LENDER), PermissionDefinition.of(INVESTIGATE, LENDER),
-                PermissionDefinition.of(VIEW, LENDER, REGULATOR));
+                PermissionDefinition.of(VIEW, LENDER, REGULATOR), PermissionDefinition.of(SECURITY_CHANGE, LENDER));
     }
 
     @Override
     public Map<String, Set<String>> roleGrants() {
         return Map.of(
-                "INSTITUTION_ADMIN", Set.of(CREATE, INVESTIGATE, VIEW),
-                "LOAN_OFFICER", Set.of(CREATE, INVESTIGATE, VIEW),
+                "INSTITUTION_ADMIN", Set.of(CREATE, INVESTIGATE, VIEW, SECURITY_CHANGE),
+                "LOAN_OFFICER", Set.of(CREATE, INVESTIGATE, VIEW, SECURITY_CHANGE),
                 "REVIEWER", Set.of(VIEW),
                 "APPROVER", Set.of(VIEW),
                 "RISK_MANAGER", Set.of(VIEW),

@@ -25,11 +25,15 @@ import org.xiaodai.iam.CurrentUsers;
 import org.xiaodai.origination.internal.ApplicationReader;
 import org.xiaodai.origination.internal.ApplicationService;
 import org.xiaodai.origination.internal.ApplicationView;
+import org.xiaodai.origination.internal.SecurityChangeService;
 import org.xiaodai.shared.problem.FieldProblem;
 import org.xiaodai.shared.problem.ProblemException;
 import org.xiaodai.shared.query.ListQuery;
 
-/** Loan applications: entry, submission, withdrawal, investigations, human review, and reading them. */
+/**
+ * Loan applications: entry, submission, withdrawal, investigations, human review, reading them, and the changes of a
+ * contracted loan's security.
+ */
 @RestController
 @RequestMapping("/api/v1/applications")
 @Tag(name = "Applications", description = "Loan applications from entry to contract.")
@@ -37,10 +41,12 @@ class ApplicationApiController {
 
     private final ApplicationService applications;
     private final ApplicationReader reader;
+    private final SecurityChangeService securityChanges;
 
-    ApplicationApiController(ApplicationService applications, ApplicationReader reader) {
+    ApplicationApiController(ApplicationService applications, ApplicationReader reader, SecurityChangeService securityChanges) {
         this.applications = applications;
         this.reader = reader;
+        this.securityChanges = securityChanges;
     }
 
     @Schema(description = "The created application: its id and status DRAFT.")
@@ -136,5 +142,39 @@ class ApplicationApiController {
         }
         return Map.of("id", applications.investigate(CurrentUsers.require(), id, date, body.findings(),
                 body.attachments()));
+    }
+
+    @Schema(description = "The security of a contracted loan after a change (担保变更): every collateral item and guarantor in "
+            + "force from the business date on, and why.")
+    record SecurityChangeRequest(@Schema(description = "The collateral after the change (empty: none).")
+                                 List<ApplicationRequests.CollateralBody> collateral,
+                                 @Schema(description = "Customer ids of the guarantors after the change (empty: none).")
+                                 List<String> guarantors,
+                                 @Schema(example = "保证人王某退出，追加房产抵押") String reason) {
+    }
+
+    @Schema(description = "A recorded security change: its id and the business date it takes effect on.")
+    record SecurityChanged(UUID id, @Schema(format = "date") String changedOn) {
+    }
+
+    @Operation(operationId = "changeLoanSecurity", summary = "Record a change of a contracted loan's security",
+            description = "Guarantors added, released or replaced, collateral added, released or substituted, effective on "
+                    + "the business date; append-only and audited. The month's loan-level detail reports the loan with "
+                    + "report-time code 30 (guarantee change). 409 `application-state` before the loan exists; 400 for an "
+                    + "unknown guarantor, the borrower as guarantor, a valuation after the business date, no reason, or "
+                    + "the security already in force (`securityUnchanged`).")
+    @PostMapping("/{id}/security-changes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('application:security:change')")
+    SecurityChanged changeSecurity(@PathVariable UUID id, @RequestBody SecurityChangeRequest body) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        var collateral = ApplicationRequests.collateral(body.collateral(), problems);
+        var guarantors = ApplicationRequests.guarantors(body.guarantors(), problems);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        var recorded = securityChanges.record(CurrentUsers.require(), id,
+                new SecurityChangeService.SecurityChange(collateral, guarantors, body.reason()));
+        return new SecurityChanged(recorded.id(), recorded.changedOn().toString());
     }
 }

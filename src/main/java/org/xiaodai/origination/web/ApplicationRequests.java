@@ -92,10 +92,21 @@ final class ApplicationRequests {
                 }
             }
         }
+        List<NewApplication.Collateral> collateral = collateral(r.collateral(), problems);
+        List<UUID> guarantors = guarantors(r.guarantors(), problems);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        return new NewApplication(customer, product, amount, r.numberOfRepayments(), rate, purpose, channel, answers,
+                documents, collateral, guarantors, trim(r.deviceFingerprint(), 100));
+    }
+
+    /** Collateral items as entered (type, description, valuation, valuation date); problems by item. */
+    static List<NewApplication.Collateral> collateral(List<CollateralBody> items, List<FieldProblem> problems) {
         List<NewApplication.Collateral> collateral = new ArrayList<>();
-        if (r.collateral() != null) {
-            for (int i = 0; i < r.collateral().size(); i++) {
-                CollateralBody c = r.collateral().get(i);
+        if (items != null) {
+            for (int i = 0; i < items.size(); i++) {
+                CollateralBody c = items.get(i);
                 String at = "collateral[" + i + "].";
                 if (c == null) {
                     problems.add(FieldProblem.of("collateral[" + i + "]", "required"));
@@ -112,20 +123,21 @@ final class ApplicationRequests {
                 }
             }
         }
+        return collateral;
+    }
+
+    /** Guarantors' customer ids as entered; problems by position. */
+    static List<UUID> guarantors(List<String> ids, List<FieldProblem> problems) {
         List<UUID> guarantors = new ArrayList<>();
-        if (r.guarantors() != null) {
-            for (int i = 0; i < r.guarantors().size(); i++) {
-                UUID g = uuid("guarantors[" + i + "]", r.guarantors().get(i), true, problems);
+        if (ids != null) {
+            for (int i = 0; i < ids.size(); i++) {
+                UUID g = uuid("guarantors[" + i + "]", ids.get(i), true, problems);
                 if (g != null) {
                     guarantors.add(g);
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems);
-        }
-        return new NewApplication(customer, product, amount, r.numberOfRepayments(), rate, purpose, channel, answers,
-                documents, collateral, guarantors, trim(r.deviceFingerprint(), 100));
+        return guarantors;
     }
 
     static UUID uuid(String field, String value, boolean required, List<FieldProblem> problems) {

@@ -40,6 +40,23 @@ class ShellPageController {
                 .sorted(java.util.Comparator.comparingInt(HomeShortcut::order)).toList());
         model.addAttribute("panels", tiles.stream().flatMap(c -> c.panels().stream())
                 .sorted(java.util.Comparator.comparingInt(HomePanel::order)).toList());
+        model.addAttribute("tables", tables());
         return "home";
+    }
+
+    /** A home table with its own columns and those other modules add to it, in column order. */
+    record TableView(HomeTable table, List<HomeColumn> columns) {
+    }
+
+    private List<TableView> tables() {
+        List<HomeTable> own = tiles.stream().flatMap(c -> c.tables().stream())
+                .sorted(java.util.Comparator.comparingInt(HomeTable::order)).toList();
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        List<HomeColumn> added = tiles.stream().flatMap(c -> c.columns().stream()).toList();
+        return own.stream().map(t -> new TableView(t, java.util.stream.Stream.concat(t.columns().stream(),
+                        added.stream().filter(c -> c.tableId().equals(t.id())))
+                .sorted(java.util.Comparator.comparingInt(HomeColumn::order)).toList())).toList();
     }
 }

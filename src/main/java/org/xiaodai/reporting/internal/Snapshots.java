@@ -32,8 +32,9 @@ import org.xiaodai.supervision.Institutions;
  * takes its product's declared type ({@code UNKNOWN} when the product is not in the catalogue).
  *
  * <p>Codes (PBOC second-generation monthly segment; DOMAIN.md §6): report time 10 new account, 20
- * closed, 40 grade change, 49 month-end settlement otherwise (30, guarantee change, is not produced:
- * servicing keeps no guarantee history); account status 1 normal, 2 overdue, 3 closed, 4 written off
+ * closed, 30 guarantee change (the loan's security changed in the month: origination's published read
+ * {@code origination_security_changes(from, to)}, its ids handed in as one array), 40 grade change, 49 month-end
+ * settlement otherwise, the first that applies in that order; account status 1 normal, 2 overdue, 3 closed, 4 written off
  * (呆账); five-level grade 1 正常 … 5 损失; repayment status N on time, 1–7 overdue periods (7 = seven
  * or more), C paid off, G written off, * nothing due or paid in the month.
  */
@@ -50,6 +51,7 @@ class Snapshots {
                    p.loan_id, p.contract_number, p.customer_id, p.product_id, p.currency, p.principal,
                    p.annual_rate_percent, p.disbursement_date, p.maturity_date, :asOf,
                    case when p.closed_on is not null then '20' when p.disbursement_date >= :start then '10'
+                        when p.loan_id = any(cast(:securityChanged as uuid[])) then '30'
                         when p.grade_changed_on >= :start then '40' else '49' end,
                    case p.status when 'ACTIVE' then '1' when 'OVERDUE' then '2' when 'PAID_OFF' then '3' else '4' end,
                    p.principal_outstanding, p.remaining_periods,
@@ -254,10 +256,14 @@ class Snapshots {
     int collect(UUID returnId, UUID institutionId, LocalDate start, LocalDate asOf, String failingIdNumbers) {
         // each product's declared security type (the form of its collateral, and the type of loans origination does not know)
         List<ProductVersion> catalogue = products.current();
+        // the loans whose security changed in the month (report-time code 30): few, so one array parameter
+        String securityChanged = jdbc.sql("select coalesce(array_agg(loan_id)::text, '{}') from origination_security_changes(?, ?)")
+                .params(start, asOf).query(String.class).single();
         int loans = jdbc.sql(COLLECT).param("returnId", returnId).param("start", start).param("asOf", asOf)
                 .param("institution", institutionId)
                 .param("productIds", productIds(catalogue)).param("productSecurity", productSecurity(catalogue))
-                .param("failingIdNumbers", failingIdNumbers).query(Integer.class).single();
+                .param("failingIdNumbers", failingIdNumbers).param("securityChanged", securityChanged)
+                .query(Integer.class).single();
         provisions(returnId, institutionId, asOf);
         institutions.licence(institutionId, asOf).ifPresent(l -> jdbc.sql(FUNDING).param("returnId", returnId)
                 .param("institution", institutionId).param("bankLoans", l.bankLoans())

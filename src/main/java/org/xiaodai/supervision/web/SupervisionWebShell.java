@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.xiaodai.iam.CurrentUsers;
 import org.xiaodai.platform.web.HomePanel;
 import org.xiaodai.platform.web.HomeShortcut;
+import org.xiaodai.platform.web.HomeTable;
 import org.xiaodai.platform.web.HomeTile;
 import org.xiaodai.platform.web.HomeTileContributor;
 import org.xiaodai.platform.web.NavigationContributor;
@@ -16,8 +17,9 @@ import org.xiaodai.supervision.internal.LoanFeedService;
 import org.xiaodai.supervision.internal.RegistryService;
 
 /**
- * Supervision's pages in the navigation; on the regulator's home page the institutions with their
- * licence status and open complaints, and complaints past their deadline for whoever handles them.
+ * Supervision's pages in the navigation; on the regulator's home page the institutions with their key
+ * indicators and complaints (a table others add columns to) and the latest loan events, and complaints past
+ * their deadline for whoever handles them.
  */
 @Component
 class SupervisionWebShell implements NavigationContributor, HomeTileContributor {
@@ -25,8 +27,11 @@ class SupervisionWebShell implements NavigationContributor, HomeTileContributor 
     private final RegistryService registry;
     private final ComplaintService complaints;
     private final LoanFeedService feed;
+    private final org.springframework.context.MessageSource messages;
 
-    SupervisionWebShell(RegistryService registry, ComplaintService complaints, LoanFeedService feed) {
+    SupervisionWebShell(RegistryService registry, ComplaintService complaints, LoanFeedService feed,
+                        org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.feed = feed;
         this.registry = registry;
         this.complaints = complaints;
@@ -76,15 +81,23 @@ class SupervisionWebShell implements NavigationContributor, HomeTileContributor 
         if (caller.isEmpty()) {
             return List.of();
         }
-        List<HomePanel.Line> lines = registry.overview(caller.get()).stream().map(i -> new HomePanel.Line(i.name(),
-                i.licence() == null ? "supervision.status.UNREGISTERED" : "supervision.status." + i.licence().status(), true,
-                null, "/supervision/institutions/" + i.id())).toList();
         List<HomePanel.Line> events = feed.page(caller.get(), org.xiaodai.shared.query.ListQuery.of(null, null, null, "1", "5",
                 LoanFeedService.SORTING), null, null).items().stream().map(e -> new HomePanel.Line(
                 e.institutionCode() + " · " + (e.contractNumber() == null ? e.loanId().toString().substring(0, 8) : e.contractNumber())
                         + (e.amount() == null ? "" : " · " + e.amount()),
                 "supervision.feed.kind." + e.kind(), true, e.recordedAt(), "/supervision/feed")).toList();
-        return List.of(new HomePanel("supervision.home.institutions", lines, "/supervision", "supervision.home.none", 90),
-                new HomePanel("supervision.home.feed", events, "/supervision/feed", "supervision.feed.none", 95));
+        return List.of(new HomePanel("supervision.home.feed", events, "/supervision/feed", "supervision.feed.none", 95));
+    }
+
+    /** The regulator's table of institutions with their key indicators ({@link HomeInstitutions}). */
+    @Override
+    public List<HomeTable> tables() {
+        var caller = CurrentUsers.current().filter(u -> u.permissions().contains("supervision:view"));
+        if (caller.isEmpty()) {
+            return List.of();
+        }
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return List.of(HomeInstitutions.table(registry.overview(caller.get()),
+                status -> messages.getMessage("supervision.status." + status, null, status, locale)));
     }
 }

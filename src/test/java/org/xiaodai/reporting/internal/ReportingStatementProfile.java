@@ -48,7 +48,7 @@ public final class ReportingStatementProfile {
             List<String> plan = jdbc.sql("explain (analyze, buffers) " + s.getValue())
                     .param("returnId", returnId).param("institution", institutionId).param("start", start)
                     .param("asOf", asOf).param("loans", 0).param("failingIdNumbers", "{}")
-                    .param("productIds", "{}").param("productSecurity", "{}")
+                    .param("productIds", "{}").param("productSecurity", "{}").param("securityChanged", "{}")
                     .query((rs, i) -> rs.getString(1)).list();
             log.println("---- " + s.getKey());
             plan.forEach(log::println);
