@@ -87,34 +87,26 @@ class IamRepository {
     /** {@link #userInScope} with the user's role codes, in one statement. */
     Optional<UserWithRoles> userWithRolesInScope(DataScope scope, UUID id) {
         DataScope.Predicate visible = scope.predicate("t", "branch_path", "id");
-        return jdbc.sql(oneUserWithRoles("onlyId") + " and %s".formatted(visible.sql()))
+        return jdbc.sql(USERS_WITH_ROLES + "where t.id = :onlyId and %s".formatted(visible.sql()))
                 .params(visible.parameters()).param("onlyId", id).query(IamRepository::userWithRoles).optional();
     }
 
     /** Oneself, whatever the scope, with the role codes. */
     Optional<UserWithRoles> userWithRoles(UUID id) {
-        return jdbc.sql(oneUserWithRoles("id")).param("id", id)
+        return jdbc.sql(USERS_WITH_ROLES + "where t.id = :id").param("id", id)
                 .query(IamRepository::userWithRoles).optional();
     }
 
-    /**
-     * One user, {@code t} (with its branch's path), and its role codes, for the user whose id is the named
-     * parameter; a caller appends {@code and …} conditions on {@code t}. The role codes are read by that id, not by
-     * a sub-query correlated with the row: beside the bearer-token check in the same transaction the correlated form
-     * cost PostgreSQL about 250 µs more per read of one user (pgbench, CPU of the database per transaction of
-     * setting + token check + this read: 445–535 µs correlated, 201–260 µs by the id).
-     */
-    private static String oneUserWithRoles(String idParameter) {
-        return """
-                select t.*, coalesce((select array_agg(r.code order by r.code) from iam_user_role ur
-                                      join iam_role r on r.id = ur.role_id where ur.user_id = :%1$s), '{}') as role_codes
-                from (select u.*, b.path as branch_path from iam_user u left join iam_branch b on b.id = u.branch_id) t
-                where t.id = :%1$s""".formatted(idParameter);
-    }
+    private static final String USERS_WITH_ROLES = """
+            select * from (select u.*, b.path as branch_path,
+                                  array(select r.code from iam_user_role ur join iam_role r on r.id = ur.role_id
+                                        where ur.user_id = u.id order by r.code) as role_codes
+                           from iam_user u left join iam_branch b on b.id = u.branch_id) t
+            """;
 
     /**
-     * Users for a list, with their role codes aggregated once for all users and joined, instead of
-     * one sub-query per listed user (about 40 % less database time for a list of 50).
+     * {@link #USERS_WITH_ROLES} for a list: the role codes aggregated once for all users and joined,
+     * instead of one sub-query per listed user (about 40 % less database time for a list of 50).
      */
     private static final String LISTED_USERS_WITH_ROLES = """
             select t.*, coalesce(rc.codes, '{}') as role_codes
