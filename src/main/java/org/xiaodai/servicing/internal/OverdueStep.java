@@ -176,17 +176,8 @@ class OverdueStep implements EndOfDayStep {
                                         - servicing_penalty_charged(b.principal + case when c.f_compound then b.interest else 0 end,
                                                                     c.p_date - b.due_date, c.f_grace, c.f_rate, c.f_year_days, c.f_digits,
                                                                     c.f_half_even)), 0) as since_position
-                    from (select r.due_date,
-                                 case when r.due_date = c.k_due
-                                      then c.principal_outstanding
-                                           - coalesce(sum(r.principal) filter (where r.due_date > c.k_due) over (), 0)
-                                      else r.principal end as principal,
-                                 case when r.due_date = c.k_due
-                                      then coalesce(sum(r.interest) filter (where r.due_date <= c.k_due) over (), 0)
-                                           - c.interest_paid
-                                      else r.interest end as interest
-                          from servicing_schedule_row r
-                          where r.loan_id = c.id and r.version = c.schedule_version) b
+                    from (""" + UnpaidInstallments.rowsOf("c") + """
+                    ) b
                     where b.due_date >= c.k_due and b.due_date <= :day
                 ) x
                 """).param("inst", institutionId).param("n", partitions).param("p", partition)
@@ -220,17 +211,9 @@ class OverdueStep implements EndOfDayStep {
                                                                   q.digits, q.half_even)
                                         - servicing_penalty_charged(b.base, :day - b.due_date, q.grace, q.rate, q.year_days,
                                                                     q.digits, q.half_even)), 0) as penalty
-                    from (select r.due_date,
-                                 case when r.due_date = q.k_due
-                                      then q.principal_outstanding
-                                           - coalesce(sum(r.principal) filter (where r.due_date > q.k_due) over (), 0)
-                                           + case when q.compound
-                                                  then coalesce(sum(r.interest) filter (where r.due_date <= q.k_due) over (), 0)
-                                                       - q.interest_paid
-                                                  else 0 end
-                                      else r.principal + case when q.compound then r.interest else 0 end end as base
-                          from servicing_schedule_row r
-                          where r.loan_id = q.id and r.version = q.schedule_version) b
+                    from (select u.due_date, u.principal + case when q.compound then u.interest else 0 end as base
+                          from (""" + UnpaidInstallments.rowsOf("q") + """
+                          ) u) b
                     where b.due_date >= q.k_due and b.due_date <= :day
                 ) x
                 """).param("inst", institutionId).param("n", partitions).param("p", partition)

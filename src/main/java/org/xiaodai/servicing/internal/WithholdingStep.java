@@ -141,17 +141,8 @@ class WithholdingStep implements EndOfDayStep {
                                     - servicing_penalty_charged(b.principal + case when c.compound then b.interest else 0 end,
                                                                 c.p_date - b.due_date, c.grace, c.rate, c.year_days, c.digits,
                                                                 c.half_even)), 0) as penalty
-                from (select r.due_date,
-                             case when r.due_date = c.k_due
-                                  then c.principal_outstanding
-                                       - coalesce(sum(r.principal) filter (where r.due_date > c.k_due) over (), 0)
-                                  else r.principal end as principal,
-                             case when r.due_date = c.k_due
-                                  then coalesce(sum(r.interest) filter (where r.due_date <= c.k_due) over (), 0)
-                                       - c.interest_paid
-                                  else r.interest end as interest
-                      from servicing_schedule_row r
-                      where c.quiet and r.loan_id = c.id and r.version = c.schedule_version) b
+                from (""" + UnpaidInstallments.rowsOf("c") + """
+                      and c.quiet) b
                 where b.due_date >= c.k_due and b.due_date <= :day
             ) x on c.quiet
             """;
