@@ -68,8 +68,7 @@ class BackupServiceFlywayIntegrationTest {
                 .query(String.class).single();
 
         BackupResult backup = backups.backup(file);
-        jdbc.sql("drop schema public cascade").update();
-        jdbc.sql("create schema public").update();
+        PublicSchema.wipe(jdbc);
         BackupResult restored = backups.restore(file, false);
 
         assertThat(backup.schemaVersion()).isEqualTo(latestMigration);

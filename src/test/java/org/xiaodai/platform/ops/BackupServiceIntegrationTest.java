@@ -181,7 +181,6 @@ class BackupServiceIntegrationTest {
     }
 
     private void wipe() {
-        jdbc.sql("drop schema public cascade").update();
-        jdbc.sql("create schema public").update();
+        PublicSchema.wipe(jdbc);
     }
 }
