@@ -15,5 +15,5 @@
  * when a broker is configured).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Early warning",
-        allowedDependencies = {"supervision", "reporting", "servicing", "customer", "product", "scoring", "eod", "iam", "audit", "shared", "platform::web"})
+        allowedDependencies = {"supervision", "reporting", "servicing", "customer", "product", "approval", "scoring", "eod", "iam", "audit", "shared", "platform::web"})
 package org.xiaodai.risk;

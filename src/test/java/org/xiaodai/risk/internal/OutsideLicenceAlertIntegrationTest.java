@@ -1,6 +1,7 @@
 package org.xiaodai.risk.internal;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xiaodai.approval.ApprovalRequested;
 import org.xiaodai.calc.ServicingPolicy;
 import org.xiaodai.customer.domain.PiiCipher;
 import org.xiaodai.servicing.LoanDisbursed;
@@ -39,6 +41,8 @@ class OutsideLicenceAlertIntegrationTest {
     int port;
     @Autowired
     LicenceFeed feed;
+    @Autowired
+    MultiLendingFeed multiLending;
     @Autowired
     Institutions institutions;
     @Autowired
@@ -113,5 +117,31 @@ class OutsideLicenceAlertIntegrationTest {
         String bAdmin = api.token("b-admin", Api.DEMO_PASSWORD);
         assertThat(api.get("/api/v1/risk/alerts/" + id, bAdmin).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/risk/alerts?size=200", bAdmin).body()).doesNotContain(id);
+    }
+
+    private ApprovalRequested submitted(UUID institution, List<String> flags) {
+        return new ApprovalRequested(UUID.randomUUID(), institution, 1, UUID.randomUUID(), null, UUID.randomUUID(), "P-TEST",
+                "测试产品", "多头样例", new BigDecimal("5000.00"), new BigDecimal("12"), 6, null, null, flags, Instant.now());
+    }
+
+    /** Origination's multi-lending flag on submit raises one {@code multi-lending} alert per application; no flag, none. */
+    @Test
+    void aSubmissionFlaggedMultiLendingRaisesOneAlertAndAnUnflaggedOneNone() {
+        Api api = new Api(port);
+        UUID hz = superuser.sql("select id from iam_organisation where code = 'HZXD'").query(UUID.class).single();
+        ApprovalRequested clean = submitted(hz, List.of("SHARED_MOBILE"));
+        assertThat(multiLending.check(clean)).isEmpty();
+        ApprovalRequested flagged = submitted(hz, List.of("VELOCITY_DEVICE", "MULTI_LENDING"));
+        List<UUID> raised = multiLending.check(flagged);
+        assertThat(raised).hasSize(1);
+        assertThat(multiLending.check(flagged)).as("delivered again").isEmpty();
+        assertThat(superuser.sql("select count(*) from risk_alert where rule_code = 'multi-lending' and subject in (?, ?)")
+                .params("application:" + clean.applicationId(), "application:" + flagged.applicationId()).query(Long.class)
+                .single()).isEqualTo(1);
+        String id = raised.getFirst().toString();
+        JsonNode alert = api.get("/api/v1/risk/alerts/" + id, api.token("a-admin", Api.DEMO_PASSWORD)).json().get("alert");
+        assertThat(alert.get("subjectLabel").asString()).contains(flagged.applicationId().toString().substring(0, 8), "测试产品",
+                "多头借贷").doesNotContain("多头样例");
+        assertThat(api.get("/api/v1/risk/alerts/" + id, api.token("b-admin", Api.DEMO_PASSWORD)).status()).isEqualTo(404);
     }
 }
