@@ -144,4 +144,29 @@ class OutsideLicenceAlertIntegrationTest {
                 "多头借贷").doesNotContain("多头样例");
         assertThat(api.get("/api/v1/risk/alerts/" + id, api.token("b-admin", Api.DEMO_PASSWORD)).status()).isEqualTo(404);
     }
+
+    /** NBXD is licensed for Ningbo without personal consumption: its consumer product lent in Ningbo is outside on scope. */
+    @Test
+    void aLoanForAPurposeOutsideTheBusinessScopeRaisesTheAlertNamingTheScope() {
+        UUID nb = superuser.sql("select id from iam_organisation where code = 'NBXD'").query(UUID.class).single();
+        LocalDate day = superuser.sql("select business_date from eod_business_date where institution_id = ?").param(nb)
+                .query(LocalDate.class).single().minusDays(2);
+        Licence licence = TenantWall.asInstitution(nb, () -> institutions.licence(nb, day)).orElseThrow();
+        assertThat(licence.coversRegion("330203")).isTrue();
+        assertThat(licence.businessScope()).doesNotContain(org.xiaodai.supervision.BusinessScope.PERSONAL_CONSUMPTION);
+        UUID consumer = superuser.sql("""
+                select p.id from product p join product_version v on v.product_id = p.id and v.version = 1
+                 where p.institution_id = ? and p.code = 'XF-01'""").param(nb).query(UUID.class).single();
+        ServicingTestUtils util = new ServicingTestUtils(context);
+        LoanDisbursed d = disbursed(util, nb, borrower(nb, "330203"), day);
+        LoanDisbursed e = new LoanDisbursed(d.loanId(), nb, d.customerId(), consumer, d.disbursementId(), d.amount(), "CNY",
+                day, d.maturityDate());
+        List<UUID> raised = feed.check(e);
+        assertThat(raised).hasSize(1);
+        assertThat(superuser.sql("select subject_label from risk_alert where id = ?").param(raised.getFirst())
+                .query(String.class).single()).contains("个人消费", "personal consumption", "超出许可业务范围")
+                .doesNotContain("借款人所在地区");
+        assertThat(superuser.sql("select value from risk_alert where id = ?").param(raised.getFirst())
+                .query(BigDecimal.class).single()).isEqualByComparingTo("1");
+    }
 }
