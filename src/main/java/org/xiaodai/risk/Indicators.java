@@ -27,9 +27,17 @@ public final class Indicators {
     public static final String ABOVE_RATE_BENCHMARK = "share-above-rate-benchmark";
     /** Applications from one address within 24 hours. Needs origination. */
     public static final String APPLICATION_BURST = "applications-per-address";
-    /** Borrowers with loans at other institutions of the region (多头借贷). Needs loans. */
+    /**
+     * Borrowers who are also customers of other institutions of the region (多头借贷): 1 for each application submitted
+     * with origination's {@code MULTI_LENDING} flag (fed by risk from approval's {@code ApprovalRequested}; subject
+     * {@code application:<id>}, date the submission's day).
+     */
     public static final String MULTI_LENDING = "multi-lending-borrowers";
-    /** Loans outside the licensed region or business scope. Needs origination. */
+    /**
+     * How many of a new loan's borrower region and product type lie outside the institution's licence (0, 1 or 2), fed
+     * by risk when servicing reports the loan disbursed ({@code LoanDisbursed}; subject {@code loan:<id>}, date the
+     * disbursement date, so one alert per loan).
+     */
     public static final String OUTSIDE_LICENCE = "loans-outside-licence";
     /** Population stability index of a scorecard's scores (fed by scoring's ScoreDriftDetected). */
     public static final String SCORE_PSI = "score-psi";
@@ -44,10 +52,12 @@ public final class Indicators {
 
     /**
      * The indicators something feeds today: the loan indicators from supervision's daily indicator
-     * history at each end of day, the PSI from scoring, overdue complaints from supervision.
+     * history at each end of day, the PSI from scoring, overdue complaints from supervision, lending outside the
+     * licence from each disbursed loan, multi-lending borrowers from each flagged submission.
      */
     public static final List<String> FED = List.of(TOP_BORROWER_EXPOSURE, RELATED_PARTY_EXPOSURE, NPL_RATIO_JUMP,
-            ABOVE_RATE_BENCHMARK, SCORE_PSI, COMPLAINTS_OVERDUE, RETURN_DAYS_LATE, OVERDUE_SPIKE);
+            ABOVE_RATE_BENCHMARK, SCORE_PSI, COMPLAINTS_OVERDUE, RETURN_DAYS_LATE, OVERDUE_SPIKE, OUTSIDE_LICENCE,
+            MULTI_LENDING);
 
     private Indicators() {
     }

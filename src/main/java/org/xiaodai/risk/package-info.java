@@ -9,11 +9,15 @@
  * an indicator (end of day, an event, later the indicator engine) hands it over as an
  * {@link org.xiaodai.risk.Observation}, and every rule in effect for that indicator, date and
  * institution is applied. Today the module itself feeds it from {@code eod.DayClosed} (complaints
- * past their response deadline) and {@code scoring.ScoreDriftDetected} (score drift, PSI); the
- * shipped rules whose indicators need loans wait for them ({@code docs/risk.md}).
+ * past their response deadline, supervision's loan indicators, the overdue spike, late returns),
+ * {@code scoring.ScoreDriftDetected} (score drift, PSI), {@code servicing.LoanDisbursed} (lending
+ * outside the licensed region or scope, checked with {@code supervision.Institutions.licensedFor})
+ * and {@code approval.ApprovalRequested} (origination's multi-lending flag on submit); the shipped
+ * rule nothing feeds yet (application burst) waits for it ({@code docs/supervision.md}).
  * {@link org.xiaodai.risk.AlertRaised} is published for every new alert (and externalised to Kafka
  * when a broker is configured).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Early warning",
-        allowedDependencies = {"supervision", "reporting", "servicing", "scoring", "eod", "iam", "audit", "shared", "platform::web"})
+        allowedDependencies = {"supervision", "reporting", "servicing", "customer", "product", "approval", "scoring", "eod",
+                "iam", "audit", "shared", "platform::web"})
 package org.xiaodai.risk;
