@@ -24,6 +24,7 @@ import org.xiaodai.collection.domain.PromiseRules;
 import org.xiaodai.eod.DayClosed;
 import org.xiaodai.iam.UserDirectory;
 import org.xiaodai.servicing.InstallmentOverdue;
+import org.xiaodai.servicing.InstallmentsOverdue;
 import org.xiaodai.servicing.LoanPaidOff;
 import org.xiaodai.servicing.LoanRestructured;
 import org.xiaodai.servicing.LoanWrittenOff;
@@ -63,6 +64,23 @@ class CaseLifecycle {
     @ApplicationModuleListener
     void overdue(InstallmentOverdue event) {
         TenantWall.asInstitution(event.institutionId(), () -> open(event));
+    }
+
+    /**
+     * End of day's overdue marking: the partition's loans falling overdue in one event, each handled as
+     * above in one transaction; the loans with an open case already (one statement finds them) are skipped.
+     */
+    @ApplicationModuleListener
+    void overdue(InstallmentsOverdue batch) {
+        if (batch.loans().isEmpty()) {
+            return;
+        }
+        TenantWall.asInstitution(batch.institutionId(), () -> {
+            Set<UUID> withCase = new HashSet<>(jdbc.sql("select loan_id from collection_case where status = 'OPEN' and loan_id in (:loans)")
+                    .param("loans", batch.loans().stream().map(InstallmentOverdue::loanId).distinct().toList())
+                    .query(UUID.class).list());
+            batch.loans().stream().filter(o -> !withCase.contains(o.loanId())).forEach(this::open);
+        });
     }
 
     /** Opens the loan's case unless one is open; @return the open case's id. */

@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
 import org.xiaodai.notification.Notice;
 import org.xiaodai.notification.NotificationEvent;
 import org.xiaodai.servicing.InstallmentOverdue;
+import org.xiaodai.servicing.InstallmentsOverdue;
 import org.xiaodai.servicing.LoanDisbursed;
 import org.xiaodai.servicing.LoanGradeChanged;
+import org.xiaodai.servicing.LoanGradesChanged;
 import org.xiaodai.servicing.Loans;
 import org.xiaodai.servicing.RepaymentReceived;
 import org.xiaodai.servicing.RepaymentsReceived;
@@ -99,6 +101,19 @@ class ServicingNotices {
         if (stale(event.institutionId(), event.asOf())) {
             return;
         }
+        tell(event);
+    }
+
+    /** End of day's overdue marking: the partition's loans falling overdue in one event, each told as above (its own dedupe key). */
+    @ApplicationModuleListener
+    void overdue(InstallmentsOverdue batch) {
+        if (stale(batch.institutionId(), batch.asOf())) {
+            return;
+        }
+        batch.loans().forEach(this::tell);
+    }
+
+    private void tell(InstallmentOverdue event) {
         TenantWall.asInstitution(event.institutionId(), () -> notifications.notify(new Notice(event.institutionId(),
                 event.customerId(), NotificationEvent.OVERDUE,
                 Map.of("reference", reference(event.loanId()),
@@ -110,9 +125,26 @@ class ServicingNotices {
     /** Only a change for the worse is told (the borrower hears of the negative information before it is reported). */
     @ApplicationModuleListener
     void gradeChanged(LoanGradeChanged event) {
-        if (GRADES.indexOf(event.toGrade()) <= GRADES.indexOf(event.fromGrade()) || stale(event.institutionId(), event.changedOn())) {
+        if (!worse(event) || stale(event.institutionId(), event.changedOn())) {
             return;
         }
+        tell(event);
+    }
+
+    /** End of day's grade changes of a partition in one event, each told as above (its own dedupe key). */
+    @ApplicationModuleListener
+    void gradeChanged(LoanGradesChanged batch) {
+        if (stale(batch.institutionId(), batch.changedOn())) {
+            return;
+        }
+        batch.changes().stream().filter(ServicingNotices::worse).forEach(this::tell);
+    }
+
+    private static boolean worse(LoanGradeChanged event) {
+        return GRADES.indexOf(event.toGrade()) > GRADES.indexOf(event.fromGrade());
+    }
+
+    private void tell(LoanGradeChanged event) {
         TenantWall.asInstitution(event.institutionId(), () -> summary(event.loanId()).ifPresent(loan ->
                 notifications.notify(new Notice(event.institutionId(), loan.customerId(), NotificationEvent.GRADE_CHANGED,
                         Map.of("reference", name(loan), "grade", event.toGrade()),

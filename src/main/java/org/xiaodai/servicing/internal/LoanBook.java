@@ -3,8 +3,11 @@ package org.xiaodai.servicing.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -14,8 +17,10 @@ import org.xiaodai.calc.LoanPosition;
 import org.xiaodai.calc.Schedule;
 import org.xiaodai.calc.ServicingCalculator;
 import org.xiaodai.servicing.InstallmentOverdue;
+import org.xiaodai.servicing.InstallmentsOverdue;
 import org.xiaodai.servicing.LedgerPosting;
 import org.xiaodai.servicing.LoanGradeChanged;
+import org.xiaodai.servicing.LoanGradesChanged;
 import org.xiaodai.servicing.LoanPaidOff;
 import org.xiaodai.servicing.LoanState;
 import org.xiaodai.servicing.domain.Balances;
@@ -136,38 +141,87 @@ class LoanBook {
     record Write(LoanRow loan, Derived derived, LocalDate date, String gradeReason, UUID actor) {
     }
 
-    /** {@link #write} of many loans: the rows in one batch, then each one's grade history and events. */
+    /**
+     * {@link #write} of many loans: the rows in one batch, then the grade history in one batch and the
+     * grade changes and loans falling overdue as one {@link LoanGradesChanged} and one
+     * {@link InstallmentsOverdue} per date (each listener handles each element as if it had come alone).
+     */
     void writeAll(List<Write> writes) {
         loans.updateAll(writes.stream().map(w -> new LoanRepository.StateUpdate(w.loan().id(), w.derived().status(),
                 w.derived().balances(), w.derived().oldestUnpaidDue(), w.derived().nextDueDate(),
                 w.derived().grade().name(), w.date())).toList(), clock.instant());
+        Gathered gathered = new Gathered();
         for (Write w : writes) {
-            followUp(w.loan(), w.derived(), w.date(), w.gradeReason(), w.actor());
+            Derived d = w.derived();
+            followUp(w.loan(), d.status(), d.grade(), d.oldestUnpaidDue(), d.position().daysPastDue(),
+                    d.position().overduePrincipal(), d.position().overdueInterest(), w.date(), w.gradeReason(), w.actor(),
+                    gathered);
         }
+        gathered.publish();
     }
 
     private void followUp(LoanRow loan, Derived d, LocalDate date, String gradeReason, UUID actor) {
         followUp(loan, d.status(), d.grade(), d.oldestUnpaidDue(), d.position().daysPastDue(),
-                d.position().overduePrincipal(), d.position().overdueInterest(), date, gradeReason, actor);
+                d.position().overduePrincipal(), d.position().overdueInterest(), date, gradeReason, actor, null);
     }
 
+    /**
+     * The grade history, grade change and overdue events of a change; with {@code gathered} the history
+     * rows and events are collected for one batch each instead of written and published one by one.
+     */
     private void followUp(LoanRow loan, LoanState status, FiveLevelGrade grade, LocalDate oldestUnpaidDue, long daysPastDue,
                           BigDecimal overduePrincipal, BigDecimal overdueInterest, LocalDate date, String gradeReason,
-                          UUID actor) {
+                          UUID actor, Gathered gathered) {
         if (grade != loan.grade()) {
-            loans.insertGradeChange(loan.institutionId(), loan.id(), date, loan.grade().name(), grade.name(),
-                    gradeReason, null, actor, clock.instant());
-            events.publishEvent(new LoanGradeChanged(loan.id(), loan.institutionId(), date, loan.grade().name(),
-                    grade.name(), gradeReason, daysPastDue));
+            LoanGradeChanged changed = new LoanGradeChanged(loan.id(), loan.institutionId(), date, loan.grade().name(),
+                    grade.name(), gradeReason, daysPastDue);
+            if (gathered == null) {
+                loans.insertGradeChange(loan.institutionId(), loan.id(), date, loan.grade().name(), grade.name(),
+                        gradeReason, null, actor, clock.instant());
+                events.publishEvent(changed);
+            } else {
+                gathered.history.add(new LoanRepository.GradeChange(loan.institutionId(), loan.id(), date,
+                        loan.grade().name(), grade.name(), gradeReason, null, actor));
+                gathered.grades.add(changed);
+            }
         }
         if (status == LoanState.PAID_OFF && loan.status() != LoanState.PAID_OFF) {
             events.publishEvent(new LoanPaidOff(loan.id(), loan.institutionId(), loan.customerId(), date));
         }
         if (status == LoanState.OVERDUE && loan.status() != LoanState.OVERDUE) {
             // every way into overdue (end of day, a reversal, the demo's history) tells collections and the borrower
-            events.publishEvent(new InstallmentOverdue(loan.id(), loan.institutionId(), loan.customerId(),
-                    loan.officerId(), oldestUnpaidDue, date, daysPastDue, overduePrincipal, overdueInterest));
+            InstallmentOverdue overdue = new InstallmentOverdue(loan.id(), loan.institutionId(), loan.customerId(),
+                    loan.officerId(), oldestUnpaidDue, date, daysPastDue, overduePrincipal, overdueInterest);
+            if (gathered == null) {
+                events.publishEvent(overdue);
+            } else {
+                gathered.overdue.add(overdue);
+            }
         }
+    }
+
+    /**
+     * The grade history rows and events of several loans written together: the rows go in one batch,
+     * the events as one batch event per institution and date — the grade changes before the loans
+     * falling overdue, so each loan's own events keep the order {@link #followUp} gives them alone.
+     */
+    private final class Gathered {
+        final List<LoanRepository.GradeChange> history = new ArrayList<>();
+        final List<LoanGradeChanged> grades = new ArrayList<>();
+        final List<InstallmentOverdue> overdue = new ArrayList<>();
+
+        void publish() {
+            loans.insertGradeChanges(history, clock.instant());
+            grades.stream().collect(Collectors.groupingBy(g -> new Key(g.institutionId(), g.changedOn()),
+                            LinkedHashMap::new, Collectors.toList()))
+                    .forEach((k, batch) -> events.publishEvent(new LoanGradesChanged(k.institutionId(), k.date(), batch)));
+            overdue.stream().collect(Collectors.groupingBy(o -> new Key(o.institutionId(), o.asOf()),
+                            LinkedHashMap::new, Collectors.toList()))
+                    .forEach((k, batch) -> events.publishEvent(new InstallmentsOverdue(k.institutionId(), k.date(), batch)));
+        }
+    }
+
+    private record Key(UUID institutionId, LocalDate date) {
     }
 
     /**
@@ -185,9 +239,11 @@ class LoanBook {
                 new Balances(w.loan().principalOutstanding(), w.loan().interestPaid(), w.loan().interestPaid(),
                         w.penaltyCharged(), w.loan().penaltyPaid(), w.loan().creditBalance()),
                 w.oldestUnpaidDue(), w.nextDueDate(), w.grade().name(), w.date())).toList(), clock.instant());
+        Gathered gathered = new Gathered();
         for (ClosedWrite w : writes) {
             followUp(w.loan(), LoanState.OVERDUE, w.grade(), w.oldestUnpaidDue(), w.daysPastDue(), w.overduePrincipal(),
-                    w.overdueInterest(), w.date(), "DAYS_PAST_DUE", null);
+                    w.overdueInterest(), w.date(), "DAYS_PAST_DUE", null, gathered);
         }
+        gathered.publish();
     }
 }

@@ -291,6 +291,25 @@ class LoanRepository {
                 Timestamp.from(now)).update();
     }
 
+    /** A grade history row for {@link #insertGradeChanges}. */
+    record GradeChange(UUID institutionId, UUID loanId, LocalDate on, String from, String to, String reason, String note,
+                       UUID actor) {
+    }
+
+    /** {@link #insertGradeChange} of many rows in one JDBC batch. */
+    void insertGradeChanges(List<GradeChange> changes, Instant now) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        template.batchUpdate("""
+                insert into servicing_grade_change (id, institution_id, loan_id, changed_on, from_grade, to_grade,
+                    reason, note, actor_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing
+                """, changes.stream().map(c -> new Object[] {UUID.randomUUID(), c.institutionId(), c.loanId(), c.on(),
+                c.from(), c.to(), c.reason(), c.note(), c.actor(), at}).toList());
+    }
+
     LoanState state(UUID id) {
         return jdbc.sql("select status from servicing_loan where id = ?").param(id).query(String.class).optional()
                 .map(LoanState::valueOf).orElseThrow();

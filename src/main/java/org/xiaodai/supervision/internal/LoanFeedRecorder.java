@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xiaodai.servicing.InstallmentOverdue;
+import org.xiaodai.servicing.InstallmentsOverdue;
 import org.xiaodai.servicing.LoanDisbursed;
 import org.xiaodai.servicing.LoanGradeChanged;
+import org.xiaodai.servicing.LoanGradesChanged;
 import org.xiaodai.servicing.LoanWrittenOff;
 import org.xiaodai.servicing.Loans;
 import org.xiaodai.servicing.RepaymentReceived;
@@ -70,14 +72,34 @@ class LoanFeedRecorder {
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(InstallmentOverdue e) {
-        record(new Row(e.institutionId(), e.loanId(), "OVERDUE", e.asOf(), e.overduePrincipal().add(e.overdueInterest()),
-                null, null, e.daysPastDue(), "OVERDUE:" + e.loanId() + ":" + e.dueDate() + ":" + e.asOf()));
+        record(row(e));
+    }
+
+    /** End of day's overdue marking: the partition's loans falling overdue in one event, recorded as above in one transaction. */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(InstallmentsOverdue batch) {
+        record(batch.institutionId(), batch.loans().stream().map(LoanFeedRecorder::row).toList());
+    }
+
+    private static Row row(InstallmentOverdue e) {
+        return new Row(e.institutionId(), e.loanId(), "OVERDUE", e.asOf(), e.overduePrincipal().add(e.overdueInterest()),
+                null, null, e.daysPastDue(), "OVERDUE:" + e.loanId() + ":" + e.dueDate() + ":" + e.asOf());
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(LoanGradeChanged e) {
-        record(new Row(e.institutionId(), e.loanId(), "GRADE_CHANGE", e.changedOn(), null, e.fromGrade(), e.toGrade(),
-                e.daysPastDue(), "GRADE_CHANGE:" + e.loanId() + ":" + e.changedOn() + ":" + e.toGrade() + ":" + e.reason()));
+        record(row(e));
+    }
+
+    /** End of day's grade changes of a partition in one event, recorded as above in one transaction. */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(LoanGradesChanged batch) {
+        record(batch.institutionId(), batch.changes().stream().map(LoanFeedRecorder::row).toList());
+    }
+
+    private static Row row(LoanGradeChanged e) {
+        return new Row(e.institutionId(), e.loanId(), "GRADE_CHANGE", e.changedOn(), null, e.fromGrade(), e.toGrade(),
+                e.daysPastDue(), "GRADE_CHANGE:" + e.loanId() + ":" + e.changedOn() + ":" + e.toGrade() + ":" + e.reason());
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
