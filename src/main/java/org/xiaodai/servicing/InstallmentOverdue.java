@@ -11,7 +11,8 @@ import org.springframework.modulith.events.Externalized;
  * {@code asOf}. Published once when the loan turns overdue (collections, reminders, risk).
  * <p>
  * Externalised to the Kafka topic {@code xiaodai.servicing.loans}, keyed by loan (in order per loan), when a
- * broker is configured; supervision records it in the regulator's real-time feed.
+ * broker is configured; supervision records it in the regulator's real-time feed. End of day's overdue marking
+ * publishes its loans as one {@link InstallmentsOverdue} per partition: a listener of this must listen to that too.
  */
 @Externalized("xiaodai.servicing.loans::#{loanId()}")
 public record InstallmentOverdue(UUID loanId, UUID institutionId, UUID customerId, UUID officerId, LocalDate dueDate,
