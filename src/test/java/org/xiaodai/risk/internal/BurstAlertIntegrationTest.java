@@ -80,7 +80,7 @@ class BurstAlertIntegrationTest {
         String id = raised.getFirst().toString();
         JsonNode alert = api.get("/api/v1/risk/alerts/" + id, api.token("a-admin", Api.DEMO_PASSWORD)).json().get("alert");
         assertThat(alert.get("ruleCode").asString()).isEqualTo("application-burst");
-        assertThat(alert.get("subjectLabel").asString()).contains("客户端地址", "client address", "6", above.sourceDigest()
+        assertThat(alert.get("subjectLabel").asString()).contains("客户端地址", "Client address", "6", above.sourceDigest()
                 .substring(0, 8)).doesNotContain(address);
         assertThat(api.get("/api/v1/risk/alerts/" + id, api.token("regulator", Api.DEMO_PASSWORD)).body())
                 .doesNotContain(address);
