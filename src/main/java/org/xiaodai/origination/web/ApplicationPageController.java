@@ -193,16 +193,19 @@ class ApplicationPageController {
         Map<String, String> form = single(params);
         List<FieldProblem> found = new ArrayList<>();
         SecurityChangeService.SecurityChange change = securityChange(form, found);
-        if (found.isEmpty()) {
-            try {
-                found.addAll(securityChanges.problems(CurrentUsers.require(), id, change));
-            } catch (ProblemException e) {
-                if (e.status().value() == 404) {
-                    throw e;
-                }
-                model.addAttribute("securityCheck", problems.errors(e));
-                return "origination/view :: securityCheck";
+        try {
+            // always asked (the scope check: another institution's id is 404 whatever the form holds); its own
+            // problems count when the form could be read
+            List<FieldProblem> rules = securityChanges.problems(CurrentUsers.require(), id, change);
+            if (found.isEmpty()) {
+                found.addAll(rules);
             }
+        } catch (ProblemException e) {
+            if (e.status().value() == 404) {
+                throw e;
+            }
+            model.addAttribute("securityCheck", problems.errors(e));
+            return "origination/view :: securityCheck";
         }
         model.addAttribute("securityCheck", found.isEmpty() ? FormErrors.none()
                 : problems.errors(ProblemException.invalid(found)));
