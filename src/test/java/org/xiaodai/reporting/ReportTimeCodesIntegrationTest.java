@@ -127,10 +127,11 @@ class ReportTimeCodesIntegrationTest {
         assertThat(superuser.sql("select report_code from reporting_loan_detail where return_id = ? and loan_id = ?")
                 .params(october, loan).query(String.class).single()).isEqualTo("49");
         // the same read as of the day of the change does see it
-        assertThat(TenantWall.asInstitution(inst, () -> context.getBean(org.springframework.transaction.support.TransactionTemplate.class)
-                .execute(s -> context.getBean(JdbcClient.class)
+        Integer collateralNow = TenantWall.asInstitution(inst, () -> context.getBean(
+                org.springframework.transaction.support.TransactionTemplate.class).execute(s -> context.getBean(JdbcClient.class)
                         .sql("select collateral from origination_loan_security(date '2026-11-03') where loan_id = ?").param(loan)
-                        .query(Integer.class).single()))).isEqualTo(1);
+                        .query(Integer.class).single()));
+        assertThat(collateralNow).isEqualTo(1);
     }
 
     @Test
