@@ -125,7 +125,7 @@ class DataQualityRulesIntegrationTest {
     }
 
     /**
-     * Consistency with the ledger is judged at the month end (a repayment booked after it moves the ledger, not the
+     * Consistency with the ledger is judged at the month end (a loan paid out after it moves the ledger, not the
      * month's snapshot), and across tables: a detail row whose borrower is not a customer on the institution's file
      * (unknown, or another institution's) fails {@code consistency.customer-on-file}, with drill-down to it.
      */
@@ -150,9 +150,10 @@ class DataQualityRulesIntegrationTest {
                 select c.id from customer c join iam_organisation o on o.id = c.institution_id where o.code = 'HZXD'
                  order by c.id limit 1""").query(UUID.class).single();
         superuser.sql("update servicing_loan set customer_id = ? where id = ?").params(hzCustomer, foreign).update();
-        // a repayment after the month end: the ledger at the collection date no longer matches October's balance
+        // a loan paid out after the month end: in the ledger at the collection date, not in October's snapshot
         ServicingTestUtils.setBusinessDate(superuser, inst, LocalDate.of(2026, 11, 6));
-        new ServicingTestUtils(context).repay(inst, onFile, LocalDate.of(2026, 11, 5), "2000.00", "dq-" + UUID.randomUUID());
+        UUID november = util.loan(inst, "5000.00", 6, LocalDate.of(2026, 11, 5));
+        superuser.sql("update servicing_loan set customer_id = ? where id = ?").params(customer, november).update();
 
         UUID id = util.generate(inst, YearMonth.of(2026, 10));
 

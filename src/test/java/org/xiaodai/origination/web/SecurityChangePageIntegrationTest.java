@@ -49,7 +49,8 @@ class SecurityChangePageIntegrationTest {
         UUID hz = superuser.sql("select id from iam_organisation where code = 'HZXD'").query(UUID.class).single();
         UUID loan = new ServicingTestUtils(context).disbursedLoan(superuser, "HZXD");
         UUID application = UUID.randomUUID();
-        UUID borrower = superuser.sql("select customer_id from servicing_loan where id = ?").param(loan).query(UUID.class).single();
+        UUID borrower = superuser.sql("select id from customer where institution_id = ? order by id limit 1").param(hz)
+                .query(UUID.class).single();
         superuser.sql("""
                 insert into origination_application (id, institution_id, owner_id, customer_id, customer_name, product_id,
                     product_version, amount, number_of_repayments, annual_rate_percent, purpose, channel, collateral,
