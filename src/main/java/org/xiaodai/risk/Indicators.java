@@ -25,7 +25,11 @@ public final class Indicators {
      * at disbursement (supervision's {@code share-above-rate-benchmark}).
      */
     public static final String ABOVE_RATE_BENCHMARK = "share-above-rate-benchmark";
-    /** Applications from one address within 24 hours. Needs origination. */
+    /**
+     * Applications submitted from one client address or device within an hour, when origination's velocity check
+     * flagged it (fed by risk from origination's {@code ApplicationBurst}; subject {@code address|device:<digest>@<hour>},
+     * date the hour's day, so one alert per source and hour).
+     */
     public static final String APPLICATION_BURST = "applications-per-address";
     /**
      * Borrowers who are also customers of other institutions of the region (多头借贷): 1 for each application submitted
@@ -53,11 +57,12 @@ public final class Indicators {
     /**
      * The indicators something feeds today: the loan indicators from supervision's daily indicator
      * history at each end of day, the PSI from scoring, overdue complaints from supervision, lending outside the
-     * licence from each disbursed loan, multi-lending borrowers from each flagged submission.
+     * licence from each disbursed loan, multi-lending borrowers from each flagged submission, application bursts from
+     * origination's velocity flags.
      */
     public static final List<String> FED = List.of(TOP_BORROWER_EXPOSURE, RELATED_PARTY_EXPOSURE, NPL_RATIO_JUMP,
             ABOVE_RATE_BENCHMARK, SCORE_PSI, COMPLAINTS_OVERDUE, RETURN_DAYS_LATE, OVERDUE_SPIKE, OUTSIDE_LICENCE,
-            MULTI_LENDING);
+            MULTI_LENDING, APPLICATION_BURST);
 
     private Indicators() {
     }

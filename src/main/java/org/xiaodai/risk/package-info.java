@@ -11,13 +11,14 @@
  * institution is applied. Today the module itself feeds it from {@code eod.DayClosed} (complaints
  * past their response deadline, supervision's loan indicators, the overdue spike, late returns),
  * {@code scoring.ScoreDriftDetected} (score drift, PSI), {@code servicing.LoanDisbursed} (lending
- * outside the licensed region or scope, checked with {@code supervision.Institutions.licensedFor})
- * and {@code approval.ApprovalRequested} (origination's multi-lending flag on submit); the shipped
- * rule nothing feeds yet (application burst) waits for it ({@code docs/supervision.md}).
+ * outside the licensed region or scope, checked with {@code supervision.Institutions.licensedFor}),
+ * {@code approval.ApprovalRequested} (origination's multi-lending flag on submit) and
+ * {@code origination.ApplicationBurst} (a device or client address over origination's velocity limit, as a keyed
+ * digest; one alert per source and hour).
  * {@link org.xiaodai.risk.AlertRaised} is published for every new alert (and externalised to Kafka
  * when a broker is configured).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Early warning",
-        allowedDependencies = {"supervision", "reporting", "servicing", "customer", "product", "approval", "scoring", "eod",
-                "iam", "audit", "shared", "platform::web"})
+        allowedDependencies = {"supervision", "reporting", "servicing", "customer", "product", "approval", "origination",
+                "scoring", "eod", "iam", "audit", "shared", "platform::web"})
 package org.xiaodai.risk;

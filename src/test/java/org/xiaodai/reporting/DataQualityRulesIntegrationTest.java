@@ -124,4 +124,47 @@ class DataQualityRulesIntegrationTest {
                                 .param(id).update())))).isNotNull();
     }
 
+    /**
+     * Consistency with the ledger is judged at the month end (a loan paid out after it moves the ledger, not the
+     * month's snapshot), and across tables: a detail row whose borrower is not a customer on the institution's file
+     * (unknown, or another institution's) fails {@code consistency.customer-on-file}, with drill-down to it.
+     */
+    @Test
+    void theLedgerIsReconciledAtTheMonthEndAndEveryBorrowerMustBeOnFile() {
+        UUID inst = ServicingTestUtils.newInstitution(api, superuser);
+        LocalDate d0 = LocalDate.of(2026, 9, 20);
+        ServicingTestUtils.setBusinessDate(superuser, inst, LocalDate.of(2026, 10, 1));
+        UUID onFile = util.loan(inst, "8000.00", 6, d0);
+        UUID unknown = util.loan(inst, "3000.00", 6, d0);
+        UUID foreign = util.loan(inst, "4000.00", 6, d0);
+        UUID customer = UUID.randomUUID();
+        var cipher = context.getBean(org.xiaodai.customer.domain.PiiCipher.class);
+        var sealed = cipher.seal("360426199101010071", "customer:" + customer + ":idNumber");
+        superuser.sql("""
+                insert into customer (id, institution_id, kind, name, id_number_cipher, id_number_key_id, id_number_index,
+                    id_number_masked, created_at, updated_at) values (?, ?, 'INDIVIDUAL', '档案样例', ?, ?, ?, '3604****0071', now(), now())""")
+                .params(customer, inst, sealed.ciphertext(), sealed.keyId(), cipher.blindIndex("idNumber", "360426199101010071"))
+                .update();
+        superuser.sql("update servicing_loan set customer_id = ? where id = ?").params(customer, onFile).update();
+        UUID hzCustomer = superuser.sql("""
+                select c.id from customer c join iam_organisation o on o.id = c.institution_id where o.code = 'HZXD'
+                 order by c.id limit 1""").query(UUID.class).single();
+        superuser.sql("update servicing_loan set customer_id = ? where id = ?").params(hzCustomer, foreign).update();
+        // a loan paid out after the month end: in the ledger at the collection date, not in October's snapshot
+        ServicingTestUtils.setBusinessDate(superuser, inst, LocalDate.of(2026, 11, 6));
+        UUID november = util.loan(inst, "5000.00", 6, LocalDate.of(2026, 11, 5));
+        superuser.sql("update servicing_loan set customer_id = ? where id = ?").params(customer, november).update();
+
+        UUID id = util.generate(inst, YearMonth.of(2026, 10));
+
+        Map<String, int[]> results = new java.util.HashMap<>();
+        superuser.sql("select rule, checked, failed from reporting_quality_result where return_id = ?").param(id)
+                .query(rs -> { results.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)}); });
+        assertThat(results.get("consistency.balance-with-ledger")).as("reconciled at the month end").containsExactly(1, 0);
+        assertThat(results.get("consistency.customer-on-file")).containsExactly(3, 2);
+        List<UUID> rows = TenantWall.asInstitution(inst, () -> returns.failures(id, "consistency.customer-on-file")).stream()
+                .map(f -> f.loanId()).toList();
+        assertThat(rows).containsExactlyInAnyOrder(unknown, foreign);
+        assertThat(TenantWall.asInstitution(inst, () -> returns.failures(id, "consistency.balance-with-ledger"))).isEmpty();
+    }
 }

@@ -103,11 +103,35 @@ class ReportTimeCodesIntegrationTest {
         assertThat(codes).containsEntry(steady, "49").containsEntry(securedBefore, "49").containsEntry(fresh, "10")
                 .containsEntry(freshSecured, "10").containsEntry(closed, "20").containsEntry(graded, "40")
                 .containsEntry(secured, "30").containsEntry(securedAndGraded, "30").hasSize(8);
-        // the statistical return follows the security in force: the changed loans now carry collateral
+        // the statistical return follows the security in force at the month end: the loans changed in or before October carry collateral
         assertThat(superuser.sql("select loans from reporting_return_line where return_id = ? and dimension = 'SECURITY' and key = 'MORTGAGE'")
                 .param(id).query(Integer.class).single()).isEqualTo(4);
         // every code the XSD declares is one the collection can produce
         assertThat(Set.copyOf(codes.values())).containsExactlyInAnyOrder("10", "20", "30", "40", "49");
+    }
+
+    /** The SECURITY lines hold the security in force at the month end: a change after it alters no line of that month. */
+    @Test
+    void aGuaranteeChangeAfterTheMonthEndDoesNotAlterThatMonthsReturn() {
+        UUID inst = ServicingTestUtils.newInstitution(api, superuser);
+        ServicingTestUtils.setBusinessDate(superuser, inst, LocalDate.of(2026, 9, 20));
+        UUID loan = util.loan(inst, "6000.00", 12, LocalDate.of(2026, 8, 10));
+        UUID application = contracted(inst, loan);
+        ServicingTestUtils.setBusinessDate(superuser, inst, LocalDate.of(2026, 11, 3));
+        assertThat(change(inst, officer(inst), application).changedOn()).isEqualTo(LocalDate.of(2026, 11, 3));
+
+        UUID october = util.generate(inst, YearMonth.of(2026, 10));
+
+        assertThat(superuser.sql("select key || ':' || loans from reporting_return_line where return_id = ? and dimension = 'SECURITY'")
+                .param(october).query(String.class).list()).as("without security at the end of October").containsExactly("CREDIT:1");
+        assertThat(superuser.sql("select report_code from reporting_loan_detail where return_id = ? and loan_id = ?")
+                .params(october, loan).query(String.class).single()).isEqualTo("49");
+        // the same read as of the day of the change does see it
+        Integer collateralNow = TenantWall.asInstitution(inst, () -> context.getBean(
+                org.springframework.transaction.support.TransactionTemplate.class).execute(s -> context.getBean(JdbcClient.class)
+                        .sql("select collateral from origination_loan_security(date '2026-11-03') where loan_id = ?").param(loan)
+                        .query(Integer.class).single()));
+        assertThat(collateralNow).isEqualTo(1);
     }
 
     @Test

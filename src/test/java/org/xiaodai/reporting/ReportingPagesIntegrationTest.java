@@ -57,7 +57,7 @@ class ReportingPagesIntegrationTest {
         assertThat(location).startsWith("/reporting/returns/");
         String id = location.substring("/reporting/returns/".length());
         String shown = page(mvc, admin, location + "?rule=consistency.balance-with-ledger");
-        assertThat(shown).contains("id=\"quality\"", "id=\"downloads\"", "id=\"submit\"", "余额与总账贷款本金一致");
+        assertThat(shown).contains("id=\"quality\"", "id=\"downloads\"", "id=\"submit\"", "余额与月末总账贷款本金一致");
         for (String format : List.of("csv", "xlsx", "xml", "json")) {
             assertThat(mvc.perform(get(location + "/download?part=loan-details&format=" + format).session(admin))
                     .andReturn().getResponse().getStatus()).as(format).isEqualTo(200);

@@ -64,11 +64,12 @@ public class ApplicationService {
     private final ObjectProvider<OriginationGate> gates;
     private final JsonMapper json;
     private final ApplicationReader reader;
+    private final VelocityBursts bursts;
 
     ApplicationService(JdbcClient jdbc, ApplicationStore store, SubmissionAssessment assessment, Customers customers,
                        Products products, CreditBureau bureau, AuditTrail audit, ApplicationEventPublisher events,
                        BusinessDate businessDate, Clock clock, ObjectProvider<OriginationGate> gates, JsonMapper json,
-                       ApplicationReader reader) {
+                       ApplicationReader reader, VelocityBursts bursts) {
         this.jdbc = jdbc;
         this.store = store;
         this.assessment = assessment;
@@ -82,6 +83,7 @@ public class ApplicationService {
         this.gates = gates;
         this.json = json;
         this.reader = reader;
+        this.bursts = bursts;
     }
 
     /**
@@ -197,6 +199,7 @@ public class ApplicationService {
                 row.productId(), version.definition().code(), version.definition().name(), customer.name(), row.amount(),
                 row.annualRatePercent(), row.numberOfRepayments(), score.map(ScoreResult::score).orElse(null),
                 score.map(ScoreResult::grade).orElse(null), flags.stream().map(Flag::code).toList(), now));
+        bursts.publish(id, row.institutionId(), flags, address, device, now);
     }
 
     /**

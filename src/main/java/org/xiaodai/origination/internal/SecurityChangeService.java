@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * effective on the institution's business date, with a reason; append-only and audited. The monthly loan-level detail
  * reports a loan whose security changed in the month with report-time code 30 (DOMAIN.md §6), through the published
  * read {@code origination_security_changes(from, to)}; the statistical return's security lines follow the latest
- * change ({@code origination_loan_security()}).
+ * change in force at the month end ({@code origination_loan_security(as_of)}).
  */
 @Service
 public class SecurityChangeService {
@@ -73,6 +73,85 @@ public class SecurityChangeService {
             throw ProblemException.conflict("application-state", row.status());
         }
         LocalDate today = applications.today(row.institutionId());
+        Checked checked = check(row, today, change);
+        if (!checked.problems().isEmpty()) {
+            throw ProblemException.invalid(checked.problems());
+        }
+        String collateral = checked.collateral();
+        String guarantors = checked.guarantors();
+        String reason = checked.reason();
+        UUID changeId = UUID.randomUUID();
+        jdbc.sql("""
+                insert into origination_security_change (id, institution_id, application_id, loan_id, changed_on, collateral,
+                    guarantors, reason, changed_by, changed_at)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""")
+                .params(changeId, row.institutionId(), id, row.loanId(), today, collateral, guarantors, reason,
+                        caller.userId(), Timestamp.from(clock.instant())).update();
+        audit.record(AuditRecord.created("origination.security.changed", "application", id, row.institutionId(),
+                Map.of("loanId", row.loanId(), "changedOn", today.toString(), "collateral", collateral,
+                        "guarantors", guarantors, "reason", reason)));
+        return new Recorded(changeId, today);
+    }
+
+    /**
+     * What {@link #record} would refuse, without writing (the page's live validation): the field problems, empty when
+     * the change may be recorded. 404 outside the caller's scope, 409 before the loan exists, as {@link #record}.
+     */
+    @Transactional(readOnly = true)
+    public List<FieldProblem> problems(CurrentUser caller, UUID id, SecurityChange change) {
+        ApplicationStore.Row row = store.inScope(caller.scope(), id);
+        if (row.loanId() == null) {
+            throw ProblemException.conflict("application-state", row.status());
+        }
+        return check(row, applications.today(row.institutionId()), change).problems();
+    }
+
+    /** One recorded change as the application's page lists it: the security after it, by name. */
+    public record HistoryEntry(UUID id, LocalDate changedOn, List<NewApplication.Collateral> collateral,
+                               List<String> guarantorNames, String reason, UUID changedBy, java.time.Instant changedAt) {
+    }
+
+    /** The changes of the security of the application {@code id}, latest first; 404 outside the caller's scope. */
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> history(CurrentUser caller, UUID id) {
+        ApplicationStore.Row row = store.inScope(caller.scope(), id);
+        return jdbc.sql("""
+                select id, changed_on, collateral::text as collateral, guarantors::text as guarantors, reason, changed_by,
+                       changed_at
+                  from origination_security_change where application_id = ? order by changed_on desc, changed_at desc""")
+                .param(row.id())
+                .query((rs, n) -> new HistoryEntry(rs.getObject("id", UUID.class), rs.getObject("changed_on", LocalDate.class),
+                        collateral(rs.getString("collateral")), guarantorNames(rs.getString("guarantors")),
+                        rs.getString("reason"), rs.getObject("changed_by", UUID.class),
+                        rs.getTimestamp("changed_at").toInstant()))
+                .list();
+    }
+
+    private List<NewApplication.Collateral> collateral(String text) {
+        List<NewApplication.Collateral> items = new ArrayList<>();
+        for (var c : json.readTree(text)) {
+            items.add(new NewApplication.Collateral(
+                    org.xiaodai.origination.domain.CollateralType.valueOf(c.get("type").asString()),
+                    c.has("description") && !c.get("description").isNull() ? c.get("description").asString() : null,
+                    new java.math.BigDecimal(c.get("valuation").asString()), LocalDate.parse(c.get("valuationDate").asString())));
+        }
+        return items;
+    }
+
+    private List<String> guarantorNames(String text) {
+        List<String> names = new ArrayList<>();
+        for (var g : json.readTree(text)) {
+            UUID customer = UUID.fromString(g.asString());
+            names.add(customers.profile(customer).map(p -> p.name()).orElse(customer.toString().substring(0, 8)));
+        }
+        return names;
+    }
+
+    private record Checked(List<FieldProblem> problems, String collateral, String guarantors, String reason) {
+    }
+
+    /** The field rules of a change against the application's row and the business date. */
+    private Checked check(ApplicationStore.Row row, LocalDate today, SecurityChange change) {
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < change.guarantors().size(); i++) {
             UUID g = change.guarantors().get(i);
@@ -98,20 +177,7 @@ public class SecurityChangeService {
         if (problems.isEmpty() && unchanged(row, collateral, guarantors)) {
             problems.add(FieldProblem.of("guarantors", "securityUnchanged"));
         }
-        if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems);
-        }
-        UUID changeId = UUID.randomUUID();
-        jdbc.sql("""
-                insert into origination_security_change (id, institution_id, application_id, loan_id, changed_on, collateral,
-                    guarantors, reason, changed_by, changed_at)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""")
-                .params(changeId, row.institutionId(), id, row.loanId(), today, collateral, guarantors, reason,
-                        caller.userId(), Timestamp.from(clock.instant())).update();
-        audit.record(AuditRecord.created("origination.security.changed", "application", id, row.institutionId(),
-                Map.of("loanId", row.loanId(), "changedOn", today.toString(), "collateral", collateral,
-                        "guarantors", guarantors, "reason", reason)));
-        return new Recorded(changeId, today);
+        return new Checked(problems, collateral, guarantors, reason);
     }
 
     /** True when the security after the change is the one in force (the latest change's, else the contract's). */

@@ -54,6 +54,28 @@ class QualityRules {
                     r.contract_number in (select dup.contract_number from dup)"""));
 
     static final String LEDGER_RULE = "consistency.balance-with-ledger";
+    static final String CUSTOMER_RULE = "consistency.customer-on-file";
+
+    /**
+     * The rule across tables, a statement of its own over the stored detail (not a step of the collecting statement):
+     * a detail row whose borrower is not a customer on the institution's file (customer's published read
+     * {@code customer_reporting_segments()}, inside the tenant wall, so a borrower of another institution is not on
+     * file either). Such a row is missing from the region, industry and borrower-type lines' known keys.
+     */
+    static final String CUSTOMER_ON_FILE = """
+            with f as (
+                select r.row_no, r.loan_id, r.contract_number
+                  from reporting_loan_detail r
+                  left join customer_reporting_segments() c on c.customer_id = r.customer_id
+                 where r.return_id = :returnId and c.customer_id is null
+            ), kept as (
+                insert into reporting_quality_failure (return_id, institution_id, rule, row_no, loan_id, detail)
+                select :returnId, :institution, :rule, f.row_no, f.loan_id, f.contract_number
+                  from f order by f.row_no limit %d
+            )
+            insert into reporting_quality_result (return_id, institution_id, rule, category, checked, failed)
+            select :returnId, :institution, :rule, 'CONSISTENCY', :loans, (select count(*) from f)
+            """.formatted(FAILURES_KEPT);
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -75,17 +97,23 @@ class QualityRules {
     }
 
     /**
-     * The checks after the row rules ran inside the collecting statement ({@link Snapshots#COLLECT}): the ledger
-     * reconciliation and the score; returns the score in percent.
+     * The checks after the row rules ran inside the collecting statement ({@link Snapshots#COLLECT}): the rule across
+     * tables ({@link #CUSTOMER_ON_FILE}), the ledger reconciliation at the snapshot's date and the score; returns the
+     * score in percent.
      */
-    BigDecimal finish(UUID returnId, UUID institutionId, LocalDate collectedOn, BigDecimal snapshotBalance) {
-        ledgerRule(returnId, institutionId, collectedOn, snapshotBalance);
+    BigDecimal finish(UUID returnId, UUID institutionId, LocalDate asOf, int loans, BigDecimal snapshotBalance) {
+        jdbc.sql(CUSTOMER_ON_FILE).param("returnId", returnId).param("institution", institutionId)
+                .param("rule", CUSTOMER_RULE).param("loans", loans).update();
+        ledgerRule(returnId, institutionId, asOf, snapshotBalance);
         return score(returnId);
     }
 
-    /** The snapshot's principal balance equals the general ledger's loan-principal account at the collection date. */
-    private void ledgerRule(UUID returnId, UUID institutionId, LocalDate collectedOn, BigDecimal snapshot) {
-        BigDecimal general = ledger.trialBalance(institutionId, collectedOn).accounts().stream()
+    /**
+     * The snapshot's principal balance equals the general ledger's loan-principal account at the snapshot's date (the
+     * month end): the difference must be zero. Repayments booked after the month end move the ledger, not the month.
+     */
+    private void ledgerRule(UUID returnId, UUID institutionId, LocalDate asOf, BigDecimal snapshot) {
+        BigDecimal general = ledger.trialBalance(institutionId, asOf).accounts().stream()
                 .filter(a -> "LOAN_PRINCIPAL".equals(a.role())).map(Ledger.AccountLine::balance)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         boolean fails = snapshot.compareTo(general) != 0;
@@ -95,7 +123,9 @@ class QualityRules {
                     values (?, ?, ?, null, null, ?)""")
                     .params(returnId, institutionId, LEDGER_RULE,
                             "snapshot " + snapshot.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " ≠ ledger "
-                                    + general.setScale(2, RoundingMode.HALF_EVEN).toPlainString())
+                                    + general.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " on " + asOf
+                                    + " (difference " + snapshot.subtract(general).setScale(2, RoundingMode.HALF_EVEN)
+                                    .toPlainString() + ")")
                     .update();
         }
         jdbc.sql("""

@@ -133,7 +133,7 @@ public class ReturnService implements org.xiaodai.reporting.ReturnDeadlines {
         jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
         int loans = snapshots.collect(id, institutionId, start, asOf, quality.failingIdNumbers(today));
         BigDecimal balance = snapshots.totalBalance(id);
-        BigDecimal score = quality.finish(id, institutionId, today, balance);
+        BigDecimal score = quality.finish(id, institutionId, asOf, loans, balance);
         jdbc.sql("update reporting_return set loans = ?, quality_score = ?, balance = ? where id = ?")
                 .params(loans, score, balance, id).update();
         audit.record(AuditRecord.created("reporting.return.generated", "return", id, institutionId,

@@ -22,8 +22,9 @@ import org.xiaodai.supervision.Institutions;
  * statistical lines aggregated from the detail with grouping sets (grade, product, status, term, rate
  * band, days past due, and by the borrower's region, industry section and type from customer's
  * published read {@code customer_reporting_segments()}, and by security type from origination's published read
- * {@code origination_loan_security()} and the product's declared type), the ten largest borrowers, funding by
- * source from the supervision registry, and loan-loss provisions by grade from the ledger.
+ * {@code origination_loan_security(asOf)}, the security in force at the month end, and the product's declared type),
+ * the ten largest borrowers, funding by source from the supervision registry, and loan-loss provisions by grade from
+ * the ledger.
  *
  * <p>Security type (担保方式, DOMAIN.md §2): a loan with collateral on its contract is {@code MORTGAGE} or
  * {@code PLEDGE} — the form its product declares, or, for a product declared otherwise, {@code PLEDGE} when
@@ -106,7 +107,7 @@ class Snapshots {
                                 when o.guarantors > 0 then 'GUARANTEED' else 'CREDIT' end as security
                       from detail r
                       left join customer_reporting_segments() c on c.customer_id = r.customer_id
-                      left join origination_loan_security() o on o.loan_id = r.loan_id
+                      left join origination_loan_security(cast(:asOf as date)) o on o.loan_id = r.loan_id
                       left join unnest(cast(:productIds as uuid[]), cast(:productSecurity as text[])) ps(product_id, security)
                              on ps.product_id = r.product_id) d
              group by grouping sets ((), (d.grade_code), (d.product), (d.account_status), (d.term), (d.rate), (d.dpd),

@@ -135,6 +135,11 @@ class SupervisionStoryBrowserTest {
         open("/supervision/submissions?status=SUBMITTED");
         inboxLink(first, period, "1").click();
         waitFor(By.id("receipt-form"));
+        // the regulator reviews what was submitted: the data-quality score by rule and the loan-level rows
+        assertThat(text(By.id("quality"))).contains("余额与月末总账贷款本金一致", "借款人均为本机构客户档案中的客户");
+        String rowOne = superuser.sql("select contract_number from reporting_loan_detail where return_id = ?::uuid and row_no = 1")
+                .param(first).query(String.class).single();
+        assertThat(text(By.id("detail-rows"))).contains(rowOne);
         driver.findElement(By.id("note")).sendKeys("第1行合同号有误，请更正后重报");
         driver.findElement(By.id("rejections-text")).sendKeys("1：合同号与合同文本不符");
         submit(By.cssSelector("#receipt-form button[value=reject]"));
@@ -145,7 +150,11 @@ class SupervisionStoryBrowserTest {
         browser.screenshot("story-04-rejected");
         signOut();
 
-        // 4. the institution sees the rejection on its console, generates again and resubmits
+        // 4. the institution corrects the rejected row at its source (the loan's contract number, as its core system
+        // would), sees the rejection on its console, generates again and resubmits: the new version carries the correction
+        String corrected = rowOne + "-C";
+        superuser.sql("update servicing_loan set contract_number = ? where contract_number = ? and institution_id = ?::uuid")
+                .params(corrected, rowOne, nbxd).update();
         signIn("b-admin");
         open("/reporting");
         driver.findElement(By.cssSelector("#returns a[href='/reporting/returns/" + first + "']")).click();
@@ -158,6 +167,8 @@ class SupervisionStoryBrowserTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(text(By.tagName("h1"))).contains(period);
         assertThat(text(By.id("versions"))).contains("v1", "v2", "已退回");
+        assertThat(superuser.sql("select contract_number from reporting_loan_detail where return_id = ?::uuid and row_no = 1")
+                .param(second).query(String.class).single()).as("row 1 corrected in the new version").isEqualTo(corrected);
         submit(By.cssSelector("#submit button"));
         waitFor(By.id("status"));
         assertThat(text(By.id("status"))).isEqualTo("已报送待回执");
