@@ -30,7 +30,7 @@ class TopBorrowersIntegrationTest {
     /** 32 borrowers: 15 of ~12,345,678,901,234 apart by 0.0001 each, one with two loans summing above them, two tied with the tenth, 14 small. */
     private static final String DETAIL = """
             with detail as (
-                select c.customer_id, c.balance, c.balance / 10 as overdue_principal, c.grade_code,
+                select c.customer_id, c.balance, round(c.balance / 10, 4) as overdue_principal, c.grade_code,
                        date '2026-11-15' as disbursement_date, c.balance + 100 as principal, 1.2300::numeric as amount_paid
                   from (select ('00000000-0000-0000-0000-' || lpad(k::text, 12, '0'))::uuid as customer_id,
                                12345678901234.0001 + k * 0.0001 as balance, case when k % 3 = 0 then '3' else '1' end as grade_code
