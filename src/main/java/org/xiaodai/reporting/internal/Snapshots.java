@@ -114,14 +114,32 @@ class Snapshots {
                                      (d.region), (d.industry), (d.borrower_type), (d.security))
             """;
 
+    /**
+     * The ten largest borrowers by balance, exact to the cent without the exact sums of every borrower: a first
+     * aggregate ranks the borrowers by their balance summed as {@code float8} (pass-by-value states; the seven
+     * {@code numeric} sums of a million borrowers spilled to disk) together with a bound on that sum's rounding error
+     * ({@code 1e-9} × the sum of the terms' magnitudes, far above the 2⁻⁵³ per term and addition of the conversion and
+     * the additions, plus a cent); every borrower whose float sum plus its bound reaches the lowest float sum minus its
+     * bound among the float-ranked first ten can be among the exact ten, and only those borrowers' rows are summed in
+     * {@code numeric} and ranked exactly (balance descending, then customer id). Same ten lines as ranking every
+     * borrower exactly, ties included.
+     */
     static final String TOP_BORROWERS = """
             insert into reporting_return_line (return_id, institution_id, dimension, key, loans, balance,
                 overdue_principal, npl_balance, new_loans, new_amount, repaid)
+            with ranked as (
+                select customer_id, sum(balance::float8) as approx,
+                       sum(abs(balance)::float8) * 1e-9 + 0.01 as error
+                  from detail group by customer_id
+            ), cut as (
+                select min(t.approx - t.error) as low from (select approx, error from ranked order by approx desc limit 10) t
+            )
             select :returnId, :institution, 'TOP_BORROWER', customer_id::text, count(*), sum(balance), sum(overdue_principal),
                    coalesce(sum(balance) filter (where grade_code in ('3', '4', '5')), 0),
                    count(*) filter (where disbursement_date >= :start),
                    coalesce(sum(principal) filter (where disbursement_date >= :start), 0), sum(amount_paid)
               from detail
+             where customer_id in (select k.customer_id from ranked k, cut where k.approx + k.error >= cut.low)
              group by customer_id order by sum(balance) desc, customer_id limit 10
             """;
 
