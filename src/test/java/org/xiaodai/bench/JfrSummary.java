@@ -83,6 +83,7 @@ final class JfrSummary {
         Map<String, Integer> inclusive = zeroes(INCLUSIVE);
         Map<String, Integer> layers = zeroes(LAYERS);
         layers.put("other (JDK, JIT-less frames)", 0);
+        Map<String, Integer> owners = new HashMap<>();
         // per request: a request runs on a virtual thread of its own, so every sample of that thread
         // belongs to the request its controller frame names
         Map<Long, String> requestOfThread = new HashMap<>();
@@ -125,6 +126,7 @@ final class JfrSummary {
             }));
             hit.forEach(b -> inclusive.merge(b, 1, Integer::sum));
             layers.merge(layer(frames), 1, Integer::sum);
+            owners.merge(owner(frames), 1, Integer::sum);
             RecordedThread thread = event.getThread(type.equals("jdk.CPUTimeSample") ? "eventThread" : "sampledThread");
             String controller = controller(frames);
             if (thread != null && thread.isVirtual()) {
@@ -153,6 +155,8 @@ final class JfrSummary {
         }
         out.println("by layer (each sample once, the innermost layer it is in):");
         top(layers, all, layers.size(), out);
+        out.println("by owner (each sample once, the innermost non-JDK layer: socket I/O counts for the driver or Tomcat that did it):");
+        top(owners, all, owners.size(), out);
         out.println("inclusive (a sample counts in each it passes through):");
         inclusive.forEach((bucket, n) -> out.printf("  %5.1f %%  %s%n", 100.0 * n / all, bucket));
         out.println("by package, inclusive (a sample counts once in each package on its stack):");
@@ -195,6 +199,25 @@ final class JfrSummary {
     private static void top(Map<String, Integer> counts, int all, int limit, PrintStream out) {
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
                 .forEach(e -> out.printf("  %5.1f %%  %s%n", 100.0 * e.getValue() / all, e.getKey()));
+    }
+
+    /** The JDK's own layers: a sample in them counts for the innermost library or module that called the JDK. */
+    private static final Set<String> JDK_LAYERS = Set.of("sockets and NIO (JDK)", "virtual-thread scheduling (JDK)");
+
+    private static String owner(List<String> frames) {
+        for (String frame : frames) {
+            for (Map.Entry<String, String> layer : LAYERS.entrySet()) {
+                if (JDK_LAYERS.contains(layer.getKey())) {
+                    continue;
+                }
+                for (String prefix : layer.getValue().split("\\|")) {
+                    if (frame.startsWith(prefix)) {
+                        return layer.getKey();
+                    }
+                }
+            }
+        }
+        return layer(frames);
     }
 
     private static String layer(List<String> frames) {
