@@ -152,6 +152,8 @@ class OutsideLicenceAlertIntegrationTest {
     @Test
     void anUnflaggedSubmissionLeavesNoPublicationForTheMultiLendingFeed() {
         Api api = new Api(port);
+        // the seeded A-card (submissions are scored), as the origination tests wait for it
+        org.xiaodai.scoring.ScoringFixtures.activeModel(superuser, "HZXD", "APPLICATION");
         org.xiaodai.support.OriginationFixtures fixtures = new org.xiaodai.support.OriginationFixtures(api);
         String officer = api.token("a-officer", Api.DEMO_PASSWORD);
         String product = fixtures.product(api.token("a-admin", Api.DEMO_PASSWORD));
