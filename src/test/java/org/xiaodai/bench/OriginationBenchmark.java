@@ -79,11 +79,21 @@ public final class OriginationBenchmark {
                     app.startRecording();
                 }
                 BenchApp.Cpu before = app.cpu();
+                Map<String, Long> threadsBefore = app.threadCpu();
+                String loadBefore = loadAverage();
                 Round round = run(http, base, officer, product, customers, clients, options.seconds());
                 BenchApp.Cpu cpu = app.cpu().minus(before);
+                Map<String, Long> threads = app.threadCpu();
                 double n = Math.max(1, round.applications());
-                System.err.printf("round %d cpu per application: app %.1f ms, PostgreSQL %.1f ms, load generator %.1f ms%n",
-                        r + 1, cpu.appNanos() / n / 1e6, cpu.databaseNanos() / n / 1e6, cpu.generatorNanos() / n / 1e6);
+                System.err.printf("round %d cpu per application: app %.1f ms, PostgreSQL %.1f ms, load generator %.1f ms"
+                                + " (load average %s → %s)%n", r + 1, cpu.appNanos() / n / 1e6, cpu.databaseNanos() / n / 1e6,
+                        cpu.generatorNanos() / n / 1e6, loadBefore, loadAverage());
+                threads.forEach((kind, nanos) -> {
+                    long used = nanos - threadsBefore.getOrDefault(kind, 0L);
+                    if (used > 0) {
+                        System.err.printf("  app threads, %-40s %6.2f ms per application%n", kind, used / n / 1e6);
+                    }
+                });
                 if (profiled) {
                     Files.createDirectories(options.profile());
                     app.stopRecording(options.profile().resolve("origination.jfr"));
@@ -212,6 +222,16 @@ public final class OriginationBenchmark {
                 .forEach(e -> System.err.printf("  %6.2f  %s%n", (double) e.getValue() / n, e.getKey()));
         System.out.println("{\"benchmark\":\"origination\",\"statementsPerApplication\":%.1f,\"applications\":%d}"
                 .formatted((double) total / n, applications));
+    }
+
+    /** The first three fields of {@code /proc/loadavg}, or "?" where there is none. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     private interface Call {

@@ -145,6 +145,28 @@ class OutsideLicenceAlertIntegrationTest {
         assertThat(api.get("/api/v1/risk/alerts/" + id, api.token("b-admin", Api.DEMO_PASSWORD)).status()).isEqualTo(404);
     }
 
+    /**
+     * An unflagged submission leaves no publication for the multi-lending feed in the event publication registry (the
+     * listener's condition is judged before it is stored): no registry row, no asynchronous run for nothing.
+     */
+    @Test
+    void anUnflaggedSubmissionLeavesNoPublicationForTheMultiLendingFeed() {
+        Api api = new Api(port);
+        // the seeded A-card (submissions are scored), as the origination tests wait for it
+        org.xiaodai.scoring.ScoringFixtures.activeModel(superuser, "HZXD", "APPLICATION");
+        org.xiaodai.support.OriginationFixtures fixtures = new org.xiaodai.support.OriginationFixtures(api);
+        String officer = api.token("a-officer", Api.DEMO_PASSWORD);
+        String product = fixtures.product(api.token("a-admin", Api.DEMO_PASSWORD));
+        String id = fixtures.create(officer, org.xiaodai.support.OriginationFixtures.application(fixtures.borrower(officer),
+                product, "30000"));
+        JsonNode submitted = fixtures.submit(officer, id);
+        assertThat(submitted.get("flags").toString()).as(submitted.toString()).doesNotContain("MULTI_LENDING");
+        assertThat(superuser.sql("""
+                select count(*) from event_publication
+                where listener_id like '%MultiLendingFeed%' and serialized_event like ?""").param("%" + id + "%")
+                .query(Long.class).single()).isZero();
+    }
+
     /** NBXD is licensed for Ningbo without personal consumption: its consumer product lent in Ningbo is outside on scope. */
     @Test
     void aLoanForAPurposeOutsideTheBusinessScopeRaisesTheAlertNamingTheScope() {
