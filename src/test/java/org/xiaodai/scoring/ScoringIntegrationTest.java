@@ -45,6 +45,29 @@ class ScoringIntegrationTest {
         this.jdbc = JdbcClient.create(superuser);
     }
 
+    @Autowired
+    org.xiaodai.scoring.Scoring scoring;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    /** A refused score (here: inputs of the wrong type) leaves the caller's transaction to commit, as origination's submit needs. */
+    @Test
+    void aRefusedScoreLeavesTheCallersTransactionUsable() {
+        UUID hzxd = jdbc.sql("select id from iam_organisation where code = 'HZXD'").query(UUID.class).single();
+        Map<String, Object> wrongTypes = new HashMap<>();
+        for (String input : List.of("termMonths", "amount", "age", "creditHistory", "existingCredits", "purpose",
+                "duration", "creditAmount")) {
+            wrongTypes.put(input, List.of(1));
+        }
+        String outcome = org.xiaodai.shared.tenant.TenantWall.asInstitution(hzxd, () -> transactions.execute(tx -> {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> scoring.score(new org.xiaodai.scoring.ScoreRequest(null,
+                    org.xiaodai.scoring.Purpose.APPLICATION, "refused-" + UUID.randomUUID(), wrongTypes)))
+                    .isInstanceOf(org.xiaodai.shared.problem.ProblemException.class);
+            return "committed";
+        }));
+        assertThat(outcome).isEqualTo("committed");
+    }
+
     @BeforeEach
     void setUp() {
         api = new Api(port);

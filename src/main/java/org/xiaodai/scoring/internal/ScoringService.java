@@ -49,8 +49,13 @@ class ScoringService implements Scoring {
         this.clock = clock;
     }
 
+    /**
+     * Refusals (no active model, inputs of the wrong type) come before anything is written, so they
+     * leave a caller's transaction usable: origination submits without a score then, instead of
+     * failing its commit.
+     */
     @Override
-    @Transactional
+    @Transactional(noRollbackFor = ProblemException.class)
     public ScoreResult score(ScoreRequest request) {
         // a staff caller's institution, or (a borrower applying through the portal) the one the wall is set to
         UUID institution = CurrentUsers.current().map(org.xiaodai.iam.CurrentUser::organisationId)
