@@ -64,30 +64,36 @@ as $$
            and (s.status in ('ACTIVE', 'OVERDUE')
                 or (s.status = 'PAID_OFF' and s.paid_off_on >= p_month_start)
                 or (s.status = 'WRITTEN_OFF' and s.written_off_on >= p_month_start))
-    ), l as materialized (
-        select s.id, s.institution_id, s.customer_id, s.product_id, s.contract_number, s.currency, s.principal,
-               s.annual_rate_percent, s.disbursement_date,
-               case when v.version is not null and v.version <> s.schedule_version then v.maturity
-                    else s.maturity_date end as maturity_date,
-               case when s.closed_on is not null then s.status
-                    when s.moved then case when v.unpaid_due < p_as_of then 'OVERDUE' else 'ACTIVE' end
-                    when s.status = 'OVERDUE' and s.oldest_unpaid_due > p_as_of then 'ACTIVE'
-                    else s.status end as status,
-               s.grade, s.principal_outstanding, coalesce(v.version, s.schedule_version) as schedule_version,
-               case when s.moved then v.unpaid_due else s.oldest_unpaid_due end as oldest_unpaid_due,
-               s.penalty_outstanding, s.closed_on, s.repayments
+    ), v as (
+        -- the schedule version in force at p_as_of, looked up for the corrected loans alone (the case skips the
+        -- subquery for every other loan, so the scan of the loans does no per-loan lookup)
+        select s.*,
+               case when s.moved then
+                   (select coalesce(max(sv.version) filter (where sv.effective_date <= p_as_of), min(sv.version))
+                      from servicing_schedule_version sv where sv.loan_id = s.id) end as version_then
           from s
-          left join lateral (
-                select w.version,
-                       (select min(x.due_date) from servicing_schedule_row x
-                         where x.loan_id = s.id and x.version = w.version
-                           and x.balance_after < s.principal_outstanding) as unpaid_due,
-                       (select max(x.due_date) from servicing_schedule_row x
-                         where x.loan_id = s.id and x.version = w.version) as maturity
-                  from (select coalesce(max(sv.version) filter (where sv.effective_date <= p_as_of), min(sv.version))
-                                   as version
-                          from servicing_schedule_version sv where sv.loan_id = s.id) w
-                 where s.moved) v on true
+    ), w as (
+        select v.*,
+               case when v.moved then
+                   (select min(x.due_date) from servicing_schedule_row x
+                     where x.loan_id = v.id and x.version = v.version_then
+                       and x.balance_after < v.principal_outstanding) end as unpaid_due_then
+          from v
+    ), l as materialized (
+        select w.id, w.institution_id, w.customer_id, w.product_id, w.contract_number, w.currency, w.principal,
+               w.annual_rate_percent, w.disbursement_date,
+               case when w.version_then <> w.schedule_version then
+                        (select max(x.due_date) from servicing_schedule_row x
+                          where x.loan_id = w.id and x.version = w.version_then)
+                    else w.maturity_date end as maturity_date,
+               case when w.closed_on is not null then w.status
+                    when w.moved then case when w.unpaid_due_then < p_as_of then 'OVERDUE' else 'ACTIVE' end
+                    when w.status = 'OVERDUE' and w.oldest_unpaid_due > p_as_of then 'ACTIVE'
+                    else w.status end as status,
+               w.grade, w.principal_outstanding, coalesce(w.version_then, w.schedule_version) as schedule_version,
+               case when w.moved then w.unpaid_due_then else w.oldest_unpaid_due end as oldest_unpaid_due,
+               w.penalty_outstanding, w.closed_on, w.repayments
+          from w
     ), ov as (
         select r.loan_id, p_as_of - r.due_date as age, r.principal as row_principal, r.interest as row_interest,
                r.balance_after, l.principal_outstanding as outstanding,
