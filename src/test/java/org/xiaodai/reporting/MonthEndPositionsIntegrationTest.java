@@ -120,6 +120,37 @@ class MonthEndPositionsIntegrationTest {
         assertThat(results.get("consistency.status-and-days-past-due")[1]).isZero();
     }
 
+    /** A loan overdue at the month end and brought current after it is overdue in that month's return. */
+    @Test
+    void aLoanBroughtCurrentAfterTheMonthEndWasOverdueAtIt() {
+        UUID inst = ServicingTestUtils.newInstitution(api, superuser);
+        ServicingTestUtils.setBusinessDate(superuser, inst, LocalDate.of(2026, 8, 21));
+        UUID late = util.loan(inst, "8000.00", 6, LocalDate.of(2026, 8, 20));
+        ServicingTestUtils.setBusinessDate(superuser, inst, LocalDate.of(2026, 11, 20));
+        util.servicing().repay(inst, late, LocalDate.of(2026, 11, 20), "6000.00", "arrears-" + late);
+        Map<String, Object> now = superuser.sql("select status, principal_outstanding from servicing_loan where id = ?")
+                .param(late).query().singleRow();
+        assertThat(now.get("status")).isEqualTo("ACTIVE");
+        assertThat((BigDecimal) now.get("principal_outstanding")).isLessThan(new BigDecimal("8000"));
+
+        ServicingTestUtils.setBusinessDate(superuser, inst, LocalDate.of(2026, 11, 21));
+        UUID october = util.generate(inst, YearMonth.of(2026, 10));
+
+        Map<String, Object> row = superuser.sql("""
+                select account_status, balance, days_past_due, overdue_periods, overdue_principal from reporting_loan_detail
+                 where return_id = ? and loan_id = ?""").params(october, late).query().singleRow();
+        assertThat(row.get("account_status")).as("overdue at the month end").isEqualTo("2");
+        assertThat((BigDecimal) row.get("balance")).isEqualByComparingTo("8000.00");
+        assertThat(row.get("days_past_due")).as("31 October - 20 September").isEqualTo(41);
+        assertThat(row.get("overdue_periods")).isEqualTo(2);
+        assertThat((BigDecimal) row.get("overdue_principal")).isPositive();
+        Map<String, int[]> results = new java.util.HashMap<>();
+        superuser.sql("select rule, checked, failed from reporting_quality_result where return_id = ?").param(october)
+                .query(rs -> { results.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)}); });
+        assertThat(results.get("consistency.balance-with-ledger")).containsExactly(1, 0);
+        assertThat(results.get("consistency.status-and-days-past-due")).containsExactly(1, 0);
+    }
+
     private List<String> rows(UUID returnId) {
         return superuser.sql(ROW).param(returnId).query(String.class).list();
     }
