@@ -66,7 +66,7 @@ class DataQualityRulesIntegrationTest {
                 "validity.dates", "maturity_date = disbursement_date - 1",
                 "validity.amounts", "principal_outstanding = -1",
                 "consistency.balance-within-principal", "principal_outstanding = principal + 1",
-                "consistency.status-and-days-past-due", "status = 'OVERDUE'",
+                "consistency.status-and-days-past-due", "status = 'OVERDUE', oldest_unpaid_due = null",
                 "consistency.closed-without-balance", "status = 'PAID_OFF', paid_off_on = date '2026-10-25'",
                 "uniqueness.contract-number", "contract_number = 'DUP-0001'");
         for (var rule : breaks.entrySet()) {
