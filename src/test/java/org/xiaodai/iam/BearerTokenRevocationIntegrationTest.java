@@ -109,6 +109,21 @@ class BearerTokenRevocationIntegrationTest {
         assertRefusedAsInvalidToken(api.get("/api/v1/users/" + caller.id(), caller.token()));
     }
 
+    /**
+     * A read the caller may not make is refused by method security before any statement: the token's
+     * check must still come first, so a revoked token gets 401, not the 403 a live one gets.
+     */
+    @Test
+    void aRevokedTokenIsRefusedEvenWhereTheRequestMakesNoStatement() {
+        Caller caller = caller("nostatement");
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+        assertThat(api.get("/api/v1/users", caller.token()).status()).as("a live token without the permission").isEqualTo(403);
+        superuser.sql("update iam_api_token set revoked_at = now() where id = ?::uuid")
+                .param(tokenId(caller.token())).update();
+        assertRefusedAsInvalidToken(api.get("/api/v1/users", caller.token()));
+        assertRefusedAsInvalidToken(api.get("/api/v1/users/" + caller.id(), caller.token()));
+    }
+
     @Test
     void aDisabledUsersTokenIsRefusedAtTheVeryNextRequestAndStaysRevokedAfterReEnabling() {
         Caller caller = caller("disable");

@@ -173,6 +173,7 @@ public class ApiTokens {
         private final CachedHolder cached;
         private final Instant now;
         private boolean confirmed;
+        private boolean answered;
 
         private Remembered(String hash, CachedHolder cached, Instant now) {
             this.hash = hash;
@@ -187,6 +188,17 @@ public class ApiTokens {
         /** Whether the transaction's setting statement found the principal still current. */
         boolean confirmed() {
             return confirmed;
+        }
+
+        /** Whether a setting statement has carried the check yet. */
+        boolean answered() {
+            return answered;
+        }
+
+        /** The check in a statement of its own, for a request whose code made none (it is answered then). */
+        void checkNow() {
+            answer(holders.current(cached.tokenId(), cached.user().userId(), cached.user().securityVersion(),
+                    cached.accessVersion(), now, now.minus(LAST_USED_RESOLUTION)));
         }
 
         /** The token resolved afresh, in the current transaction: empty when it no longer stands for anyone. */
@@ -205,13 +217,20 @@ public class ApiTokens {
             statement.setObject(firstIndex + 1, cached.user().userId());
             statement.setInt(firstIndex + 2, cached.user().securityVersion());
             statement.setLong(firstIndex + 3, cached.accessVersion());
-            statement.setTimestamp(firstIndex + 4, Timestamp.from(now));
-            statement.setTimestamp(firstIndex + 5, Timestamp.from(now.minus(LAST_USED_RESOLUTION)));
+            // typed (timestamptz), so the check can ride ahead of a statement in its round trip (PerStatementSetting)
+            statement.setObject(firstIndex + 4, now.atOffset(java.time.ZoneOffset.UTC));
+            statement.setObject(firstIndex + 5, now.minus(LAST_USED_RESOLUTION).atOffset(java.time.ZoneOffset.UTC));
+        }
+
+        @Override
+        public int parameterCount() {
+            return 6;
         }
 
         @Override
         public void answer(boolean value) {
             confirmed = value;
+            answered = true;
         }
     }
 

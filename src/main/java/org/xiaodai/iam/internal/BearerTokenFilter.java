@@ -29,6 +29,13 @@ import org.xiaodai.shared.tenant.TenantWall;
  * costs no round trip of its own and the request's reads share one {@code BEGIN}/{@code COMMIT}. A
  * failed read rolls the transaction back; the response is written by then.
  * <p>
+ * Such a read runs statement by statement ({@link TenantWall#readsPerStatement}): no {@code BEGIN}
+ * or {@code COMMIT}, the setting sent with each statement and the check with the first, whose rows
+ * are read only after the check. When the check fails there, the request's code has begun: it is
+ * stopped ({@link TenantWall.RetryRequest}) before any row reached it, its response (not yet sent)
+ * is reset and the request is answered afresh in one transaction as above. A request whose code
+ * made no statement is checked in a statement of its own before its response leaves.
+ * <p>
  * Writes keep their own transactions (a service's failure must not take back what another call
  * of the same request committed) and confirm the principal in a round trip before them
  * ({@link ApiTokens#resolve}).
@@ -38,11 +45,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final ProblemDetails problems;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate reads;
 
     BearerTokenFilter(ApiTokens tokens, ProblemDetails problems, TransactionTemplate transactions) {
         this.tokens = tokens;
         this.problems = problems;
         this.transactions = transactions;
+        this.reads = new TransactionTemplate(java.util.Objects.requireNonNull(transactions.getTransactionManager()));
+        this.reads.setReadOnly(true);
     }
 
     @Override
@@ -57,7 +67,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
         try {
             Optional<ApiTokens.Remembered> remembered = isRead(request) ? tokens.remembered(token) : Optional.empty();
             if (remembered.isPresent()) {
-                readInOneTransaction(remembered.get(), request, response, chain);
+                if (!readPerStatement(remembered.get(), request, response, chain)) {
+                    response.reset();
+                    SecurityContextHolder.clearContext();
+                    Optional<ApiTokens.Remembered> again = tokens.remembered(token);
+                    if (again.isPresent()) {
+                        readInOneTransaction(again.get(), request, response, chain);
+                    } else if (admitted(tokens.resolve(token), request, response)) {
+                        chain.doFilter(request, response);
+                    }
+                }
             } else {
                 Optional<CurrentUser> user = tokens.resolve(token);
                 if (admitted(user, request, response)) {
@@ -72,6 +91,114 @@ class BearerTokenFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /**
+     * The read statement by statement; false when the remembered principal's check failed on the way
+     * and the request must be answered afresh (its response is not yet sent).
+     */
+    private boolean readPerStatement(ApiTokens.Remembered remembered, HttpServletRequest request,
+                                     HttpServletResponse response, FilterChain chain) {
+        authenticate(remembered.user());
+        CheckedResponse checked = new CheckedResponse(response, remembered);
+        try {
+            TenantWall.withRider(remembered, () -> TenantWall.readsPerStatement(() -> reads.execute(status -> {
+                try {
+                    chain.doFilter(request, checked);
+                } catch (IOException | ServletException e) {
+                    throw new Failed(e);
+                }
+                checked.check();
+                if (status.isRollbackOnly()) {
+                    status.setRollbackOnly(); // a service failed and the response says so: roll back quietly
+                }
+                return null;
+            })));
+        } catch (RuntimeException e) {
+            if (!(retried(e) || refused(remembered)) || response.isCommitted()) {
+                throw e;
+            }
+            return false;
+        }
+        // a refusal swallowed on the way (an exception handler that failed) still means: answer afresh
+        if (refused(remembered) && response.isCommitted()) {
+            throw new TenantWall.RetryRequest("the remembered principal was found no longer current after its answer was sent");
+        }
+        return !refused(remembered);
+    }
+
+    private static boolean refused(ApiTokens.Remembered remembered) {
+        return remembered.answered() && !remembered.confirmed();
+    }
+
+    /**
+     * The response of a read whose principal is checked in its first statement: before its first byte
+     * (or an error or a redirect) it makes sure the check was made — in a statement of its own when the
+     * request's code made none — and refuses to go on when it failed, so that the answer can still be
+     * reset and made afresh.
+     */
+    private static final class CheckedResponse extends jakarta.servlet.http.HttpServletResponseWrapper {
+
+        private final ApiTokens.Remembered remembered;
+
+        CheckedResponse(HttpServletResponse response, ApiTokens.Remembered remembered) {
+            super(response);
+            this.remembered = remembered;
+        }
+
+        void check() {
+            if (!remembered.answered()) {
+                remembered.checkNow();
+            }
+            if (!remembered.confirmed()) {
+                throw new TenantWall.RetryRequest("the remembered principal is no longer current");
+            }
+        }
+
+        @Override
+        public jakarta.servlet.ServletOutputStream getOutputStream() throws IOException {
+            check();
+            return super.getOutputStream();
+        }
+
+        @Override
+        public java.io.PrintWriter getWriter() throws IOException {
+            check();
+            return super.getWriter();
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            check();
+            super.flushBuffer();
+        }
+
+        @Override
+        public void sendError(int sc) throws IOException {
+            check();
+            super.sendError(sc);
+        }
+
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            check();
+            super.sendError(sc, msg);
+        }
+
+        @Override
+        public void sendRedirect(String location) throws IOException {
+            check();
+            super.sendRedirect(location);
+        }
+    }
+
+    private static boolean retried(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TenantWall.RetryRequest) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void readInOneTransaction(ApiTokens.Remembered remembered, HttpServletRequest request,

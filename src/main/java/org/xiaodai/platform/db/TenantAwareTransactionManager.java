@@ -5,6 +5,8 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.springframework.core.InfrastructureProxy;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.xiaodai.shared.tenant.TenantWall;
@@ -14,11 +16,33 @@ import org.xiaodai.shared.tenant.TenantWall;
  * {@link TenantWall} setting of the current caller (or of the batch job's explicit choice) to
  * its connection, in the same round trip for every transaction, so row-level security sees the
  * right institution and nothing carries over from the connection's previous user.
+ * <p>
+ * A read-only transaction at the default isolation inside {@link TenantWall#readsPerStatement}
+ * (the authenticated API's reads) begins no transaction on the server: its connection sends the
+ * setting with each statement instead ({@link PerStatementSetting}), and turns into a real
+ * transaction if a write comes.
  */
 class TenantAwareTransactionManager extends JdbcTransactionManager {
 
+    private static final ThreadLocal<Boolean> BEGINNING_PER_STATEMENT = new ThreadLocal<>();
+
     TenantAwareTransactionManager(DataSource dataSource) {
-        super(dataSource);
+        super(new Connections(dataSource));
+    }
+
+    @Override
+    protected void doBegin(Object transaction, TransactionDefinition definition) {
+        if (!(TenantWall.readingPerStatement() && definition.isReadOnly()
+                && definition.getIsolationLevel() == TransactionDefinition.ISOLATION_DEFAULT)) {
+            super.doBegin(transaction, definition);
+            return;
+        }
+        BEGINNING_PER_STATEMENT.set(Boolean.TRUE);
+        try {
+            super.doBegin(transaction, definition);
+        } finally {
+            BEGINNING_PER_STATEMENT.remove();
+        }
     }
 
     @Override
@@ -26,5 +50,28 @@ class TenantAwareTransactionManager extends JdbcTransactionManager {
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
         TenantWall.apply(connection, TenantWall.current());
+    }
+
+    /**
+     * The pool as the transaction manager sees it: a connection for a transaction that sends its
+     * setting per statement comes wrapped. Transactions are bound to the pool itself (an
+     * {@link InfrastructureProxy}), so {@code JdbcClient} finds them as before.
+     */
+    private static final class Connections extends DelegatingDataSource implements InfrastructureProxy {
+
+        Connections(DataSource pool) {
+            super(pool);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = super.getConnection();
+            return BEGINNING_PER_STATEMENT.get() == null ? connection : PerStatementSetting.wrap(connection);
+        }
+
+        @Override
+        public Object getWrappedObject() {
+            return obtainTargetDataSource();
+        }
     }
 }

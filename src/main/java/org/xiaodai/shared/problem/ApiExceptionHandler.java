@@ -25,6 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.xiaodai.shared.tenant.TenantWall;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
@@ -69,6 +70,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e) {
         return respond(HttpStatus.CONFLICT, "concurrent-change", List.of());
+    }
+
+    /** Not an answer: the bearer-token filter answers the request afresh ({@link TenantWall#readsPerStatement}). */
+    @ExceptionHandler(TenantWall.RetryRequest.class)
+    void retry(TenantWall.RetryRequest e) {
+        throw e;
     }
 
     @ExceptionHandler(Exception.class)

@@ -111,27 +111,152 @@ public final class TenantWall {
 
     /**
      * Applies {@code setting} to a connection inside its transaction, in one round trip: the role
-     * (region-wide or the login role) and the visible institution, both transaction-local.
+     * (region-wide or the login role) and the visible institution, both transaction-local. A
+     * connection whose statements each carry the setting ({@link PerStatement}) needs nothing here:
+     * its next statement reads the setting afresh.
      */
     public static void apply(Connection connection, Setting setting) throws SQLException {
+        if (connection instanceof PerStatement perStatement && perStatement.settingPerStatement()) {
+            return;
+        }
         Rider rider = RIDER.get();
         if (rider != null) {
             RIDER.remove();
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select set_config('role', ?, true), set_config('" + INSTITUTION_SETTING + "', ?, true)"
-                        + (rider == null ? "" : ", " + rider.sql()))) {
-            statement.setString(1, setting.regionWide() ? REGION_ROLE : "none");
-            statement.setString(2, setting.institutionId() == null ? "" : setting.institutionId().toString());
+        Setter setter = new Setter(setting, rider, false);
+        try (PreparedStatement statement = connection.prepareStatement(setter.sql())) {
+            setter.bind(statement, 1);
             if (rider == null) {
                 statement.execute();
                 return;
             }
-            rider.bind(statement, 3);
             try (ResultSet result = statement.executeQuery()) {
-                rider.answer(result.next() && result.getBoolean(3));
+                setter.answer(result);
             }
         }
+    }
+
+    /**
+     * One setting statement, bound: the role, the visible institution, optionally the transaction
+     * made read-only, and optionally a {@link Rider}'s check as its last column.
+     */
+    public static final class Setter {
+
+        private final Setting setting;
+        private final Rider rider;
+        private final boolean readOnly;
+
+        Setter(Setting setting, Rider rider, boolean readOnly) {
+            this.setting = setting;
+            this.rider = rider;
+            this.readOnly = readOnly;
+        }
+
+        public String sql() {
+            return "select set_config('role', ?, true), set_config('" + INSTITUTION_SETTING + "', ?, true)"
+                    + (readOnly ? ", set_config('transaction_read_only', 'on', true)" : "")
+                    + (rider == null ? "" : ", " + rider.sql());
+        }
+
+        /** How many parameters {@link #sql()} has. */
+        public int parameterCount() {
+            return 2 + (rider == null ? 0 : rider.parameterCount());
+        }
+
+        public void bind(PreparedStatement statement, int firstIndex) throws SQLException {
+            statement.setString(firstIndex, setting.regionWide() ? REGION_ROLE : "none");
+            statement.setString(firstIndex + 1, setting.institutionId() == null ? "" : setting.institutionId().toString());
+            if (rider != null) {
+                rider.bind(statement, firstIndex + 2);
+            }
+        }
+
+        /** The rider it carries, or null. */
+        public Rider rider() {
+            return rider;
+        }
+
+        /** Gives the rider its answer from the setting statement's row; false when it was refused. */
+        public boolean answer(ResultSet result) throws SQLException {
+            if (rider == null) {
+                return true;
+            }
+            boolean value = result.next() && result.getBoolean(readOnly ? 4 : 3);
+            rider.answer(value);
+            return value;
+        }
+    }
+
+    /**
+     * A connection that sends the setting with every statement, in the statement's own round trip
+     * (an API read: no {@code BEGIN}, no {@code COMMIT}, each statement its own implicit transaction,
+     * made read-only). {@link #settingPerStatement()} turns false once it has begun a real
+     * transaction (a write came), whose setting is then applied as for any other.
+     */
+    public interface PerStatement {
+        boolean settingPerStatement();
+    }
+
+    /**
+     * A setting statement for the current setting carrying {@code rider} (or none): read-only for a
+     * {@link PerStatement} connection's statement, or not for the real transaction it turns into.
+     */
+    public static Setter setter(Rider rider, boolean readOnly) {
+        return new Setter(current(), rider, readOnly);
+    }
+
+    /**
+     * The {@link Rider} waiting for the next transaction on this thread, taken (a connection that sends
+     * the setting per statement carries it in its first statement).
+     */
+    public static Rider takeRider() {
+        Rider rider = RIDER.get();
+        RIDER.remove();
+        return rider;
+    }
+
+    /**
+     * Thrown where a remembered principal's check (a {@link Rider}) found it no longer current after
+     * the request's code had begun, before any row reached it: the request must be answered afresh
+     * (the API's reads that run statement by statement, {@link #readsPerStatement}).
+     */
+    public static final class RetryRequest extends RuntimeException {
+        public RetryRequest(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final ThreadLocal<Boolean> PER_STATEMENT = new ThreadLocal<>();
+
+    /**
+     * Runs {@code work} with its read-only transactions (default isolation) sending the setting in
+     * each statement's own round trip instead of a transaction of their own: the authenticated API's
+     * reads. A write inside turns such a transaction into a real one on the spot.
+     */
+    public static <T> T readsPerStatement(Supplier<T> work) {
+        Boolean previous = PER_STATEMENT.get();
+        PER_STATEMENT.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                PER_STATEMENT.remove();
+            } else {
+                PER_STATEMENT.set(previous);
+            }
+        }
+    }
+
+    public static void readsPerStatement(Runnable work) {
+        readsPerStatement(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Whether a read-only transaction beginning now sends its setting per statement. */
+    public static boolean readingPerStatement() {
+        return PER_STATEMENT.get() != null;
     }
 
     /**
@@ -143,7 +268,13 @@ public final class TenantWall {
 
         String sql();
 
-        /** Binds the expression's parameters from {@code firstIndex} on. */
+        /** How many {@code ?} parameters {@link #sql()} has. */
+        int parameterCount();
+
+        /**
+         * Binds the expression's parameters from {@code firstIndex} on, each with its type (no
+         * {@code setTimestamp}, no typeless {@code null}): the driver must not have to ask the server.
+         */
         void bind(PreparedStatement statement, int firstIndex) throws SQLException;
 
         /** The expression's value, given once when the transaction begins. */

@@ -123,6 +123,11 @@ class TenantWallIntegrationTest {
             }
 
             @Override
+            public int parameterCount() {
+                return 1;
+            }
+
+            @Override
             public void bind(java.sql.PreparedStatement statement, int firstIndex) throws java.sql.SQLException {
                 statement.setString(firstIndex, hzxd.toString());
             }
