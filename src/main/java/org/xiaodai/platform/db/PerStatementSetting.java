@@ -117,12 +117,8 @@ final class PerStatementSetting implements InvocationHandler {
         }
         connection.setAutoCommit(false);
         upgraded = true;
-        TenantWall.Setter setter = setter(false);
-        try (PreparedStatement statement = connection.prepareStatement(setter.sql())) {
-            setter.bind(statement, 1);
-            try (ResultSet result = statement.executeQuery()) {
-                refuseUnlessCurrent(setter, result);
-            }
+        if (!TenantWall.apply(connection, setter(false))) {
+            throw refused();
         }
     }
 
@@ -132,10 +128,8 @@ final class PerStatementSetting implements InvocationHandler {
         return TenantWall.setter(rider, readOnly);
     }
 
-    private static void refuseUnlessCurrent(TenantWall.Setter setter, ResultSet result) throws SQLException {
-        if (!setter.answer(result)) {
-            throw new TenantWall.RetryRequest("the remembered principal is no longer current");
-        }
+    private static TenantWall.RetryRequest refused() {
+        return new TenantWall.RetryRequest("the remembered principal is no longer current");
     }
 
     private static Object forward(Object target, Method method, Object[] args) throws Throwable {
@@ -248,6 +242,11 @@ final class PerStatementSetting implements InvocationHandler {
                 return null;
             }
             // anything else (a batch, metadata, generated keys) runs as a plain statement in a real transaction
+            return inTransaction(method, args);
+        }
+
+        /** The statement as it is, in the connection's real transaction (begun now if need be). */
+        private Object inTransaction(Method method, Object[] args) throws Throwable {
             upgrade();
             real = prepared(sql, 0);
             return forward(real, method, args);
@@ -255,9 +254,7 @@ final class PerStatementSetting implements InvocationHandler {
 
         private Object run(String call) throws Throwable {
             if (upgraded || wantsCursor || needsTransaction(sql) || !typed) {
-                upgrade();
-                real = prepared(sql, 0);
-                return forward(real, PreparedStatement.class.getMethod(call), null);
+                return inTransaction(PreparedStatement.class.getMethod(call), null);
             }
             TenantWall.Setter setter = setter(true);
             PreparedStatement pair = prepared(setter.sql() + ";\n" + sql, setter.parameterCount());
@@ -271,13 +268,13 @@ final class PerStatementSetting implements InvocationHandler {
                 }
                 // a write: it did nothing in the read-only round trip; send it again in a real transaction
                 pendingRider = setter.rider();
-                upgrade();
-                real = prepared(sql, 0);
-                return forward(real, PreparedStatement.class.getMethod(call), null);
+                return inTransaction(PreparedStatement.class.getMethod(call), null);
             }
             real = pair;
             try (ResultSet setting = pair.getResultSet()) {
-                refuseUnlessCurrent(setter, setting);
+                if (!setter.answer(setting)) {
+                    throw refused();
+                }
             } catch (SQLException | RuntimeException e) {
                 pair.close();
                 throw e;

@@ -123,15 +123,19 @@ public final class TenantWall {
         if (rider != null) {
             RIDER.remove();
         }
-        Setter setter = new Setter(setting, rider, false);
+        apply(connection, new Setter(setting, rider, false));
+    }
+
+    /** Runs {@code setter} as a statement of its own; false when its rider was refused. */
+    public static boolean apply(Connection connection, Setter setter) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(setter.sql())) {
             setter.bind(statement, 1);
-            if (rider == null) {
+            if (setter.rider() == null) {
                 statement.execute();
-                return;
+                return true;
             }
             try (ResultSet result = statement.executeQuery()) {
-                setter.answer(result);
+                return setter.answer(result);
             }
         }
     }
