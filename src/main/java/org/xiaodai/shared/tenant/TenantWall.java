@@ -144,10 +144,15 @@ public final class TenantWall {
                 if (!result.next()) {
                     throw new SQLException("The tenant setting statement returned no row");
                 }
+                long version = result.getLong(rider == null ? 3 : 4);
                 if (rider != null) {
-                    rider.answer(result.getBoolean(3));
+                    boolean current = result.getBoolean(3);
+                    if (!current && rider.holdsUntilConfirmed()) {
+                        RIDER.set(rider); // every later transaction of the request is refused too
+                    }
+                    rider.answer(current);
                 }
-                return OptionalLong.of(result.getLong(rider == null ? 3 : 4));
+                return OptionalLong.of(version);
             }
         }
     }
@@ -317,6 +322,15 @@ public final class TenantWall {
 
         /** The expression's value, given once when the transaction begins. */
         void answer(boolean value);
+
+        /**
+         * Whether a refused rider stays for the next transaction of {@link #withRider} (whose setting
+         * statement refuses again) instead of being dropped: so a refusal that some code caught cannot
+         * let a later transaction of the same request run unchecked. Only {@link #begin} honours it.
+         */
+        default boolean holdsUntilConfirmed() {
+            return false;
+        }
     }
 
     private static final ThreadLocal<Rider> RIDER = new ThreadLocal<>();
