@@ -99,6 +99,46 @@ class BusinessDateIntegrationTest {
         }
     }
 
+    /**
+     * Between transactions the date is kept in memory under the reference version every transaction
+     * reads as it begins; a date moved behind the application's back (by hand, or by another instance)
+     * bumps it, so the next transaction reads the new date, while a transaction already running keeps
+     * the one date it began working on.
+     */
+    @Test
+    void aDateMovedElsewhereIsSeenByTheNextTransactionAndARunningOneKeepsItsOwn() {
+        UUID nbxd = jdbc.sql("select id from iam_organisation where code = 'NBXD'").query(UUID.class).single();
+        LocalDate stored = jdbc.sql("select business_date from eod_business_date where institution_id = ?").param(nbxd)
+                .query(LocalDate.class).single();
+        long before = jdbc.sql("select version from platform_reference_version").query(Long.class).single();
+        try {
+            assertThat(inTransaction(() -> businessDate.of(nbxd))).isEqualTo(stored);
+            assertThat(inTransaction(() -> businessDate.of(nbxd))).as("kept across transactions").isEqualTo(stored);
+            LocalDate inRunning = inTransaction(() -> {
+                LocalDate first = businessDate.of(nbxd);
+                jdbc.sql("update eod_business_date set business_date = date '2031-06-30' where institution_id = ?")
+                        .param(nbxd).update();
+                assertThat(businessDate.of(nbxd)).as("one date per transaction").isEqualTo(first);
+                return first;
+            });
+            assertThat(inRunning).isEqualTo(stored);
+            assertThat(jdbc.sql("select version from platform_reference_version").query(Long.class).single())
+                    .as("the change bumped the reference version").isGreaterThan(before);
+            assertThat(inTransaction(() -> businessDate.of(nbxd))).as("the next transaction reads the moved date")
+                    .isEqualTo(LocalDate.of(2031, 6, 30));
+        } finally {
+            jdbc.sql("update eod_business_date set business_date = ? where institution_id = ?").params(stored, nbxd).update();
+        }
+        assertThat(inTransaction(() -> businessDate.of(nbxd))).isEqualTo(stored);
+    }
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return transactions.execute(status -> work.get());
+    }
+
     @Test
     void anUnknownInstitutionHasNoBusinessDate() {
         assertThatThrownBy(() -> businessDate.of(UUID.randomUUID())).isInstanceOf(NoSuchElementException.class);

@@ -291,6 +291,72 @@ class BearerTokenRevocationIntegrationTest {
         assertThat(lastUsed(id)).as("older than a minute: written").isAfter(recent);
     }
 
+    /**
+     * A write of a remembered principal carries the token's check in its first transaction's setting
+     * statement: a token revoked elsewhere is refused (401) at the very next write, and nothing of the
+     * write is committed.
+     */
+    @Test
+    void aTokenRevokedElsewhereIsRefusedAtTheVeryNextWriteWithNothingWritten() {
+        Caller caller = caller("write-revoke");
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+        assertThat(api.post("/api/v1/auth/tokens", caller.token(), Map.of("name", "before")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/auth/tokens", caller.token(), Map.of("name", "before")).status()).isEqualTo(201);
+        long tokens = tokensOf(caller);
+        superuser.sql("update iam_api_token set revoked_at = now() where id = ?::uuid")
+                .param(tokenId(caller.token())).update();
+
+        assertRefusedAsInvalidToken(api.post("/api/v1/auth/tokens", caller.token(), Map.of("name", "after")));
+        assertThat(tokensOf(caller)).as("nothing written").isEqualTo(tokens);
+    }
+
+    /**
+     * When the check in a write's first transaction fails only because the principal must be resolved
+     * again (here: its last use is older than a minute), the request is answered afresh with its body
+     * replayed: it takes effect once, with the body as sent.
+     */
+    @Test
+    void aWriteWhoseCheckFailsIsAnsweredAfreshOnceWithItsBody() {
+        Caller caller = caller("write-replay");
+        String id = tokenId(caller.token());
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+        Instant old = setLastUsedAgo(id, "2 minutes");
+        long tokens = tokensOf(caller);
+
+        assertThat(api.post("/api/v1/auth/tokens", caller.token(), Map.of("name", "replayed")).status()).isEqualTo(201);
+        assertThat(superuser.sql("select count(*) from iam_api_token where user_id = ?::uuid and name = 'replayed'")
+                .param(caller.id()).query(Long.class).single()).as("once, with the body as sent").isEqualTo(1L);
+        assertThat(tokensOf(caller)).isEqualTo(tokens + 1);
+        assertThat(lastUsed(id)).as("resolved afresh: last use written").isAfter(old);
+    }
+
+    /** A permission taken elsewhere applies to the very next write of an existing token. */
+    @Test
+    void aPermissionTakenElsewhereAppliesToTheNextWrite() {
+        String username = IamFixtures.unique("write-grant");
+        String id = fixtures.user(admin, username, "INSTITUTION", null);
+        String role = fixtures.role(admin, "WRITER", List.of("iam:token:manage"));
+        fixtures.grant(admin, id, role, "a-approver");
+        Caller caller = new Caller(id, username, api.token(username, IamFixtures.PASSWORD));
+        Caller other = caller("write-grant-other");
+        String first = tokenId(api.token(other.username(), IamFixtures.PASSWORD));
+        String otherId = tokenId(other.token());
+        assertThat(readSelf(caller, caller.token())).isEqualTo(200);
+        assertThat(api.send("DELETE", "/api/v1/auth/tokens/" + first, caller.token(), null).status())
+                .as("with iam:token:manage over the institution").isEqualTo(204);
+
+        superuser.sql("delete from iam_role_permission where role_id = ?::uuid").param(role).update();
+        Api.Response revoke = api.send("DELETE", "/api/v1/auth/tokens/" + otherId, caller.token(), null);
+        assertThat(revoke.status()).as("without iam:token:manage another user's token is not found").isEqualTo(404);
+        assertThat(superuser.sql("select revoked_at is null from iam_api_token where id = ?::uuid").param(otherId)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    private long tokensOf(Caller caller) {
+        return superuser.sql("select count(*) from iam_api_token where user_id = ?::uuid").param(caller.id())
+                .query(Long.class).single();
+    }
+
     @Test
     void behindABearerTokenTheControllersQueriesStillSeeOnlyTheCallersInstitution() {
         String otherInstitutionsAdmin = fixtures.userId("b-admin");

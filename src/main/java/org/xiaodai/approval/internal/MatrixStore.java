@@ -15,6 +15,9 @@ import org.xiaodai.iam.CurrentUser;
 import org.xiaodai.iam.OrganisationKind;
 import org.xiaodai.shared.problem.FieldProblem;
 import org.xiaodai.shared.problem.ProblemException;
+import org.xiaodai.shared.tenant.TenantWall;
+import org.xiaodai.shared.tx.ReferenceCache;
+import org.xiaodai.shared.tx.ReferenceVersion;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,12 +45,18 @@ public class MatrixStore {
     public record Versioned(int version, AuthorityMatrix matrix) {
     }
 
+    /**
+     * The matrix in force by the tenant wall it was read through, kept across transactions under the
+     * reference version (a save anywhere bumps it: a trigger on {@code approval_matrix}).
+     */
+    private static final ReferenceCache<TenantWall.Setting, Versioned> CURRENT = new ReferenceCache<>("authority matrix", 10_000);
+
     /** The matrix in force for the current tenant (the newest version, else the default). */
     @Transactional(readOnly = true)
     public Versioned current() {
-        return jdbc.sql("select version, rules::text from approval_matrix order by version desc limit 1")
+        return CURRENT.get(TenantWall.current(), wall -> jdbc.sql("select version, rules::text from approval_matrix order by version desc limit 1")
                 .query((rs, n) -> new Versioned(rs.getInt(1), json.readValue(rs.getString(2), AuthorityMatrix.class)))
-                .optional().orElseGet(() -> new Versioned(0, AuthorityMatrix.standard()));
+                .optional().orElseGet(() -> new Versioned(0, AuthorityMatrix.standard())));
     }
 
     /** Every saved version, newest first (version and when). */
@@ -73,6 +82,7 @@ public class MatrixStore {
         }
         Versioned before = current();
         int version = before.version() + 1;
+        ReferenceVersion.changedHere();
         try {
             jdbc.sql("""
                     insert into approval_matrix (id, institution_id, version, rules, created_by, created_at)

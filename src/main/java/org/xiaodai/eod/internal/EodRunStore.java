@@ -144,11 +144,11 @@ class EodRunStore {
 
     /** Moves the business date from {@code date} to the next day; false when it is not {@code date} (any more). */
     boolean advance(UUID institutionId, LocalDate date, Instant at) {
+        JdbcBusinessDate.changedHere();
         boolean moved = jdbc.sql("""
                 update eod_business_date set business_date = ?, updated_at = ? where institution_id = ? and business_date = ?
                 """).params(date.plusDays(1), Timestamp.from(at), institutionId, date).update() == 1;
         if (moved) {
-            JdbcBusinessDate.KEPT.forget();
             jdbc.sql("update eod_day set closed_at = ? where institution_id = ? and business_date = ?")
                     .params(Timestamp.from(at), institutionId, date).update();
         }

@@ -13,6 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.xiaodai.iam.InstitutionRegistered;
 import org.xiaodai.shared.tenant.TenantWall;
 import org.xiaodai.shared.time.BusinessDate;
+import org.xiaodai.shared.tx.ReferenceCache;
+import org.xiaodai.shared.tx.ReferenceVersion;
 import org.xiaodai.shared.tx.TransactionMemo;
 
 /**
@@ -35,14 +37,37 @@ class JdbcBusinessDate implements BusinessDate {
 
     /** Dates read in the current transaction (a submission asks from several modules); end of day's advance forgets them. */
     static final TransactionMemo<UUID, LocalDate> KEPT = new TransactionMemo<>("business dates");
+    /**
+     * Dates kept across transactions under the reference version they were read under: every write to
+     * {@code eod_business_date} bumps it (a trigger), so a date moved by any instance is read again by
+     * the next transaction that begins anywhere.
+     */
+    private static final ReferenceCache<UUID, LocalDate> ACROSS = new ReferenceCache<>("business dates", 100_000);
 
-    /** Read once per transaction and institution: one transaction works on one business date. */
+    /**
+     * Changes to the business dates made in the current transaction: it forgets what it kept and reads
+     * the dates from the database until it ends (the version it began with no longer covers them).
+     */
+    static void changedHere() {
+        KEPT.forget();
+        ReferenceVersion.changedHere();
+    }
+
+    /**
+     * Once per transaction and institution: one transaction works on one business date. Between
+     * transactions, from memory while the reference version the transaction began with is the one the
+     * date was read under.
+     */
     @Override
     public LocalDate of(UUID institutionId) {
-        return KEPT.get(institutionId, id -> TenantWall.asInstitution(id, () -> transactions.execute(tx -> jdbc.sql(
+        return KEPT.get(institutionId, id -> ACROSS.get(id, this::read));
+    }
+
+    private LocalDate read(UUID institutionId) {
+        return TenantWall.asInstitution(institutionId, () -> transactions.execute(tx -> jdbc.sql(
                         "select business_date from eod_business_date where institution_id = ?")
-                .param(id).query(LocalDate.class).optional()))
-                .orElseThrow(() -> new NoSuchElementException("No business date for institution " + id)));
+                .param(institutionId).query(LocalDate.class).optional()))
+                .orElseThrow(() -> new NoSuchElementException("No business date for institution " + institutionId));
     }
 
     /**
@@ -54,6 +79,7 @@ class JdbcBusinessDate implements BusinessDate {
     @ApplicationModuleListener
     void open(InstitutionRegistered event) {
         TenantWall.asInstitution(event.institutionId(), () -> {
+            changedHere();
             jdbc.sql("""
                     insert into eod_business_date (institution_id, business_date, updated_at, kind)
                     values (?, ?, ?, ?) on conflict (institution_id) do nothing

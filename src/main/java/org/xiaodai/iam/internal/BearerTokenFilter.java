@@ -37,8 +37,13 @@ import org.xiaodai.shared.tenant.TenantWall;
  * made no statement is checked in a statement of its own before its response leaves.
  * <p>
  * Writes keep their own transactions (a service's failure must not take back what another call
- * of the same request committed) and confirm the principal in a round trip before them
- * ({@link ApiTokens#resolve}).
+ * of the same request committed). A write whose token resolved before, with a small body read as a
+ * stream (JSON or none), is buffered ({@link ReplayableRequest}) and carries the same check in its first
+ * transaction's setting statement: a refusal stops that transaction as it begins, before any row is
+ * read or written, and every later transaction of the request; the response is then reset and the
+ * request answered afresh with the token resolved again (401 when it no longer stands for anyone). A
+ * write that made no transaction is checked in a statement of its own before its answer leaves. Other
+ * writes confirm the principal in a round trip before them ({@link ApiTokens#resolve}).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -65,8 +70,19 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         String token = header.substring(7).trim();
         try {
-            Optional<ApiTokens.Remembered> remembered = isRead(request) ? tokens.remembered(token) : Optional.empty();
-            if (remembered.isPresent()) {
+            boolean read = isRead(request);
+            Optional<ApiTokens.Remembered> remembered = tokens.remembered(token);
+            Optional<ReplayableRequest> write = read || remembered.isEmpty() ? Optional.empty() : ReplayableRequest.of(request);
+            if (write.isPresent()) {
+                if (!writeCheckedInFirstTransaction(remembered.get(), write.get(), response, chain)) {
+                    response.reset();
+                    SecurityContextHolder.clearContext();
+                    ReplayableRequest again = write.get().again();
+                    if (admitted(tokens.resolve(token), again, response)) {
+                        chain.doFilter(again, response);
+                    }
+                }
+            } else if (read && remembered.isPresent()) {
                 if (!readPerStatement(remembered.get(), request, response, chain)) {
                     response.reset();
                     SecurityContextHolder.clearContext();
@@ -125,6 +141,72 @@ class BearerTokenFilter extends OncePerRequestFilter {
             throw new TenantWall.RetryRequest("the remembered principal was found no longer current after its answer was sent");
         }
         return !refused(remembered);
+    }
+
+    /**
+     * A write on the remembered principal, checked in its first transaction's setting statement; false
+     * when the check failed before anything was committed or answered, and the request must be answered
+     * afresh. A refused check stops that transaction as it begins ({@link TenantWall.RetryRequest}) and
+     * every later one of the request (the rider holds until confirmed), so no write of the request
+     * commits on a principal that no longer holds; a request that made no transaction is checked in a
+     * statement of its own before its answer leaves.
+     */
+    private boolean writeCheckedInFirstTransaction(ApiTokens.Remembered remembered, HttpServletRequest request,
+                                                   HttpServletResponse response, FilterChain chain) {
+        authenticate(remembered.user());
+        CheckedResponse checked = new CheckedResponse(response, remembered);
+        try {
+            TenantWall.withRider(new FirstTransactionCheck(remembered), () -> {
+                try {
+                    chain.doFilter(request, checked);
+                } catch (IOException | ServletException e) {
+                    throw new Failed(e);
+                }
+                checked.check();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (!(retried(e) || refused(remembered)) || response.isCommitted()) {
+                throw e;
+            }
+            return false;
+        }
+        if (refused(remembered) && response.isCommitted()) {
+            throw new TenantWall.RetryRequest("the remembered principal was found no longer current after its answer was sent");
+        }
+        return !refused(remembered);
+    }
+
+    /** The remembered principal's check for a write: a refusal stops the transaction as it begins, and the next ones. */
+    private record FirstTransactionCheck(ApiTokens.Remembered remembered) implements TenantWall.Rider {
+
+        @Override
+        public String sql() {
+            return remembered.sql();
+        }
+
+        @Override
+        public int parameterCount() {
+            return remembered.parameterCount();
+        }
+
+        @Override
+        public void bind(java.sql.PreparedStatement statement, int firstIndex) throws java.sql.SQLException {
+            remembered.bind(statement, firstIndex);
+        }
+
+        @Override
+        public void answer(boolean value) {
+            remembered.answer(value);
+            if (!value) {
+                throw new TenantWall.RetryRequest("the remembered principal is no longer current");
+            }
+        }
+
+        @Override
+        public boolean holdsUntilConfirmed() {
+            return true;
+        }
     }
 
     private static boolean refused(ApiTokens.Remembered remembered) {

@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.xiaodai.shared.tenant.TenantWall;
+import org.xiaodai.shared.tx.ReferenceCache;
+import org.xiaodai.shared.tx.ReferenceVersion;
 
 /**
  * The institution's grade table (评级表): a PD up to {@code maxPd} gets the grade, with the
@@ -34,14 +37,20 @@ public class GradePolicy {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The tables by the tenant wall they were read through, kept across transactions under the reference
+     * version (a trigger on {@code scoring_grade_policy} bumps it).
+     */
+    private static final ReferenceCache<TenantWall.Setting, List<Grade>> TABLES = new ReferenceCache<>("grade policy", 10_000);
+
     /** The caller's table, best grade first. */
     public List<Grade> table() {
-        return jdbc.sql("""
+        return TABLES.get(TenantWall.current(), wall -> List.copyOf(jdbc.sql("""
                 select grade, max_pd, limit_amount, currency, rate_from_percent, rate_to_percent
                 from scoring_grade_policy order by grade""")
                 .query((rs, n) -> new Grade(rs.getString("grade"), rs.getBigDecimal("max_pd"), rs.getBigDecimal("limit_amount"),
                         rs.getString("currency"), rs.getBigDecimal("rate_from_percent"), rs.getBigDecimal("rate_to_percent")))
-                .list();
+                .list()));
     }
 
     /** @return the first grade whose PD bound holds {@code pd}, else the last */
@@ -56,6 +65,7 @@ public class GradePolicy {
     }
 
     void seedDefaults(UUID institutionId) {
+        ReferenceVersion.changedHere();
         for (Grade g : DEFAULTS) {
             jdbc.sql("""
                     insert into scoring_grade_policy (id, institution_id, grade, max_pd, limit_amount, currency,

@@ -13,6 +13,9 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.xiaodai.shared.tenant.TenantWall;
+import org.xiaodai.shared.tx.ReferenceCache;
+import org.xiaodai.shared.tx.ReferenceVersion;
 import org.xiaodai.shared.tx.TransactionMemo;
 
 /**
@@ -109,6 +112,7 @@ class ScoringRepository {
     /** Puts the model into the slot, replacing whatever held it. */
     void assign(UUID institutionId, UUID productId, String purpose, String role, UUID modelId, UUID by, String byName,
             Instant at) {
+        ReferenceVersion.changedHere();
         jdbc.sql("""
                 delete from scoring_assignment where purpose = ? and role = ?
                   and coalesce(product_id, '00000000-0000-0000-0000-000000000000'::uuid)
@@ -139,10 +143,24 @@ class ScoringRepository {
      * a submission asks which answers the champion needs and then scores with it.
      */
     private final TransactionMemo<SlotKey, Map<String, Slot>> slots = new TransactionMemo<>("scoring slots");
+    /**
+     * The same across transactions, by the tenant wall read through, under the reference version (an
+     * assignment, or a model's name or version changed, bumps it: triggers on {@code scoring_assignment}
+     * and {@code scoring_model}).
+     */
+    private static final ReferenceCache<WalledSlotKey, Map<String, Slot>> SLOTS = new ReferenceCache<>("scoring slots", 100_000);
+
+    private record WalledSlotKey(TenantWall.Setting wall, SlotKey key) {
+    }
 
     /** The slots of a product and purpose by role (CHAMPION, CHALLENGER): the product's own, else the default. */
     Map<String, Slot> slots(UUID productId, String purpose) {
-        return slots.get(new SlotKey(productId, purpose), key -> {
+        return slots.get(new SlotKey(productId, purpose), key -> SLOTS.get(new WalledSlotKey(TenantWall.current(), key),
+                walled -> readSlots(walled.key())));
+    }
+
+    private Map<String, Slot> readSlots(SlotKey key) {
+        {
             Map<String, Slot> found = new HashMap<>();
             jdbc.sql("""
                     select distinct on (a.role) a.role, a.model_id, m.name, m.version
@@ -153,8 +171,8 @@ class ScoringRepository {
                     .query((rs, n) -> found.put(rs.getString(1),
                             new Slot(rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4))))
                     .list();
-            return found;
-        });
+            return Map.copyOf(found);
+        }
     }
 
     void insertResult(UUID institutionId, UUID modelId, UUID productId, String subject, LocalDate businessDate,

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -126,6 +127,36 @@ public final class TenantWall {
         apply(connection, new Setter(setting, rider, false));
     }
 
+    /**
+     * Applies {@code setting} as a transaction begins, as {@link #apply(Connection, Setting)} does, and
+     * reads the reference version ({@code xiaodai_reference_version()}, {@code shared.tx.ReferenceVersion})
+     * in the same statement: the version, or empty for a connection that sends its setting per statement.
+     */
+    public static OptionalLong begin(Connection connection, Setting setting) throws SQLException {
+        if (connection instanceof PerStatement perStatement && perStatement.settingPerStatement()) {
+            return OptionalLong.empty();
+        }
+        Rider rider = takeRider();
+        Setter setter = new Setter(setting, rider, false, true);
+        try (PreparedStatement statement = connection.prepareStatement(setter.sql())) {
+            setter.bind(statement, 1);
+            try (ResultSet result = statement.executeQuery()) {
+                if (!result.next()) {
+                    throw new SQLException("The tenant setting statement returned no row");
+                }
+                long version = result.getLong(rider == null ? 3 : 4);
+                if (rider != null) {
+                    boolean current = result.getBoolean(3);
+                    if (!current && rider.holdsUntilConfirmed()) {
+                        RIDER.set(rider); // every later transaction of the request is refused too
+                    }
+                    rider.answer(current);
+                }
+                return OptionalLong.of(version);
+            }
+        }
+    }
+
     /** Runs {@code setter} as a statement of its own; false when its rider was refused. */
     public static boolean apply(Connection connection, Setter setter) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(setter.sql())) {
@@ -142,24 +173,32 @@ public final class TenantWall {
 
     /**
      * One setting statement, bound: the role, the visible institution, optionally the transaction
-     * made read-only, and optionally a {@link Rider}'s check as its last column.
+     * made read-only, optionally a {@link Rider}'s check, and optionally the reference version as its
+     * last column.
      */
     public static final class Setter {
 
         private final Setting setting;
         private final Rider rider;
         private final boolean readOnly;
+        private final boolean version;
 
         Setter(Setting setting, Rider rider, boolean readOnly) {
+            this(setting, rider, readOnly, false);
+        }
+
+        Setter(Setting setting, Rider rider, boolean readOnly, boolean version) {
             this.setting = setting;
             this.rider = rider;
             this.readOnly = readOnly;
+            this.version = version;
         }
 
         public String sql() {
             return "select set_config('role', ?, true), set_config('" + INSTITUTION_SETTING + "', ?, true)"
                     + (readOnly ? ", set_config('transaction_read_only', 'on', true)" : "")
-                    + (rider == null ? "" : ", " + rider.sql());
+                    + (rider == null ? "" : ", " + rider.sql())
+                    + (version ? ", xiaodai_reference_version()" : "");
         }
 
         /** How many parameters {@link #sql()} has. */
@@ -283,6 +322,15 @@ public final class TenantWall {
 
         /** The expression's value, given once when the transaction begins. */
         void answer(boolean value);
+
+        /**
+         * Whether a refused rider stays for the next transaction of {@link #withRider} (whose setting
+         * statement refuses again) instead of being dropped: so a refusal that some code caught cannot
+         * let a later transaction of the same request run unchecked. Only {@link #begin} honours it.
+         */
+        default boolean holdsUntilConfirmed() {
+            return false;
+        }
     }
 
     private static final ThreadLocal<Rider> RIDER = new ThreadLocal<>();

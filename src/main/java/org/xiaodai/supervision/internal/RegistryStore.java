@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.xiaodai.shared.tx.ReferenceVersion;
 import org.xiaodai.supervision.BusinessScope;
 import org.xiaodai.supervision.Licence;
 import org.xiaodai.supervision.LicenceStatus;
@@ -51,6 +52,7 @@ class RegistryStore {
     }
 
     void insert(Licence l, String reason, UUID changedBy, String changedByName, Instant at) {
+        ReferenceVersion.changedHere(); // the registry as kept in memory no longer holds for this transaction
         jdbc.sql("""
                 insert into supervision_registry (id, institution_id, version, effective_from, licence_number, licensed_region,
                     business_scope, online_lending, registered_capital, net_assets, net_assets_year, bank_loans,

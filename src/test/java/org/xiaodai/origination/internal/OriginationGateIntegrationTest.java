@@ -81,6 +81,37 @@ class OriginationGateIntegrationTest {
                 .containsEntry("rule", "licenceRevoked");
     }
 
+    /**
+     * The gate's answer is kept across transactions under the reference version: a suspension written
+     * past this instance (another instance, or by hand) bumps it, and the very next creation is refused.
+     */
+    @Test
+    void aSuspensionWrittenByAnotherInstanceStopsTheNextCreation() {
+        Api api = new Api(port);
+        UUID institution = ServicingTestUtils.newInstitution(api, superuser);
+        UUID officer = UUID.randomUUID();
+        CurrentUser caller = new CurrentUser(officer, "gate-officer", "测试信贷员", institution, OrganisationKind.LENDER,
+                new DataScope(ScopeLevel.INSTITUTION, institution, null, officer), Set.of("application:create"), false, 0);
+        register(api, api.token("regulator", Api.DEMO_PASSWORD), institution, "2000-01-01", "ACTIVE");
+        for (int i = 0; i < 2; i++) {
+            assertThat(refusal(institution, () -> applications.create(caller, newApplication(), null, null)))
+                    .as("active: past the gate (then refused for the unknown customer)")
+                    .extracting(ProblemException::code).isEqualTo("invalid-input");
+        }
+        superuser.sql("""
+                insert into supervision_registry (id, institution_id, version, effective_from, licence_number, licensed_region,
+                    business_scope, online_lending, registered_capital, net_assets, net_assets_year, bank_loans,
+                    shareholder_loans, bonds, asset_backed, status, reason, changed_by_name, changed_at)
+                select ?, institution_id, version + 1, date '2000-01-02', licence_number, licensed_region, business_scope,
+                    online_lending, registered_capital, net_assets, net_assets_year, bank_loans, shareholder_loans, bonds,
+                    asset_backed, 'SUSPENDED', '另一实例', '监管员', now()
+                from supervision_registry where institution_id = ? order by version desc limit 1""")
+                .params(UUID.randomUUID(), institution).update();
+        ProblemException create = refusal(institution, () -> applications.create(caller, newApplication(), null, null));
+        assertThat(create.code()).isEqualTo("origination-refused");
+        assertThat(create.properties()).containsEntry("rule", "licenceSuspended");
+    }
+
     private static ProblemException refusal(UUID institution, Runnable work) {
         return catchThrowableOfType(ProblemException.class, () -> TenantWall.asInstitution(institution, work));
     }
