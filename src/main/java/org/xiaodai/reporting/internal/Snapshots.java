@@ -70,6 +70,12 @@ class Snapshots {
              where p.institution_id = :institution
             """;
 
+    /**
+     * The statistical lines in two steps: the detail summed once per combination of the eleven dimensions' keys (one
+     * hash table, seven sums per row), then the grouping sets over those few combinations. Summing every row into each
+     * of the eleven grouping sets directly cost seven {@code numeric} additions per set and row; the sums are exact, so
+     * the lines are the same to the cent.
+     */
     static final String LINES = """
             insert into reporting_return_line (return_id, institution_id, dimension, key, loans, balance,
                 overdue_principal, npl_balance, new_loans, new_amount, repaid)
@@ -82,10 +88,16 @@ class Snapshots {
                         when grouping(d.security) = 0 then 'SECURITY' else 'TOTAL' end,
                    coalesce(d.grade_code, d.product, d.account_status, d.term, d.rate, d.dpd, d.region, d.industry,
                             d.borrower_type, d.security, 'ALL'),
-                   count(*), coalesce(sum(d.balance), 0), coalesce(sum(d.overdue_principal), 0),
-                   coalesce(sum(d.balance) filter (where d.grade_code in ('3', '4', '5')), 0),
-                   count(*) filter (where d.disbursement_date >= :start),
-                   coalesce(sum(d.principal) filter (where d.disbursement_date >= :start), 0), coalesce(sum(d.amount_paid), 0)
+                   coalesce(sum(d.loans), 0), coalesce(sum(d.balance), 0), coalesce(sum(d.overdue_principal), 0),
+                   coalesce(sum(d.npl_balance), 0), coalesce(sum(d.new_loans), 0), coalesce(sum(d.new_amount), 0),
+                   coalesce(sum(d.repaid), 0)
+              from (select d.grade_code, d.product, d.account_status, d.term, d.rate, d.dpd, d.region, d.industry,
+                           d.borrower_type, d.security, count(*) as loans, sum(d.balance) as balance,
+                           sum(d.overdue_principal) as overdue_principal,
+                           sum(d.balance) filter (where d.grade_code in ('3', '4', '5')) as npl_balance,
+                           count(*) filter (where d.disbursement_date >= :start) as new_loans,
+                           sum(d.principal) filter (where d.disbursement_date >= :start) as new_amount,
+                           sum(d.amount_paid) as repaid
               from (select r.*, r.product_id::text as product,
                            case when r.maturity_date is null then 'UNKNOWN'
                                 when r.maturity_date <= r.disbursement_date + interval '6 months' then 'UP_TO_6M'
@@ -110,6 +122,8 @@ class Snapshots {
                       left join origination_loan_security(cast(:asOf as date)) o on o.loan_id = r.loan_id
                       left join unnest(cast(:productIds as uuid[]), cast(:productSecurity as text[])) ps(product_id, security)
                              on ps.product_id = r.product_id) d
+             group by d.grade_code, d.product, d.account_status, d.term, d.rate, d.dpd, d.region, d.industry,
+                      d.borrower_type, d.security) d
              group by grouping sets ((), (d.grade_code), (d.product), (d.account_status), (d.term), (d.rate), (d.dpd),
                                      (d.region), (d.industry), (d.borrower_type), (d.security))
             """;
