@@ -48,12 +48,16 @@ import org.xiaodai.shared.tenant.TenantWall;
  * cleanly and keep it as the pristine copy with {@code DIR/keys.properties}; this and every later run with the same
  * {@code DIR} and {@code --loans} copies {@code DIR/pg} to a scratch cluster under {@code target/bench}, applies the
  * current migrations there at start and closes the same dates from 2026-12-01 on it, then deletes it);
- * {@code --xiaodai.…}, {@code --spring.…}, {@code --logging.…} go to the app
+ * {@code --statements N} (with {@code --keep-db}: load pg_stat_statements into the copy and print the N statements
+ * of most execution time per closed date to stderr); {@code --xiaodai.…}, {@code --spring.…}, {@code --logging.…} go to the app
  * (e.g. {@code --xiaodai.eod.workers=4}).
  */
 public final class EodBenchmark {
 
     static final LocalDate FIRST_DAY = LocalDate.of(2026, 12, 1);
+
+    /** With {@code --statements N}: the N statements of most execution time per closed date go to stderr. */
+    private static int statements;
 
     private EodBenchmark() {
     }
@@ -63,6 +67,10 @@ public final class EodBenchmark {
         int days = option(args, "--days", 3);
         int warmup = option(args, "--warmup-days", 0);
         String keep = text(args, "--keep-db");
+        statements = option(args, "--statements", 0);
+        if (statements > 0 && keep == null) {
+            throw new IllegalArgumentException("--statements needs --keep-db (it loads pg_stat_statements into the copy)");
+        }
         PrintStream out = System.out;
         System.setOut(System.err);
         List<String> settings = passedOn(args);
@@ -88,6 +96,12 @@ public final class EodBenchmark {
             Files.createDirectories(scratch.getParent());
             long t0 = System.nanoTime();
             copy(kept.resolve("pg"), scratch);
+            if (statements > 0) {
+                // the copy only: load pg_stat_statements at its start (it needs shared_preload_libraries)
+                Files.writeString(scratch.resolve("postgresql.auto.conf"),
+                        "shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.max = 5000\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
             System.err.printf(Locale.ROOT, "copied the kept portfolio of %d loans from %s in %.1f s%n", loans, kept,
                     (System.nanoTime() - t0) / 1e9);
             try (ConfigurableApplicationContext context = start(scratch, true, kept.resolve("keys.properties"), settings)) {
@@ -189,11 +203,18 @@ public final class EodBenchmark {
             baseline[i] = baseline(app, transactions, superuser, institution);
             LocalDate closing = runner.businessDate(institution);
             superuser.sql("select pg_stat_reset()").query(Object.class).list();
+            if (statements > 0) {
+                superuser.sql("create extension if not exists pg_stat_statements").update();
+                superuser.sql("select pg_stat_statements_reset()").query(Object.class).list();
+            }
             eod[i] = close(work, runner, institution, actor);
             System.err.printf(Locale.ROOT, "%s: end of day %.1f s, baseline %.1f s (ratio %.2f)%n", closing, eod[i],
                     baseline[i], eod[i] / baseline[i]);
             System.err.println(steps(superuser, institution, closing));
             System.err.println("rows written per table while closing: " + writes(superuser));
+            if (statements > 0) {
+                System.err.println(topStatements(superuser));
+            }
             superuser.sql("vacuum analyze servicing_loan").update();
         }
         double seconds = median(eod);
@@ -232,6 +253,20 @@ public final class EodBenchmark {
         System.err.printf(Locale.ROOT, "baseline: %d loan rows updated in %.1f s%n", touched, seconds);
         superuser.sql("vacuum analyze servicing_loan").update();
         return seconds;
+    }
+
+    /** The statements of most execution time since the reset: total ms, calls, rows, ms per call, the text's start. */
+    private static String topStatements(JdbcClient superuser) {
+        StringBuilder text = new StringBuilder("statements by execution time while closing (total ms, calls, rows, ms/call):\n");
+        superuser.sql("""
+                select round(total_exec_time::numeric, 0) as total, calls, rows,
+                       round((total_exec_time / greatest(calls, 1))::numeric, 3) as per_call,
+                       regexp_replace(left(query, 240), '\\s+', ' ', 'g') as q
+                from pg_stat_statements order by total_exec_time desc limit ?
+                """).param(statements).query((rs, i) -> String.format(Locale.ROOT, "  %10s %8d %9d %10s  %s%n",
+                        rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
+                .list().forEach(text::append);
+        return text.toString();
     }
 
     /** Rows inserted, updated and deleted per table since the statistics were reset, and the transactions committed. */
