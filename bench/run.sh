@@ -13,7 +13,7 @@ usage() {
   echo "  tenant options: --rounds N (5) --seconds S per round (2)" >&2
   echo "  scoring options: --data DIR (../shared/datasets/credit) --rounds N (5) --seconds S (2) --validate" >&2
   echo "  origination options: --rounds N (3) --seconds S (10) --warmup S (5) --connections N (32) --customers-per-client N (150) --count-applications N (20, statements per application with log_statement=all) --profile DIR" >&2
-  echo "  eod options: --loans N (1000000) --days N (3) --warmup-days N (0); --xiaodai.eod.workers=N etc. go to the app" >&2
+  echo "  eod options: --loans N (1000000) --days N (3) --warmup-days N (0) --keep-db DIR (generate the portfolio once into DIR, then close the same dates on a fresh copy of it each run) --statements N (with --keep-db: pg_stat_statements' top N per date to stderr); --xiaodai.eod.workers=N etc. go to the app" >&2
   echo "  reporting options: --loans N (1000000) --rounds N (3) --keep-db DIR (keep the portfolio cluster in DIR; reuse it when DIR holds one of that size)" >&2
   echo "  audit options: --writers N (16) --institutions N (8) --rounds N (3) --seconds S per round (10) --warmup S (5)" >&2
 }

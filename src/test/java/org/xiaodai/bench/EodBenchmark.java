@@ -44,12 +44,20 @@ import org.xiaodai.shared.tenant.TenantWall;
  * and longest time and the items they handled; progress goes to stderr.
  *
  * <p>Options: {@code --loans N} (1000000), {@code --days N} (3), {@code --warmup-days N} (0, dates
- * closed untimed first); {@code --xiaodai.…}, {@code --spring.…}, {@code --logging.…} go to the app
+ * closed untimed first), {@code --keep-db DIR} (generate the portfolio once into {@code DIR/pg}, stop its server
+ * cleanly and keep it as the pristine copy with {@code DIR/keys.properties}; this and every later run with the same
+ * {@code DIR} and {@code --loans} copies {@code DIR/pg} to a scratch cluster under {@code target/bench}, applies the
+ * current migrations there at start and closes the same dates from 2026-12-01 on it, then deletes it);
+ * {@code --statements N} (with {@code --keep-db}: load pg_stat_statements into the copy and print the N statements
+ * of most execution time per closed date to stderr); {@code --xiaodai.…}, {@code --spring.…}, {@code --logging.…} go to the app
  * (e.g. {@code --xiaodai.eod.workers=4}).
  */
 public final class EodBenchmark {
 
     static final LocalDate FIRST_DAY = LocalDate.of(2026, 12, 1);
+
+    /** With {@code --statements N}: the N statements of most execution time per closed date go to stderr. */
+    private static int statements;
 
     private EodBenchmark() {
     }
@@ -58,12 +66,65 @@ public final class EodBenchmark {
         int loans = option(args, "--loans", 1_000_000);
         int days = option(args, "--days", 3);
         int warmup = option(args, "--warmup-days", 0);
+        String keep = text(args, "--keep-db");
+        statements = option(args, "--statements", 0);
+        if (statements > 0 && keep == null) {
+            throw new IllegalArgumentException("--statements needs --keep-db (it loads pg_stat_statements into the copy)");
+        }
         PrintStream out = System.out;
         System.setOut(System.err);
-        try (ConfigurableApplicationContext context = start(passedOn(args))) {
-            out.println(run(context, loans, days, warmup));
+        List<String> settings = passedOn(args);
+        Double generateSeconds = null;
+        if (keep != null) {
+            Path kept = Path.of(keep).toAbsolutePath();
+            Path marker = kept.resolve("portfolio-" + loans + ".done");
+            if (!Files.exists(marker)) {
+                if (Files.exists(kept.resolve("pg"))) {
+                    throw new IllegalStateException(kept + " holds a portfolio that is unfinished or of another size;"
+                            + " delete the directory or name another one");
+                }
+                Files.createDirectories(kept);
+                // generate into DIR/pg, then stop the server (a clean shutdown): DIR/pg is the pristine portfolio
+                try (ConfigurableApplicationContext context = start(kept.resolve("pg"), false,
+                        kept.resolve("keys.properties"), settings)) {
+                    generateSeconds = prepare(context, loans);
+                }
+                Files.writeString(marker, loans + "\n");
+            }
+            // every measured run works on a copy, so the kept portfolio stays untouched; migrations apply to the copy
+            Path scratch = Path.of("target", "bench").toAbsolutePath().resolve("pg-" + UUID.randomUUID());
+            Files.createDirectories(scratch.getParent());
+            long t0 = System.nanoTime();
+            copy(kept.resolve("pg"), scratch);
+            if (statements > 0) {
+                // the copy only: load pg_stat_statements at its start (it needs shared_preload_libraries)
+                Files.writeString(scratch.resolve("postgresql.auto.conf"),
+                        "shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.max = 5000\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
+            System.err.printf(Locale.ROOT, "copied the kept portfolio of %d loans from %s in %.1f s%n", loans, kept,
+                    (System.nanoTime() - t0) / 1e9);
+            try (ConfigurableApplicationContext context = start(scratch, true, kept.resolve("keys.properties"), settings)) {
+                out.println(run(context, days, warmup, generateSeconds == null ? -1 : generateSeconds));
+            }
+        } else {
+            Path dir = Path.of("target", "bench");
+            try (ConfigurableApplicationContext context = start(
+                    dir.resolve("pg-" + UUID.randomUUID()).toAbsolutePath(), true,
+                    dir.resolve("keys-" + UUID.randomUUID() + ".properties").toAbsolutePath(), settings)) {
+                double seconds = prepare(context, loans);
+                out.println(run(context, days, warmup, seconds));
+            }
         }
         System.exit(0);
+    }
+
+    /** A stopped cluster's data directory, copied with its modes (PostgreSQL wants 0700). */
+    private static void copy(Path from, Path to) throws Exception {
+        Process cp = new ProcessBuilder("cp", "-a", from.toString(), to.toString()).inheritIO().start();
+        if (cp.waitFor() != 0) {
+            throw new IllegalStateException("cp -a " + from + " " + to + " failed");
+        }
     }
 
     private static List<String> passedOn(String[] args) {
@@ -71,19 +132,19 @@ public final class EodBenchmark {
                 || a.startsWith("--spring.")).toList();
     }
 
-    private static ConfigurableApplicationContext start(List<String> settings) throws Exception {
-        Path dir = Path.of("target", "bench");
-        Files.createDirectories(dir);
+    private static ConfigurableApplicationContext start(Path dataDir, boolean ephemeral, Path keyFile,
+            List<String> settings) throws Exception {
+        Files.createDirectories(Path.of("target", "bench"));
         SpringApplication application = new SpringApplication(XiaodaiApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         List<String> arguments = new ArrayList<>(List.of(
                 "--xiaodai.demo=false",
-                "--xiaodai.embedded-db.ephemeral=true",
+                "--xiaodai.embedded-db.ephemeral=" + ephemeral,
                 "--xiaodai.embedded-db.port=0",
-                "--xiaodai.embedded-db.data-dir=" + dir.resolve("pg-" + UUID.randomUUID()).toAbsolutePath(),
+                "--xiaodai.embedded-db.data-dir=" + dataDir,
                 "--xiaodai.iam.bootstrap-admin-password=Bench@2026xyz",
                 "--xiaodai.eod.schedule=-",
-                "--xiaodai.data.key-file=" + dir.resolve("keys-" + UUID.randomUUID() + ".properties").toAbsolutePath(),
+                "--xiaodai.data.key-file=" + keyFile,
                 "--logging.structured.format.console=",
                 "--logging.level.root=WARN",
                 "--spring.flyway.out-of-order=true",
@@ -92,13 +153,9 @@ public final class EodBenchmark {
         return application.run(arguments.toArray(String[]::new));
     }
 
-    private static String run(ConfigurableApplicationContext context, int loans, int days, int warmup) {
+    /** Registers the lender and writes the portfolio; the seconds the portfolio took. */
+    private static double prepare(ConfigurableApplicationContext context, int loans) {
         JdbcClient superuser = JdbcClient.create(context.getBean("operationsDataSource", DataSource.class));
-        JdbcClient app = context.getBean(JdbcClient.class);
-        TransactionTemplate transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
-        EodWork work = context.getBean(EodWork.class);
-        EndOfDayRunner runner = context.getBean(EndOfDayRunner.class);
-
         // a throw-away cluster: checkpoints far apart, so writing the portfolio is not mostly full-page writes
         superuser.sql("alter system set max_wal_size = '8GB'").update();
         superuser.sql("alter system set checkpoint_timeout = '30min'").update();
@@ -113,10 +170,27 @@ public final class EodBenchmark {
         long start = System.nanoTime();
         EodPortfolio.generate(superuser, institution, FIRST_DAY, loans);
         double generateSeconds = (System.nanoTime() - start) / 1e9;
+        System.err.printf(Locale.ROOT, "generated %d active loans in %.1f s%n", active(superuser, institution),
+                generateSeconds);
+        return generateSeconds;
+    }
+
+    private static String run(ConfigurableApplicationContext context, int days, int warmup, double generateSeconds) {
+        JdbcClient superuser = JdbcClient.create(context.getBean("operationsDataSource", DataSource.class));
+        JdbcClient app = context.getBean(JdbcClient.class);
+        TransactionTemplate transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        EodWork work = context.getBean(EodWork.class);
+        EndOfDayRunner runner = context.getBean(EndOfDayRunner.class);
+        UUID institution = UUID.nameUUIDFromBytes("bench-eod-institution".getBytes());
         long active = active(superuser, institution);
-        System.err.printf(Locale.ROOT, "generated %d active loans (%d overdue, %d schedule rows) in %.1f s%n", active,
+        System.err.printf(Locale.ROOT, "%d active loans (%d overdue, %d schedule rows), business date %s%n", active,
                 superuser.sql("select count(*) from servicing_loan where status = 'OVERDUE'").query(Long.class).single(),
-                superuser.sql("select count(*) from servicing_schedule_row").query(Long.class).single(), generateSeconds);
+                superuser.sql("select count(*) from servicing_schedule_row").query(Long.class).single(),
+                runner.businessDate(institution));
+        if (!FIRST_DAY.equals(runner.businessDate(institution))) {
+            throw new IllegalStateException("the portfolio's business date is " + runner.businessDate(institution)
+                    + ", not " + FIRST_DAY);
+        }
 
         Actor actor = new BenchActor(UUID.nameUUIDFromBytes("bench-eod-admin".getBytes()), "bench-admin", institution);
         for (int i = 0; i < warmup; i++) {
@@ -129,11 +203,18 @@ public final class EodBenchmark {
             baseline[i] = baseline(app, transactions, superuser, institution);
             LocalDate closing = runner.businessDate(institution);
             superuser.sql("select pg_stat_reset()").query(Object.class).list();
+            if (statements > 0) {
+                superuser.sql("create extension if not exists pg_stat_statements").update();
+                superuser.sql("select pg_stat_statements_reset()").query(Object.class).list();
+            }
             eod[i] = close(work, runner, institution, actor);
             System.err.printf(Locale.ROOT, "%s: end of day %.1f s, baseline %.1f s (ratio %.2f)%n", closing, eod[i],
                     baseline[i], eod[i] / baseline[i]);
             System.err.println(steps(superuser, institution, closing));
             System.err.println("rows written per table while closing: " + writes(superuser));
+            if (statements > 0) {
+                System.err.println(topStatements(superuser));
+            }
             superuser.sql("vacuum analyze servicing_loan").update();
         }
         double seconds = median(eod);
@@ -174,6 +255,20 @@ public final class EodBenchmark {
         return seconds;
     }
 
+    /** The statements of most execution time since the reset: total ms, calls, rows, ms per call, the text's start. */
+    private static String topStatements(JdbcClient superuser) {
+        StringBuilder text = new StringBuilder("statements by execution time while closing (total ms, calls, rows, ms/call):\n");
+        superuser.sql("""
+                select round(total_exec_time::numeric, 0) as total, calls, rows,
+                       round((total_exec_time / greatest(calls, 1))::numeric, 3) as per_call,
+                       regexp_replace(left(query, 240), '\\s+', ' ', 'g') as q
+                from pg_stat_statements order by total_exec_time desc limit ?
+                """).param(statements).query((rs, i) -> String.format(Locale.ROOT, "  %10s %8d %9d %10s  %s%n",
+                        rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
+                .list().forEach(text::append);
+        return text.toString();
+    }
+
     /** Rows inserted, updated and deleted per table since the statistics were reset, and the transactions committed. */
     private static String writes(JdbcClient superuser) {
         return superuser.sql("""
@@ -210,6 +305,15 @@ public final class EodBenchmark {
 
     private static double[] round(double[] values) {
         return Arrays.stream(values).map(v -> Math.round(v * 10) / 10.0).toArray();
+    }
+
+    private static String text(String[] args, String name) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
     }
 
     private static int option(String[] args, String name, int fallback) {

@@ -230,15 +230,27 @@ class OverdueStep implements EndOfDayStep {
     @Override
     public long process(UUID institutionId, LocalDate day, int partition, int partitions) {
         LocalDate next = day.plusDays(1);
-        List<LoanRow> candidates = jdbc.sql("select " + LoanRow.COLUMNS + """
-                 from servicing_loan l
-                where l.institution_id = :inst and l.status in ('ACTIVE', 'OVERDUE') and l.eod_bucket % :n = :p
-                  and (l.oldest_unpaid_due <= :day
-                       or l.watch_until = :next
-                       or (l.credit_balance > 0 and exists (select 1 from servicing_schedule_row r
-                            where r.loan_id = l.id and r.version = l.schedule_version and r.due_date = :next)))
-                  and not coalesce(""" + CLOSED_FORM + """
-                , false)
+        // the three reasons a loan is read, one index scan each (servicing_loan_unpaid, servicing_loan_watch,
+        // servicing_loan_credit): as one OR they were a scan of every loan row of the institution per partition
+        String rest = " " + """
+                 and l.institution_id = :inst and l.status in ('ACTIVE', 'OVERDUE') and l.eod_bucket % :n = :p
+                 and not coalesce(""" + CLOSED_FORM + """
+                , false)""";
+        List<LoanRow> candidates = jdbc.sql("""
+                with ids as (
+                    select l.id from servicing_loan l where l.oldest_unpaid_due <= :day""" + rest + """
+
+                    union
+                    select l.id from servicing_loan l where l.watch_until = :next""" + rest + """
+
+                    union
+                    select l.id from servicing_loan l where l.credit_balance > 0
+                      and exists (select 1 from servicing_schedule_row r
+                                  where r.loan_id = l.id and r.version = l.schedule_version and r.due_date = :next)""" + rest + """
+
+                )
+                select\s""" + LoanRow.COLUMNS + """
+                 from servicing_loan l where l.id in (select ids.id from ids)
                 """).param("inst", institutionId).param("n", partitions).param("p", partition)
                 .param("day", day).param("next", next).query(LoanRow::map).list();
         Map<AccountRole, BigDecimal> net = new EnumMap<>(AccountRole.class);
