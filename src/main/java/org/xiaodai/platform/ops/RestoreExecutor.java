@@ -42,11 +42,14 @@ final class RestoreExecutor {
         this.manifest = manifest;
     }
 
-    /** Tables of schema public that hold rows; Flyway's history alone does not make a database "in use". */
+    /**
+     * Tables of schema public that hold rows. Flyway's history and the reference version's counter (one row its
+     * migration writes, {@code platform_reference_version}) do not make a database "in use".
+     */
     List<String> tablesWithRows() throws SQLException {
         List<String> used = new ArrayList<>();
         for (String table : catalog.tables()) {
-            if (!table.equals(BackupService.FLYWAY_HISTORY) && exists("select exists (select 1 from "
+            if (!table.equals(BackupService.FLYWAY_HISTORY) && !table.equals(REFERENCE_VERSION) && exists("select exists (select 1 from "
                     + TableCatalog.qualified(table) + ")")) {
                 used.add(table);
             }
@@ -55,6 +58,7 @@ final class RestoreExecutor {
     }
 
     Map<String, Long> run(String[] migrationLocations) throws SQLException, IOException {
+        Long versionBefore = referenceVersion();
         execute("drop schema if exists public cascade");
         execute("create schema public authorization pg_database_owner");
         execute("grant usage on schema public to public");
@@ -74,7 +78,37 @@ final class RestoreExecutor {
         }
         resetSequences();
         verifyCounts();
+        moveReferenceVersionOn(versionBefore);
         return rows;
+    }
+
+    /** The reference version's counter (shared.tx.ReferenceVersion); its table exists from schema 20261208.0300 on. */
+    static final String REFERENCE_VERSION = "platform_reference_version";
+
+    private Long referenceVersion() throws SQLException {
+        if (!exists("select to_regclass('public." + REFERENCE_VERSION + "') is not null")) {
+            return null;
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select max(version) from public." + REFERENCE_VERSION)) {
+            result.next();
+            long version = result.getLong(1);
+            return result.wasNull() ? null : version;
+        }
+    }
+
+    /**
+     * The rows were loaded with triggers off, so nothing bumped the reference version: it is set past both the
+     * restored value and the one before the restore, so that whatever an application instance kept in memory under
+     * either is read again by its next transaction.
+     */
+    private void moveReferenceVersionOn(Long before) throws SQLException {
+        if (!exists("select to_regclass('public." + REFERENCE_VERSION + "') is not null")) {
+            return;
+        }
+        long floor = before == null ? 0 : before;
+        execute("insert into public." + REFERENCE_VERSION + " (id, version) values (true, " + (floor + 1) + ")"
+                + " on conflict (id) do update set version = greatest(" + REFERENCE_VERSION + ".version, " + floor + ") + 1");
     }
 
     private void createMissingTables() throws SQLException {

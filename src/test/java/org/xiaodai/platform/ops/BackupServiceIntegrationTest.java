@@ -96,10 +96,15 @@ class BackupServiceIntegrationTest {
     void restoresEveryTableExactlyIntoAWipedDatabaseAndResetsSequences() {
         Map<String, String> before = fingerprints();
         long maxId = jdbc.sql("select max(id) from ops_probe").query(Long.class).single();
+        long versionBefore = referenceVersion();
 
         BackupResult backup = backups.backup(dir.resolve("nested/backup.zip"));
         wipe();
         BackupResult restored = backups.restore(dir.resolve("nested/backup.zip"), false);
+
+        // loaded with triggers off: the counter is moved past the backed-up value, so kept reference data is read again
+        assertThat(backup.rowsPerTable()).containsEntry(RestoreExecutor.REFERENCE_VERSION, 1L);
+        assertThat(referenceVersion()).isGreaterThan(versionBefore);
 
         assertThat(backup.rowsPerTable()).containsEntry("ops_probe", 3L).containsEntry("ops_probe_line", 3L)
                 .containsKeys(before.keySet().toArray(String[]::new));
@@ -170,10 +175,15 @@ class BackupServiceIntegrationTest {
     }
 
     /** md5 of every table's full content, by table name. */
+    private long referenceVersion() {
+        return jdbc.sql("select version from platform_reference_version").query(Long.class).single();
+    }
+
+    /** Every table's rows but the reference version's counter, which a restore moves on by design. */
     private Map<String, String> fingerprints() {
         Map<String, String> result = new LinkedHashMap<>();
-        for (String table : jdbc.sql("select tablename from pg_tables where schemaname = 'public' order by 1")
-                .query(String.class).list()) {
+        for (String table : jdbc.sql("select tablename from pg_tables where schemaname = 'public' and tablename <> ? order by 1")
+                .param(RestoreExecutor.REFERENCE_VERSION).query(String.class).list()) {
             result.put(table, jdbc.sql("select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from public.\""
                     + table + "\" t").query(String.class).single());
         }
