@@ -143,7 +143,13 @@ class ApplicationToContractBrowserTest {
         input.sendKeys(text);
     }
 
+    /**
+     * The waits span a form's post and the page that answers it: an element found on the old page can go stale
+     * before its attribute is read, which is a reason to look again, not a failure.
+     */
     private WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 }
