@@ -117,30 +117,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
                                      HttpServletResponse response, FilterChain chain) {
         authenticate(remembered.user());
         CheckedResponse checked = new CheckedResponse(response, remembered);
-        try {
-            TenantWall.withRider(remembered, () -> TenantWall.readsPerStatement(() -> reads.execute(status -> {
-                try {
-                    chain.doFilter(request, checked);
-                } catch (IOException | ServletException e) {
-                    throw new Failed(e);
-                }
-                checked.check();
-                if (status.isRollbackOnly()) {
-                    status.setRollbackOnly(); // a service failed and the response says so: roll back quietly
-                }
-                return null;
-            })));
-        } catch (RuntimeException e) {
-            if (!(retried(e) || refused(remembered)) || response.isCommitted()) {
-                throw e;
-            }
-            return false;
-        }
-        // a refusal swallowed on the way (an exception handler that failed) still means: answer afresh
-        if (refused(remembered) && response.isCommitted()) {
-            throw new TenantWall.RetryRequest("the remembered principal was found no longer current after its answer was sent");
-        }
-        return !refused(remembered);
+        return answeredOn(remembered, response, () -> TenantWall.withRider(remembered,
+                () -> TenantWall.readsPerStatement(() -> reads.execute(status -> {
+                    filterChecked(chain, request, checked);
+                    if (status.isRollbackOnly()) {
+                        status.setRollbackOnly(); // a service failed and the response says so: roll back quietly
+                    }
+                    return null;
+                }))));
     }
 
     /**
@@ -155,26 +139,41 @@ class BearerTokenFilter extends OncePerRequestFilter {
                                                    HttpServletResponse response, FilterChain chain) {
         authenticate(remembered.user());
         CheckedResponse checked = new CheckedResponse(response, remembered);
+        return answeredOn(remembered, response, () -> TenantWall.withRider(new FirstTransactionCheck(remembered), () -> {
+            filterChecked(chain, request, checked);
+            return null;
+        }));
+    }
+
+    /**
+     * Runs {@code answer} on the remembered principal; false when its check failed before the response was
+     * sent, and the request must be answered afresh. A failure that is not the check's, or that comes after the
+     * response was sent, goes on up.
+     */
+    private static boolean answeredOn(ApiTokens.Remembered remembered, HttpServletResponse response, Runnable answer) {
         try {
-            TenantWall.withRider(new FirstTransactionCheck(remembered), () -> {
-                try {
-                    chain.doFilter(request, checked);
-                } catch (IOException | ServletException e) {
-                    throw new Failed(e);
-                }
-                checked.check();
-                return null;
-            });
+            answer.run();
         } catch (RuntimeException e) {
             if (!(retried(e) || refused(remembered)) || response.isCommitted()) {
                 throw e;
             }
             return false;
         }
+        // a refusal swallowed on the way (an exception handler that failed) still means: answer afresh
         if (refused(remembered) && response.isCommitted()) {
             throw new TenantWall.RetryRequest("the remembered principal was found no longer current after its answer was sent");
         }
         return !refused(remembered);
+    }
+
+    /** The rest of the chain on the checked response, then the check made if the request's code made none. */
+    private static void filterChecked(FilterChain chain, HttpServletRequest request, CheckedResponse checked) {
+        try {
+            chain.doFilter(request, checked);
+        } catch (IOException | ServletException e) {
+            throw new Failed(e);
+        }
+        checked.check();
     }
 
     /** The remembered principal's check for a write: a refusal stops the transaction as it begins, and the next ones. */
