@@ -52,13 +52,18 @@ public final class AppProcess implements AutoCloseable {
 
     /** Waits until the application reports it started; fails with the output if it exits or times out first. */
     public void awaitStarted(Duration timeout) throws InterruptedException {
+        awaitOutput("Started XiaodaiApplication", timeout);
+    }
+
+    /** Waits until the application has printed {@code text}; fails with the output if it exits or times out first. */
+    public void awaitOutput(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!output().contains("Started XiaodaiApplication")) {
+        while (!output().contains(text)) {
             if (!process.isAlive()) {
                 throw new AssertionError("the application exited with " + process.exitValue() + "; output:\n" + output());
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the application did not start within " + timeout + "; output:\n" + output());
+                throw new AssertionError("the application did not print '" + text + "' within " + timeout + "; output:\n" + output());
             }
             Thread.sleep(200);
         }
