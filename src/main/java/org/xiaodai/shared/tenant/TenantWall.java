@@ -120,11 +120,7 @@ public final class TenantWall {
         if (connection instanceof PerStatement perStatement && perStatement.settingPerStatement()) {
             return;
         }
-        Rider rider = RIDER.get();
-        if (rider != null) {
-            RIDER.remove();
-        }
-        apply(connection, new Setter(setting, rider, false));
+        apply(connection, new Setter(setting, takeRider(), false));
     }
 
     /**
