@@ -116,16 +116,11 @@ class OriginationDemo implements ApplicationRunner {
                 return null;
             }
         });
-        // the demo customers are written by another start-up runner (one transaction per institution), which may
-        // not have committed yet: wait for them rather than make no application at all
-        List<UUID> borrowers = await(() -> {
-            List<UUID> found = as(officer, () -> jdbc.sql("""
-                    select id from customer where owner_id = ? and kind = 'INDIVIDUAL' order by created_at""")
-                    .param(officer.userId()).query(UUID.class).list()).stream()
-                    .filter(id -> as(officer, () -> customers.hasLiveConsent(id, ConsentPurpose.CREDIT_BUREAU_QUERY)))
-                    .toList();
-            return found.isEmpty() ? null : found;
-        });
+        List<UUID> borrowers = as(officer, () -> jdbc.sql("""
+                select id from customer where owner_id = ? and kind = 'INDIVIDUAL' order by created_at""")
+                .param(officer.userId()).query(UUID.class).list()).stream()
+                .filter(id -> as(officer, () -> customers.hasLiveConsent(id, ConsentPurpose.CREDIT_BUREAU_QUERY)))
+                .toList();
         int made = 0;
         for (int i = 0; i < borrowers.size() && i < 32; i++) {
             String plan = PLAN[i % PLAN.length];
