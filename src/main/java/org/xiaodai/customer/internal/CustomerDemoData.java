@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,9 +30,12 @@ import org.xiaodai.shared.tenant.TenantWall;
  * synthetic individuals and enterprises in each demo institution, owned by its loan officer, with
  * valid check digits and obviously fictitious names (…示例…); one ID number that both
  * institutions hold, and one that NBXD put on the regional blacklist and HZXD holds. Seeded once,
- * after the demo identities exist; deterministic (fixed random seed).
+ * after the demo identities exist; deterministic (fixed random seed). Runs first among the start-up
+ * runners, on the start-up thread: the other modules' demos (applications, loans, the portal's borrower)
+ * start from these customers, and a runner's order is otherwise the order Spring found the beans in.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 @ConditionalOnExpression("${xiaodai.demo:true} and '${spring.datasource.url:}'.isEmpty() and '${xiaodai.ops.command:}'.isEmpty()")
 class CustomerDemoData implements ApplicationRunner {
 
