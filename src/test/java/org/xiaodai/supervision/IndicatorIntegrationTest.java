@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.xiaodai.calc.ServicingPolicy;
 import org.xiaodai.contract.ContractAccepted;
 import org.xiaodai.eod.EndOfDayStep;
+import org.xiaodai.servicing.LoanPortfolio;
+import org.xiaodai.servicing.LoanPortfolio.Benchmark;
 import org.xiaodai.servicing.internal.ServicingTestUtils;
 import org.xiaodai.shared.tenant.TenantWall;
 import org.xiaodai.support.Api;
@@ -47,6 +50,8 @@ class IndicatorIntegrationTest {
     TransactionTemplate tx;
     @Autowired
     IndicatorHistory history;
+    @Autowired
+    LoanPortfolio portfolio;
     JdbcClient superuser;
     Api api;
     String regulator;
@@ -117,6 +122,30 @@ class IndicatorIntegrationTest {
         assertThat(region.status()).as(region.body()).isEqualTo(200);
         assertThat(region.body()).doesNotContain(inst.toString()).contains("npl-ratio");
         assertThat(api.get("/api/v1/supervision/institutions/" + inst + "/indicators", association).status()).isEqualTo(403);
+    }
+
+    /**
+     * A loan is above the benchmark by the cap in force on its disbursement date: the entry effective that very day
+     * counts, the one effective the day after does not, and a loan disbursed before every entry has no cap. The fixture's
+     * loans (12 %, 18 % and 10 %, 90,000 outstanding) were all disbursed 120 days before {@link #DAY}.
+     */
+    @Test
+    void theRateCapIsTheOneInForceOnTheDisbursementDate() {
+        UUID inst = book();
+        LocalDate disbursed = DAY.minusDays(120);
+        java.util.function.Function<List<Benchmark>, LoanPortfolio.BookFigures> book = caps ->
+                TenantWall.asInstitution(inst, () -> tx.execute(s -> portfolio.book(inst, DAY, caps)));
+        LoanPortfolio.BookFigures onTheDay = book.apply(List.of(new Benchmark(disbursed.plusDays(1), new BigDecimal("5")),
+                new Benchmark(disbursed, new BigDecimal("15")), new Benchmark(disbursed.minusDays(30), new BigDecimal("1"))));
+        assertThat(onTheDay.aboveBenchmarkLoans()).isEqualTo(1);
+        assertThat(onTheDay.aboveBenchmarkPrincipal()).isEqualByComparingTo("30000.00");
+        LoanPortfolio.BookFigures dayBefore = book.apply(List.of(new Benchmark(disbursed.minusDays(1), new BigDecimal("11")),
+                new Benchmark(disbursed.plusDays(1), new BigDecimal("30"))));
+        assertThat(dayBefore.aboveBenchmarkLoans()).isEqualTo(2);
+        assertThat(dayBefore.aboveBenchmarkPrincipal()).isEqualByComparingTo("70000.00");
+        assertThat(book.apply(List.of(new Benchmark(disbursed.plusDays(1), new BigDecimal("1")))).aboveBenchmarkLoans()).isZero();
+        assertThat(book.apply(List.of()).aboveBenchmarkLoans()).isZero();
+        assertThat(book.apply(List.of()).loans()).isEqualTo(3);
     }
 
     /** The fixture book, its indicators computed by the end-of-day step for {@link #DAY}; the institution. */

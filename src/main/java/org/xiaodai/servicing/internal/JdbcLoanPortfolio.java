@@ -79,15 +79,21 @@ class JdbcLoanPortfolio implements LoanPortfolio {
         }
         String grade = current ? "l.grade" : GRADE_ON;
         String sql = """
-                with book as (
+                with caps as (
+                    select b.efrom, lead(b.efrom) over (order by b.efrom) as eto, b.pct
+                      from unnest(cast(:froms as date[]), cast(:pcts as numeric[])) as b(efrom, pct)
+                ), cap_on as (
+                    select d::date as day, c.pct
+                      from caps c
+                     cross join generate_series(c.efrom, coalesce(c.eto - 1, cast(:asOf as date)), interval '1 day') as d
+                ), book as (
                     select l.principal_outstanding as p,
                            case when l.oldest_unpaid_due is not null and l.oldest_unpaid_due <= :asOf
                                 then :asOf - l.oldest_unpaid_due + 1 else 0 end as dpd,
                            %s as grade,
-                           l.annual_rate_percent > coalesce((
-                               select b.pct from unnest(cast(:froms as date[]), cast(:pcts as numeric[])) as b(efrom, pct)
-                               where b.efrom <= l.disbursement_date order by b.efrom desc limit 1), 1e9) as above
-                    from servicing_loan l where %s)
+                           l.annual_rate_percent > coalesce(cap.pct, 1e9) as above
+                    from servicing_loan l left join cap_on cap on cap.day = l.disbursement_date
+                    where %s)
                 select count(*) as loans, coalesce(sum(p), 0) as principal,
                        count(*) filter (where dpd > 0) as overdue_loans,
                        coalesce(sum(p) filter (where dpd > 0), 0) as overdue,
