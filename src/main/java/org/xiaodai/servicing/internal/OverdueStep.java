@@ -118,6 +118,56 @@ class OverdueStep implements EndOfDayStep {
              and (l.schedule_version = 1 or not exists (select 1 from servicing_schedule_version v
                       where v.loan_id = l.id and v.version = l.schedule_version and v.effective_date > l.oldest_unpaid_due)))""";
 
+    /**
+     * What {@link #QUIET} adds to {@link #CLOSED_FORM}: overdue already on the day and no grade threshold reached on
+     * {@code :next} (the two share the rest, so a closed-form loan is quiet exactly when this holds too).
+     */
+    static final String QUIET_OF_CLOSED_FORM = """
+            (l.status = 'OVERDUE' and l.oldest_unpaid_due < :day
+             and (:next - l.oldest_unpaid_due) not in (1, 11, 31, 91, 181, 271, 361))""";
+
+    /**
+     * A partition's loans with an installment unpaid on or before the day, by the way their next day is derived:
+     * {@link #QUIET} ({@code quiet}), {@link #CLOSED_FORM} but not quiet ({@code closed}), neither ({@code engine}).
+     */
+    record Classes(List<UUID> quiet, List<UUID> closed, List<UUID> engine) {
+    }
+
+    /**
+     * Sorts the partition's loans with an installment unpaid by the day into {@link Classes} in one pass: each loan's
+     * closed-form conditions (two index probes, of its transactions and its schedule versions) are evaluated once, where
+     * the quiet, closed-form and engine reads used to evaluate them each over the same loans.
+     */
+    Classes classify(UUID institutionId, LocalDate day, int partition, int partitions) {
+        List<UUID> quiet = new ArrayList<>();
+        List<UUID> closed = new ArrayList<>();
+        List<UUID> engine = new ArrayList<>();
+        jdbc.sql("""
+                select l.id, case when not coalesce(""" + CLOSED_FORM + """
+                , false) then 'E'
+                                  when\s""" + QUIET_OF_CLOSED_FORM + """
+                 then 'Q' else 'C' end
+                  from servicing_loan l
+                 where l.oldest_unpaid_due <= :day and l.institution_id = :inst and l.status in ('ACTIVE', 'OVERDUE')
+                   and l.eod_bucket % :n = :p
+                """).param("inst", institutionId).param("n", partitions).param("p", partition)
+                .param("day", day).param("next", day.plusDays(1))
+                .query(rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    switch (rs.getString(2)) {
+                        case "Q" -> quiet.add(id);
+                        case "C" -> closed.add(id);
+                        default -> engine.add(id);
+                    }
+                });
+        return new Classes(quiet, closed, engine);
+    }
+
+    /** Ids as a {@code uuid[]} literal for {@code cast(:ids as uuid[])}. */
+    private static String array(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
     /** A {@link #CLOSED_FORM} loan that is not {@link #QUIET}: its row, and its figures as of the next day. */
     record Closed(LoanRow loan, BigDecimal penaltyOfDay, BigDecimal penaltyCharged, BigDecimal overduePrincipal,
                   BigDecimal overdueInterest, LocalDate nextDueDate) {
@@ -142,6 +192,14 @@ class OverdueStep implements EndOfDayStep {
 
     /** The partition's {@link #CLOSED_FORM} loans that are not {@link #QUIET}, locked, with their figures as of the next day. */
     List<Closed> closedForm(UUID institutionId, LocalDate day, int partition, int partitions) {
+        return closedForm(institutionId, day, classify(institutionId, day, partition, partitions).closed());
+    }
+
+    /** The given {@link #CLOSED_FORM} loans that are not {@link #QUIET} ({@link #classify}), locked, with their figures. */
+    List<Closed> closedForm(UUID institutionId, LocalDate day, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                 with c as (
                     select l.*, l.oldest_unpaid_due as k_due, l.position_date as p_date,
@@ -151,9 +209,7 @@ class OverdueStep implements EndOfDayStep {
                            (l.policy ->> 'compoundOverdueInterest')::boolean as f_compound,
                            (l.terms ->> 'currencyDigits')::int as f_digits, (l.terms ->> 'roundingMode') = 'HALF_EVEN' as f_half_even
                     from servicing_loan l
-                    where l.institution_id = :inst and l.eod_bucket % :n = :p and """ + CLOSED_FORM + """
-                      and not coalesce(""" + QUIET + """
-                , false)
+                    where l.institution_id = :inst and l.id = any(cast(:ids as uuid[]))
                     for update of l
                 )
                 select\s""" + LoanRow.COLUMNS + """
@@ -180,7 +236,7 @@ class OverdueStep implements EndOfDayStep {
                     ) b
                     where b.due_date >= c.k_due and b.due_date <= :day
                 ) x
-                """).param("inst", institutionId).param("n", partitions).param("p", partition)
+                """).param("inst", institutionId).param("ids", array(ids))
                 .param("day", day).param("next", day.plusDays(1))
                 .query((rs, n) -> new Closed(LoanRow.map(rs, n), rs.getBigDecimal("of_day"), rs.getBigDecimal("charged_next"),
                         rs.getBigDecimal("overdue_principal"), rs.getBigDecimal("overdue_interest"),
@@ -190,7 +246,15 @@ class OverdueStep implements EndOfDayStep {
 
     /** The day's penalty charged per {@link #QUIET} loan of the partition (loans charged nothing left out). */
     Map<UUID, BigDecimal> quietPenalties(UUID institutionId, LocalDate day, int partition, int partitions) {
+        return quietPenalties(institutionId, day, classify(institutionId, day, partition, partitions).quiet());
+    }
+
+    /** The day's penalty charged per given {@link #QUIET} loan ({@link #classify}; loans charged nothing left out). */
+    Map<UUID, BigDecimal> quietPenalties(UUID institutionId, LocalDate day, List<UUID> ids) {
         Map<UUID, BigDecimal> penalties = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return penalties;
+        }
         // each quiet loan's rows are read through its primary key (a lateral subquery per loan), never by
         // joining the whole schedule table
         jdbc.sql("""
@@ -202,7 +266,7 @@ class OverdueStep implements EndOfDayStep {
                            (l.policy ->> 'compoundOverdueInterest')::boolean as compound,
                            (l.terms ->> 'currencyDigits')::int as digits, (l.terms ->> 'roundingMode') = 'HALF_EVEN' as half_even
                     from servicing_loan l
-                    where l.institution_id = :inst and l.eod_bucket % :n = :p and """ + QUIET + """
+                    where l.institution_id = :inst and l.id = any(cast(:ids as uuid[]))
                 )
                 select q.id, x.penalty
                 from quiet q
@@ -216,7 +280,7 @@ class OverdueStep implements EndOfDayStep {
                           ) u) b
                     where b.due_date >= q.k_due and b.due_date <= :day
                 ) x
-                """).param("inst", institutionId).param("n", partitions).param("p", partition)
+                """).param("inst", institutionId).param("ids", array(ids))
                 .param("day", day).param("next", day.plusDays(1))
                 .query(rs -> {
                     BigDecimal charged = rs.getBigDecimal(2);
@@ -230,39 +294,43 @@ class OverdueStep implements EndOfDayStep {
     @Override
     public long process(UUID institutionId, LocalDate day, int partition, int partitions) {
         LocalDate next = day.plusDays(1);
-        // the three reasons a loan is read, one index scan each (servicing_loan_unpaid, servicing_loan_watch,
-        // servicing_loan_credit): as one OR they were a scan of every loan row of the institution per partition
+        // the loans with an installment unpaid by the day, sorted once into quiet, closed-form and engine loans
+        Classes classes = classify(institutionId, day, partition, partitions);
+        // the engine's loans: those, and the two other reasons a loan is read, one index scan each
+        // (servicing_loan_watch, servicing_loan_credit; the credit arm's exists is fenced with offset 0 so that it
+        // is asked of the few loans holding credit, not answered by joining every schedule row due the next day)
         String rest = " " + """
                  and l.institution_id = :inst and l.status in ('ACTIVE', 'OVERDUE') and l.eod_bucket % :n = :p
                  and not coalesce(""" + CLOSED_FORM + """
                 , false)""";
         List<LoanRow> candidates = jdbc.sql("""
                 with ids as (
-                    select l.id from servicing_loan l where l.oldest_unpaid_due <= :day""" + rest + """
-
+                    select unnest(cast(:engine as uuid[])) as id
                     union
                     select l.id from servicing_loan l where l.watch_until = :next""" + rest + """
 
                     union
                     select l.id from servicing_loan l where l.credit_balance > 0
                       and exists (select 1 from servicing_schedule_row r
-                                  where r.loan_id = l.id and r.version = l.schedule_version and r.due_date = :next)""" + rest + """
+                                  where r.loan_id = l.id and r.version = l.schedule_version and r.due_date = :next
+                                  offset 0)""" + rest + """
 
                 )
                 select\s""" + LoanRow.COLUMNS + """
                  from servicing_loan l where l.id in (select ids.id from ids)
                 """).param("inst", institutionId).param("n", partitions).param("p", partition)
+                .param("engine", array(classes.engine()))
                 .param("day", day).param("next", next).query(LoanRow::map).list();
         Map<AccountRole, BigDecimal> net = new EnumMap<>(AccountRole.class);
         // the quiet overdue loans: only their penalty moves, summed in SQL (Dr 应收罚息 / Cr 罚息收入)
-        Map<UUID, BigDecimal> quiet = quietPenalties(institutionId, day, partition, partitions);
+        Map<UUID, BigDecimal> quiet = quietPenalties(institutionId, day, classes.quiet());
         BigDecimal quietPenalty = quiet.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (quietPenalty.signum() != 0) {
             net.merge(AccountRole.PENALTY_RECEIVABLE, quietPenalty, BigDecimal::add);
             net.merge(AccountRole.PENALTY_INCOME, quietPenalty.negate(), BigDecimal::add);
         }
         // the loans falling due or crossing a grade threshold without anything else moving: closed-form too
-        List<Closed> closed = closedForm(institutionId, day, partition, partitions);
+        List<Closed> closed = closedForm(institutionId, day, classes.closed());
         List<LoanBook.ClosedWrite> closedWrites = new ArrayList<>();
         BigDecimal closedPenalty = BigDecimal.ZERO;
         for (Closed c : closed) {
