@@ -41,7 +41,8 @@ import org.xiaodai.shared.tenant.TenantWall;
  * modules contribute (withholding, overdue/penalty/grade, accrual…) with this instance's workers,
  * timed from the request to the run's completion. Each timed part starts after a {@code CHECKPOINT}:
  * the baseline's million dirty pages and its WAL would otherwise be written out while the close runs
- * (and the close's while the next baseline runs), so each would pay for the other. Prints one JSON line with the medians
+ * (and the close's while the next baseline runs), so each would pay for the other; and the next date starts once
+ * the close's asynchronous listeners (reminders…) have ended. Prints one JSON line with the medians
  * ({@code seconds}, {@code baselineSeconds}, {@code ratio}) and, per step, the partitions' summed
  * and longest time and the items they handled; progress goes to stderr.
  *
@@ -217,6 +218,8 @@ public final class EodBenchmark {
             if (statements > 0) {
                 System.err.println(topStatements(superuser));
             }
+            System.err.printf(Locale.ROOT, "%s: the close's asynchronous listeners (reminders, collections, risk) ended %.1f s"
+                    + " after it%n", closing, settle(superuser));
             superuser.sql("vacuum analyze servicing_loan").update();
         }
         double seconds = median(eod);
@@ -243,6 +246,27 @@ public final class EodBenchmark {
             throw new IllegalStateException("end of day ended " + done.status() + ": " + done.error());
         }
         return seconds;
+    }
+
+    /**
+     * Waits until every event publication is completed or failed: the listeners a close set off after its
+     * transactions (the reminders of {@code DayClosed}, collections, risk) run asynchronously, and would otherwise
+     * still be writing while the next date's baseline and close are timed. Seconds waited (at most ten minutes).
+     */
+    private static double settle(JdbcClient superuser) {
+        long start = System.nanoTime();
+        long until = start + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < until && superuser.sql("""
+                select exists (select from event_publication where completion_date is null
+                               and coalesce(status, '') <> 'FAILED')""").query(Boolean.class).single()) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** The bare set-based pass: one UPDATE touching every active loan row once, as the app in the tenant wall. */
