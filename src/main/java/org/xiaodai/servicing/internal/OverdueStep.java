@@ -84,15 +84,7 @@ class OverdueStep implements EndOfDayStep {
      * as stored, so no row is written and no event published. {@code OverduePenaltyIntegrationTest}
      * checks it against the engine on random loans.
      */
-    static final String QUIET = """
-            (l.status = 'OVERDUE' and l.oldest_unpaid_due < :day and l.credit_balance = 0
-             and l.position_date <= :day
-             and (:next - l.oldest_unpaid_due) not in (1, 11, 31, 91, 181, 271, 361)
-             and (l.watch_until is null or l.watch_until <> :next)
-             and not exists (select 1 from servicing_transaction t where t.loan_id = l.id
-                             and t.business_date > l.oldest_unpaid_due)
-             and (l.schedule_version = 1 or not exists (select 1 from servicing_schedule_version v
-                      where v.loan_id = l.id and v.version = l.schedule_version and v.effective_date > l.oldest_unpaid_due)))""";
+    static final String QUIET = "(" + OverdueStep.CLOSED_FORM + " and " + OverdueStep.QUIET_OF_CLOSED_FORM + ")";
 
     /**
      * A loan whose state as of {@code :next} follows in closed form from its row and schedule, as for
@@ -120,7 +112,7 @@ class OverdueStep implements EndOfDayStep {
 
     /**
      * What {@link #QUIET} adds to {@link #CLOSED_FORM}: overdue already on the day and no grade threshold reached on
-     * {@code :next} (the two share the rest, so a closed-form loan is quiet exactly when this holds too).
+     * {@code :next}; {@link #QUIET} is the two together, and {@link #classify} asks this only of closed-form loans.
      */
     static final String QUIET_OF_CLOSED_FORM = """
             (l.status = 'OVERDUE' and l.oldest_unpaid_due < :day
@@ -190,12 +182,7 @@ class OverdueStep implements EndOfDayStep {
         }
     }
 
-    /** The partition's {@link #CLOSED_FORM} loans that are not {@link #QUIET}, locked, with their figures as of the next day. */
-    List<Closed> closedForm(UUID institutionId, LocalDate day, int partition, int partitions) {
-        return closedForm(institutionId, day, classify(institutionId, day, partition, partitions).closed());
-    }
-
-    /** The given {@link #CLOSED_FORM} loans that are not {@link #QUIET} ({@link #classify}), locked, with their figures. */
+    /** The given {@link #CLOSED_FORM} loans that are not {@link #QUIET} ({@link #classify}), locked, with their figures as of the next day. */
     List<Closed> closedForm(UUID institutionId, LocalDate day, List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -242,11 +229,6 @@ class OverdueStep implements EndOfDayStep {
                         rs.getBigDecimal("overdue_principal"), rs.getBigDecimal("overdue_interest"),
                         rs.getObject("next_due", LocalDate.class)))
                 .list();
-    }
-
-    /** The day's penalty charged per {@link #QUIET} loan of the partition (loans charged nothing left out). */
-    Map<UUID, BigDecimal> quietPenalties(UUID institutionId, LocalDate day, int partition, int partitions) {
-        return quietPenalties(institutionId, day, classify(institutionId, day, partition, partitions).quiet());
     }
 
     /** The day's penalty charged per given {@link #QUIET} loan ({@link #classify}; loans charged nothing left out). */

@@ -96,7 +96,7 @@ class ClosedFormOverdueIntegrationTest {
         for (int p = 0; p < OverdueStep.PARTITIONS; p++) {
             int partition = p;
             TenantWall.asInstitution(institution, () -> tx.execute(s ->
-                    step.closedForm(institution, day, partition, OverdueStep.PARTITIONS))).forEach(c -> sql.put(c.loan().id(), c));
+                    step.closedForm(institution, day, step.classify(institution, day, partition, OverdueStep.PARTITIONS).closed()))).forEach(c -> sql.put(c.loan().id(), c));
         }
         int turnOverdue = 0;
         int regraded = 0;

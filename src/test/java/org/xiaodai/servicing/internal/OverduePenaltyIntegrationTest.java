@@ -81,7 +81,7 @@ class OverduePenaltyIntegrationTest {
         for (int p = 0; p < OverdueStep.PARTITIONS; p++) {
             int partition = p;
             sql.putAll(TenantWall.asInstitution(institution, () -> tx.execute(s ->
-                    step.quietPenalties(institution, day, partition, OverdueStep.PARTITIONS))));
+                    step.quietPenalties(institution, day, step.classify(institution, day, partition, OverdueStep.PARTITIONS).quiet()))));
         }
         List<UUID> quiet = TenantWall.asInstitution(institution, () -> tx.execute(s -> context.getBean(JdbcClient.class)
                 .sql("select l.id from servicing_loan l where l.id in (:ids) and " + OverdueStep.QUIET)
